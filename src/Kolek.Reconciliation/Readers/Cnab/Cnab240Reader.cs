@@ -1,0 +1,190 @@
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Reconciliation.Readers.Cnab;
+
+/// <summary>Reads FEBRABAN CNAB 240 return files (retorno de cobrança, segments T and U) into a <see cref="BankStatement"/>.</summary>
+/// <remarks>
+/// <para>Each T segment and the U segment that follows it describe one boleto occurrence and become one transaction:
+/// identification, face value, payer and fee from T; amounts paid and credited, interest, discount, rebate and dates from U.
+/// A T without its U (or a U without its T) is reported as an error. The generic FEBRABAN layout serves BB, Caixa,
+/// Sicoob, Ailos, Sicredi, BTG and similar banks; Santander (033) has its own T layout; other banks are read with the
+/// FEBRABAN layout and a <c>cnab.bank.unknown</c> warning. Other segments (e.g. Y) are reported and skipped.</para>
+/// <para>Latin-1; UTF-8 BOM, CR/LF/CRLF, and trimmed or overlong lines (padded or cut to 240 with a warning) are
+/// tolerated; never throws on content. Thread-safe: the class is stateless.</para>
+/// </remarks>
+public static class Cnab240Reader
+{
+    private const int Width = 240;
+
+    /// <summary>Whether <paramref name="content"/> looks like a CNAB 240 file: bank code, lote <c>0000</c> and record type <c>0</c>, 240-ish characters.</summary>
+    /// <param name="content">The file's bytes; only the first line is looked at, never the file name.</param>
+    /// <returns><see langword="true"/> when the first line is a CNAB 240 file header.</returns>
+    public static bool CanRead(ReadOnlySpan<byte> content)
+    {
+        var first = CnabLines.FirstLine(content, 1000);
+        return first.Length is >= 60 and <= 360
+            && first[..3].All(char.IsAsciiDigit)
+            && first.AsSpan(3, 4).SequenceEqual("0000")
+            && first[7] == '0';
+    }
+
+    /// <summary>Reads a CNAB 240 return file; never throws on content.</summary>
+    /// <param name="path">The file's name or path, only for reports.</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <returns>Every T+U pair as a transaction, and a diagnostic for every part that could not be read or looked wrong.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static BankStatement Read(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new CnabDiagnostics();
+        var lines = CnabLines.Fit(CnabLines.Split(content), Width, diagnostics);
+        var transactions = new List<BankTransaction>();
+        BankAccount? account = null;
+        if (lines.Count == 0)
+        {
+            diagnostics.Error(null, null, "cnab.file.empty", "The file has no records.");
+        }
+        else
+        {
+            account = ReadRecords(lines, diagnostics, transactions);
+        }
+
+        return new BankStatement
+        {
+            Path = path,
+            Format = StatementFormat.Cnab240,
+            Sha256 = CnabTransactionFactory.Sha256(content),
+            Account = account,
+            Transactions = transactions,
+            Diagnostics = diagnostics.Items,
+        };
+    }
+
+    private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)
+    {
+        var header = lines[0];
+        var bank = header[new CnabSpan(1, 3)];
+        if (header.At(8) != '0' || header[new CnabSpan(4, 7)] != "0000")
+        {
+            diagnostics.Error(header.Number, null, "cnab.header.missing",
+                "The first record is not a CNAB 240 file header (lote 0000, record type 0).");
+        }
+
+        var layout = Cnab240Layouts.Find(bank);
+        if (layout is null)
+        {
+            layout = Cnab240Layouts.Febraban;
+            diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
+                $"Bank '{bank.Trim()}' has no specific CNAB 240 layout; read with the FEBRABAN T+U layout.");
+        }
+
+        var h = new CnabFieldReader(header, diagnostics);
+        var account = new BankAccount(
+            bank.Trim().Length == 0 ? null : bank,
+            CnabTransactionFactory.AccountPart(h.Text(layout.HeaderBranch), h.Text(layout.HeaderBranchDigit)),
+            CnabTransactionFactory.AccountPart(h.Text(layout.HeaderAccount), h.Text(layout.HeaderAccountDigit)));
+        var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
+        var fileDate = h.Date(layout.HeaderDate, "data_geracao", CnabDateFormat.DayMonthYear4);
+        var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
+
+        CnabLine? pendingT = null;
+        foreach (var line in lines.Skip(1))
+        {
+            var type = line.At(8);
+            var segment = line.At(14);
+            if (pendingT is not null && !(type == '3' && segment == 'U'))
+            {
+                ReportUnpaired(pendingT, diagnostics);
+                pendingT = null;
+            }
+
+            switch (type)
+            {
+                case '1' or '5' or '9':
+                    break;
+                case '3' when segment == 'T':
+                    pendingT = line;
+                    break;
+                case '3' when segment == 'U' && pendingT is not null:
+                    var detail = ReadPair(pendingT, line, layout, diagnostics);
+                    if (detail is not null && factory.Create(detail) is { } transaction)
+                    {
+                        transactions.Add(transaction);
+                    }
+
+                    pendingT = null;
+                    break;
+                case '3' when segment == 'U':
+                    diagnostics.Error(line.Number, "segmento", "cnab240.segment.unpaired",
+                        "Segment U without a preceding segment T; the record was not read.");
+                    break;
+                case '3':
+                    diagnostics.Warning(line.Number, "segmento", "cnab240.segment.ignored",
+                        $"Segment '{segment}' carries no payment data Kolek reads; it was skipped.");
+                    break;
+                default:
+                    diagnostics.Error(line.Number, "tipo_registro", "cnab.record.unknown",
+                        $"Unknown record type '{type}' at position 8; the record was not read.");
+                    break;
+            }
+        }
+
+        if (pendingT is not null)
+        {
+            ReportUnpaired(pendingT, diagnostics);
+        }
+
+        if (lines[^1].At(8) != '9')
+        {
+            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "The file has no file trailer (record type 9); it may be truncated.");
+        }
+
+        return account;
+    }
+
+    private static void ReportUnpaired(CnabLine t, CnabDiagnostics diagnostics) =>
+        diagnostics.Error(t.Number, "segmento", "cnab240.segment.unpaired",
+            "Segment T without the segment U that carries its amounts and dates; the record was not read.");
+
+    private static CnabDetail? ReadPair(CnabLine tLine, CnabLine uLine, Cnab240Layout layout, CnabDiagnostics diagnostics)
+    {
+        var t = new CnabFieldReader(tLine, diagnostics);
+        var u = new CnabFieldReader(uLine, diagnostics);
+        var code = t.Text(layout.Movement);
+        if (code is null || code.Length != 2)
+        {
+            diagnostics.Error(tLine.Number, "codigo_movimento", "cnab.occurrence.invalid",
+                $"Movement code at {layout.Movement} is blank or malformed ('{tLine[layout.Movement]}'); the record was not read.");
+            return null;
+        }
+
+        var uCode = u.Text(layout.Movement);
+        if (uCode is not null && uCode != code)
+        {
+            diagnostics.Warning(uLine.Number, "codigo_movimento", "cnab240.movement.mismatch",
+                $"Segment U has movement {uCode} but its segment T has {code}; T's code was used.");
+        }
+
+        var detail = new CnabDetail
+        {
+            Line = tLine.Number,
+            OccurrenceCode = code,
+            OccurrenceDescription = layout.Occurrences.GetValueOrDefault(code, "Ocorrência desconhecida"),
+            IsSettlement = layout.Settlements.Contains(code),
+            OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4),
+            CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4),
+            FaceValue = t.Money(layout.FaceValue, "valor_titulo", required: true),
+            AmountPaid = u.Money(layout.AmountPaid, "valor_pago", required: true),
+            NetCredited = u.Money(layout.NetCredited, "valor_liquido"),
+            Fee = t.Money(layout.Fee, "valor_tarifa"),
+            Interest = u.Money(layout.Interest, "valor_juros_multa"),
+            Discount = u.Money(layout.Discount, "valor_desconto"),
+            Rebate = u.Money(layout.Rebate, "valor_abatimento"),
+            NossoNumero = t.Digits(layout.NossoNumero),
+            DocumentNumber = t.Digits(layout.DocumentNumber),
+            PayerName = t.Text(layout.PayerName) is { } name && !name.All(c => c == '0') ? name : null,
+            PayerDocument = CnabTransactionFactory.PayerDocument(t.Text(layout.PayerDocumentType), t.Digits(layout.PayerDocument)),
+        };
+        return t.Failed || u.Failed ? null : detail;
+    }
+}

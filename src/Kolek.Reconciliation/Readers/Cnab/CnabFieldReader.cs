@@ -1,0 +1,141 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Kolek.Reconciliation.Readers.Cnab;
+
+/// <summary>How a CNAB date field is written.</summary>
+internal enum CnabDateFormat
+{
+    /// <summary><c>DDMMAA</c>; years 00–79 are 2000–2079, 80–99 are 1980–1999.</summary>
+    DayMonthYear2 = 1,
+
+    /// <summary><c>DDMMAAAA</c> (CNAB 240).</summary>
+    DayMonthYear4 = 2,
+
+    /// <summary><c>AAAAMMDD</c> (Sicredi CNAB 400 credit date).</summary>
+    YearMonthDay4 = 3,
+}
+
+/// <summary>Reads typed fields out of one fitted CNAB line, reporting every malformed value with its line and field.</summary>
+/// <remarks>Blank or all-zero fields mean "absent" (<see langword="null"/>) and are not reported: banks fill unused
+/// numeric fields with zeros and trimmed files turn them into blanks.</remarks>
+internal sealed class CnabFieldReader(CnabLine line, CnabDiagnostics diagnostics)
+{
+    public int Line => line.Number;
+
+    /// <summary>Whether an invalid field made the record unreadable (an error was reported).</summary>
+    public bool Failed { get; private set; }
+
+    public string? Text(CnabSpan? span)
+    {
+        if (span is not { } s)
+        {
+            return null;
+        }
+
+        var value = line[s].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>A digits-only identifier with zeros that are not all the value kept; null when blank or all zeros.</summary>
+    public string? Digits(CnabSpan? span)
+    {
+        var value = Text(span);
+        return value is null || value.All(c => c == '0') ? null : value;
+    }
+
+    /// <summary>An amount with two implied decimals (picture <c>9(11)V9(2)</c>).</summary>
+    /// <param name="span">Where the field is; null when the layout has no such field.</param>
+    /// <param name="field">The field's name for diagnostics.</param>
+    /// <param name="required">When true, an unreadable value is an error that makes the whole record unreadable.</param>
+    public decimal? Money(CnabSpan? span, string field, bool required = false)
+    {
+        var raw = Text(span);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (raw.All(char.IsAsciiDigit) && raw.Length <= 20)
+        {
+            return decimal.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
+        }
+
+        Report(required, field, "cnab.amount.invalid", $"{field} at {span} is not a number: '{raw}'.");
+        return null;
+    }
+
+    /// <summary>A date; null when blank or all zeros, reported (and null) when malformed.</summary>
+    public LocalDate? Date(CnabSpan? span, string field, CnabDateFormat format)
+    {
+        var raw = Text(span);
+        if (raw is null || raw.All(c => c == '0'))
+        {
+            return null;
+        }
+
+        if (TryDate(raw, format, out var date))
+        {
+            return date;
+        }
+
+        Report(false, field, "cnab.date.invalid", $"{field} at {span} is not a valid date: '{raw}'.");
+        return null;
+    }
+
+    /// <summary>Parses a CNAB date; false for anything that is not a real calendar date.</summary>
+    public static bool TryDate(string raw, CnabDateFormat format, out LocalDate date)
+    {
+        date = default;
+        var expected = format == CnabDateFormat.DayMonthYear2 ? 6 : 8;
+        if (raw.Length != expected || !raw.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        int day, month, year;
+        switch (format)
+        {
+            case CnabDateFormat.DayMonthYear2:
+                day = Number(raw, 0, 2);
+                month = Number(raw, 2, 2);
+                year = Number(raw, 4, 2);
+                year += year < 80 ? 2000 : 1900;
+                break;
+            case CnabDateFormat.DayMonthYear4:
+                day = Number(raw, 0, 2);
+                month = Number(raw, 2, 2);
+                year = Number(raw, 4, 4);
+                break;
+            default:
+                year = Number(raw, 0, 4);
+                month = Number(raw, 4, 2);
+                day = Number(raw, 6, 2);
+                break;
+        }
+
+        if (year < 1900 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static int Number(string raw, int start, int length) =>
+        int.Parse(raw.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private void Report(bool error, string field, string code, string message)
+    {
+        if (error)
+        {
+            Failed = true;
+            diagnostics.Error(line.Number, field, code, message + " The record was not read.");
+        }
+        else
+        {
+            diagnostics.Warning(line.Number, field, code, message + " The field was left empty.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace Kolek.Reconciliation.Readers.Cnab;
+
+/// <summary>One physical line of a CNAB file, already padded or cut to the record width.</summary>
+/// <param name="Number">1-based line number in the file.</param>
+/// <param name="Text">The record, exactly <c>width</c> characters long after <see cref="CnabLines.Fit"/>.</param>
+internal sealed record CnabLine(int Number, string Text)
+{
+    /// <summary>The raw characters at <paramref name="span"/> (the line must already be fitted to the width).</summary>
+    public string this[CnabSpan span] => Text.Substring(span.Start - 1, span.Length);
+
+    /// <summary>The record type (position 1 in CNAB 400, position 8 in CNAB 240).</summary>
+    public char At(int position) => position <= Text.Length ? Text[position - 1] : ' ';
+}
+
+/// <summary>Splits CNAB bytes into lines: Latin-1, UTF-8 BOM skipped, CR, LF or CRLF endings, blank lines skipped.</summary>
+internal static class CnabLines
+{
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Every non-blank line, not yet fitted to a width.</summary>
+    public static List<CnabLine> Split(ReadOnlySpan<byte> content)
+    {
+        var text = Encoding.Latin1.GetString(content.StartsWith(Bom) ? content[Bom.Length..] : content);
+        var lines = new List<CnabLine>();
+        var number = 1;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var end = i == text.Length;
+            if (!end && text[i] != '\r' && text[i] != '\n')
+            {
+                continue;
+            }
+
+            var line = text[start..i];
+            if (line.Trim().Length > 0 && !(line.Length == 1 && line[0] == '\x1A'))
+            {
+                lines.Add(new CnabLine(number, line));
+            }
+
+            if (!end && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            number++;
+            start = i + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The first line of the content (BOM skipped), at most <paramref name="max"/> characters, for sniffing.</summary>
+    public static string FirstLine(ReadOnlySpan<byte> content, int max)
+    {
+        if (content.StartsWith(Bom))
+        {
+            content = content[Bom.Length..];
+        }
+
+        var end = content.IndexOfAny((byte)'\r', (byte)'\n');
+        var first = end < 0 ? content : content[..end];
+        return Encoding.Latin1.GetString(first.Length > max ? first[..max] : first);
+    }
+
+    /// <summary>
+    /// Pads short lines with spaces and cuts long ones to <paramref name="width"/>. Short lines (banks and tools
+    /// often strip trailing blanks) are reported once for the file; every long line is reported on its own.
+    /// </summary>
+    public static List<CnabLine> Fit(List<CnabLine> lines, int width, CnabDiagnostics diagnostics)
+    {
+        var fitted = new List<CnabLine>(lines.Count);
+        var shortLines = new List<int>();
+        foreach (var line in lines)
+        {
+            if (line.Text.Length < width)
+            {
+                shortLines.Add(line.Number);
+                fitted.Add(line with { Text = line.Text.PadRight(width) });
+            }
+            else if (line.Text.Length > width)
+            {
+                var extra = line.Text[width..];
+                diagnostics.Warning(
+                    line.Number,
+                    null,
+                    "cnab.line.too_long",
+                    $"Line has {line.Text.Length} characters, expected {width}; cut to {width}"
+                    + (extra.Trim().Length > 0 ? $" (dropped '{extra.Trim()}')." : " (only blanks dropped)."));
+                fitted.Add(line with { Text = line.Text[..width] });
+            }
+            else
+            {
+                fitted.Add(line);
+            }
+        }
+
+        if (shortLines.Count > 0)
+        {
+            diagnostics.Warning(
+                shortLines[0],
+                null,
+                "cnab.line.too_short",
+                $"{shortLines.Count} line(s) shorter than {width} characters were padded with blanks "
+                + $"(lines {string.Join(", ", shortLines.Take(10))}{(shortLines.Count > 10 ? ", …" : string.Empty)}).");
+        }
+
+        return fitted;
+    }
+}

@@ -1,0 +1,35 @@
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Reconciliation.Readers.Pix;
+
+/// <summary>The state of one PIX read: transactions and diagnostics so far, the ids already used, the line of each object.</summary>
+internal sealed class PixReadContext
+{
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    public List<BankTransaction> Transactions { get; } = [];
+
+    public List<StatementDiagnostic> Diagnostics { get; } = [];
+
+    public Dictionary<string, int> Lines { get; set; } = [];
+
+    public int? LineOf(string path) => Lines.TryGetValue(path, out var line) ? line : null;
+
+    /// <summary>Claims a transaction id; false (with a warning) when the same payment already appeared in the file.</summary>
+    public bool TryClaim(string id, int? line)
+    {
+        if (_ids.Add(id))
+        {
+            return true;
+        }
+
+        Warning(line, "endToEndId", "pix.duplicate", $"{id} appears more than once in the file; read once.");
+        return false;
+    }
+
+    public void Warning(int? line, string? field, string code, string message) =>
+        Diagnostics.Add(new StatementDiagnostic(line, field, DiagnosticSeverity.Warning, code, message));
+
+    public void Error(int? line, string? field, string code, string message) =>
+        Diagnostics.Add(new StatementDiagnostic(line, field, DiagnosticSeverity.Error, code, message));
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Kolek.Reconciliation.Statements;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kolek.Reconciliation.Readers.Pix;
+
+/// <summary>Reads PIX JSON from the Central Bank's API Pix 2.x into a <see cref="BankStatement"/>.</summary>
+/// <remarks>
+/// <para>Accepted documents: the received-PIX list (<c>GET /pix</c>: <c>{ "parametros", "pix": [...] }</c>), the webhook
+/// body (<c>{ "pix": [...] }</c>), a <c>cob</c>/<c>cobv</c> response (its <c>pix</c> array when CONCLUIDA), a list of
+/// cobs (<c>{ "cobs": [...] }</c>) and a single devolução response. Each pix is a <see cref="TransactionKind.Credit"/> of
+/// <c>valor</c> with id <c>pix-&lt;endToEndId&gt;</c>; the payer is <c>pagador</c>, or the cob's <c>devedor</c> when the pix
+/// carries none.</para>
+/// <para>Dates: PIX runs 24/7, so a payment has no bank business date; <see cref="BankTransaction.BookingDate"/> is the
+/// <c>horario</c> instant converted to the local date in America/Sao_Paulo (the date a Brazilian statement shows).</para>
+/// <para>Devoluções (refunds): a devolução whose status is DEVOLVIDO or EM_PROCESSAMENTO is a
+/// <see cref="TransactionKind.Debit"/> of −valor with id <c>pix-&lt;rtrId&gt;</c>. EM_PROCESSAMENTO is counted because the
+/// receiver's PSP has already accepted the refund and reserved the money (it is no longer the receiver's to apply to a
+/// charge); NAO_REALIZADO is an <see cref="TransactionKind.Event"/> that moves no money. A <c>devolucoes</c> object
+/// instead of an array (seen in BACEN's own webhook example) is read as a one-element array.</para>
+/// <para>Never throws on content: malformed JSON is a <c>pix.json.invalid</c> diagnostic with its line; a cob with no pix
+/// (ATIVA) is a warning, not an error. Thread-safe: the class is stateless.</para>
+/// </remarks>
+public static class PixReader
+{
+    private static readonly DateTimeZone s_saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+    private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonReaderOptions s_readerOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Whether <paramref name="content"/> looks like API Pix JSON: a JSON object mentioning <c>endToEndId</c>, <c>txid</c> or <c>rtrId</c>.</summary>
+    /// <param name="content">The file's bytes; never the file name.</param>
+    /// <returns><see langword="true"/> when the content is a JSON object with PIX fields.</returns>
+    public static bool CanRead(ReadOnlySpan<byte> content)
+    {
+        var body = Body(content).TrimStart(" \t\r\n"u8);
+        return body.Length > 0 && body[0] == (byte)'{'
+            && (body.IndexOf("\"endToEndId\""u8) >= 0 || body.IndexOf("\"txid\""u8) >= 0 || body.IndexOf("\"rtrId\""u8) >= 0);
+    }
+
+    /// <summary>Reads PIX JSON; never throws on content.</summary>
+    /// <param name="path">The file's name or path, only for reports.</param>
+    /// <param name="content">The file's bytes (UTF-8, a BOM is tolerated).</param>
+    /// <returns>Every pix as a credit, every devolução as a debit or event, and a diagnostic for every part not read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static BankStatement Read(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var context = new PixReadContext();
+        var body = Body(content);
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray(), s_documentOptions);
+            context.Lines = JsonLineMap.Build(body, s_readerOptions);
+            ReadDocument(document.RootElement, context);
+        }
+        catch (JsonException e)
+        {
+            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", $"The file is not valid JSON: {e.Message}");
+        }
+
+        return new BankStatement
+        {
+            Path = path,
+            Format = StatementFormat.Pix,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Account = null,
+            Transactions = context.Transactions,
+            Diagnostics = context.Diagnostics,
+        };
+    }
+
+    private static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> content) => content.StartsWith(Bom) ? content[Bom.Length..] : content;
+
+    private static void ReadDocument(JsonElement root, PixReadContext context)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            ReadPixList(root, "$", null, context);
+            return;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(1, "$", "pix.document.unknown", "The JSON is not an object; nothing was read.");
+            return;
+        }
+
+        var found = false;
+        if (root.TryGetProperty("pix", out var pix))
+        {
+            found = true;
+            CheckPagination(root, pix, context);
+            ReadPixList(pix, "$.pix", IsCob(root) ? root : null, context);
+        }
+
+        if (root.TryGetProperty("cobs", out var cobs) && cobs.ValueKind == JsonValueKind.Array)
+        {
+            found = true;
+            CheckPagination(root, cobs, context);
+            var index = 0;
+            foreach (var cob in cobs.EnumerateArray())
+            {
+                var cobPath = $"$.cobs[{Index(index++)}]";
+                if (cob.ValueKind == JsonValueKind.Object && cob.TryGetProperty("pix", out var cobPix))
+                {
+                    ReadPixList(cobPix, cobPath + ".pix", cob, context);
+                }
+                else
+                {
+                    ReportUnpaidCob(cob, cobPath, context);
+                }
+            }
+        }
+
+        if (!found && root.TryGetProperty("rtrId", out _))
+        {
+            found = true;
+            ReadDevolucao(root, "$", null, null, context);
+        }
+
+        if (!found && IsCob(root))
+        {
+            found = true;
+            ReportUnpaidCob(root, "$", context);
+        }
+
+        if (!found)
+        {
+            context.Warning(1, "$", "pix.document.no_payments",
+                "The JSON has no pix, cobs or devolução; it holds no received payment (e.g. a cob request or QR payload).");
+        }
+    }
+
+    private static bool IsCob(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("txid", out _) && element.TryGetProperty("status", out _);
+
+    private static void ReportUnpaidCob(JsonElement cob, string path, PixReadContext context) =>
+        context.Warning(context.LineOf(path), "pix", "pix.cob.unpaid",
+            $"Charge (cob) {Text(cob, "txid") ?? "?"} with status {Text(cob, "status") ?? "?"} has no pix: nothing was received for it.");
+
+    private static void CheckPagination(JsonElement root, JsonElement items, PixReadContext context)
+    {
+        if (!root.TryGetProperty("parametros", out var parameters)
+            || parameters.ValueKind != JsonValueKind.Object
+            || !parameters.TryGetProperty("paginacao", out var paging)
+            || paging.ValueKind != JsonValueKind.Object
+            || !paging.TryGetProperty("quantidadeTotalDeItens", out var totalElement)
+            || !totalElement.TryGetInt32(out var total))
+        {
+            return;
+        }
+
+        var pages = paging.TryGetProperty("quantidadeDePaginas", out var p) && p.TryGetInt32(out var n) ? n : 1;
+        var count = items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 1;
+        if (pages <= 1 && total != count)
+        {
+            context.Warning(context.LineOf("$.parametros.paginacao"), "quantidadeTotalDeItens", "pix.pagination.mismatch",
+                $"The pagination says {Index(total)} item(s) in total but the page holds {Index(count)}; every item present was read.");
+        }
+    }
+
+    private static void ReadPixList(JsonElement list, string path, JsonElement? cob, PixReadContext context)
+    {
+        var index = 0;
+        foreach (var item in Items(list))
+        {
+            var itemPath = list.ValueKind == JsonValueKind.Array ? $"{path}[{Index(index++)}]" : path;
+            ReadPix(item, itemPath, cob, context);
+        }
+    }
+
+    /// <summary>The elements of an array, or the element itself when a single object stands where an array belongs.</summary>
+    private static IEnumerable<JsonElement> Items(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => element.EnumerateArray(),
+        JsonValueKind.Object => [element],
+        _ => [],
+    };
+
+    private static void ReadPix(JsonElement pix, string path, JsonElement? cob, PixReadContext context)
+    {
+        var line = context.LineOf(path);
+        if (pix.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(line, path, "pix.item.invalid", "A pix entry is not a JSON object; it was not read.");
+            return;
+        }
+
+        var endToEndId = Text(pix, "endToEndId");
+        if (endToEndId is null)
+        {
+            context.Error(line, "endToEndId", "pix.endtoendid.missing", "A pix has no endToEndId; it was not read.");
+            return;
+        }
+
+        if (endToEndId.Length != 32)
+        {
+            context.Warning(line, "endToEndId", "pix.endtoendid.length",
+                $"endToEndId '{endToEndId}' has {Index(endToEndId.Length)} characters, not 32; kept as is.");
+        }
+
+        var amount = Amount(pix, line, context);
+        var date = LocalDateOf(pix.TryGetProperty("horario", out var h) ? h : default, line, "horario", context);
+        if (amount is null || date is null)
+        {
+            context.Error(line, amount is null ? "valor" : "horario", "pix.item.unreadable", $"Pix {endToEndId} was not read.");
+            return;
+        }
+
+        var txid = Text(pix, "txid") ?? (cob is { } c ? Text(c, "txid") : null);
+        if (context.TryClaim($"pix-{endToEndId}", line))
+        {
+            context.Transactions.Add(new BankTransaction
+            {
+                Id = $"pix-{endToEndId}",
+                Kind = TransactionKind.Credit,
+                BookingDate = date.Value,
+                Amount = amount.Value,
+                Description = Text(pix, "infoPagador"),
+                References = new TransactionReferences { EndToEndId = endToEndId, Txid = txid },
+                Payer = PayerOf(pix, "pagador") ?? (cob is { } debtor ? PayerOf(debtor, "devedor") : null),
+                Source = new SourceLocation(line ?? 1),
+            });
+        }
+
+        if (pix.TryGetProperty("devolucoes", out var devolucoes))
+        {
+            var index = 0;
+            foreach (var devolucao in Items(devolucoes))
+            {
+                var devolucaoPath = devolucoes.ValueKind == JsonValueKind.Array ? $"{path}.devolucoes[{Index(index++)}]" : $"{path}.devolucoes";
+                ReadDevolucao(devolucao, devolucaoPath, endToEndId, txid, context);
+            }
+        }
+    }
+
+    private static void ReadDevolucao(JsonElement devolucao, string path, string? endToEndId, string? txid, PixReadContext context)
+    {
+        var line = context.LineOf(path);
+        if (devolucao.ValueKind != JsonValueKind.Object)
+        {
+            context.Error(line, path, "pix.devolucao.invalid", "A devolução is not a JSON object; it was not read.");
+            return;
+        }
+
+        var rtrId = Text(devolucao, "rtrId");
+        var ownId = Text(devolucao, "id");
+        var status = Text(devolucao, "status") ?? "DESCONHECIDO";
+        var amount = Amount(devolucao, line, context);
+        var horario = devolucao.TryGetProperty("horario", out var h) && h.ValueKind == JsonValueKind.Object
+            ? (h.TryGetProperty("liquidacao", out var settled) ? settled : h.TryGetProperty("solicitacao", out var requested) ? requested : default)
+            : default;
+        var date = LocalDateOf(horario, line, "horario", context);
+        if (amount is null || date is null || (rtrId is null && (endToEndId is null || ownId is null)))
+        {
+            context.Error(line, "devolucoes", "pix.devolucao.unreadable",
+                $"Devolução {rtrId ?? ownId ?? "?"} lacks a readable valor, horario or id; it was not read.");
+            return;
+        }
+
+        var id = rtrId is not null ? $"pix-{rtrId}" : $"pix-{endToEndId}-dev-{ownId}";
+        var moved = status is "DEVOLVIDO" or "EM_PROCESSAMENTO";
+        if (!context.TryClaim(id, line))
+        {
+            return;
+        }
+
+        context.Transactions.Add(new BankTransaction
+        {
+            Id = id,
+            Kind = moved ? TransactionKind.Debit : TransactionKind.Event,
+            BookingDate = date.Value,
+            Amount = moved ? -amount.Value : amount.Value,
+            Occurrence = new BankOccurrence(status, status switch
+            {
+                "DEVOLVIDO" => "Devolução Pix realizada",
+                "EM_PROCESSAMENTO" => "Devolução Pix em processamento",
+                "NAO_REALIZADO" => "Devolução Pix não realizada",
+                _ => "Devolução Pix com status desconhecido",
+            }),
+            Description = endToEndId is null ? "Devolução Pix" : $"Devolução do Pix {endToEndId}",
+            References = new TransactionReferences { EndToEndId = rtrId, Txid = txid },
+            Source = new SourceLocation(line ?? 1),
+        });
+    }
+
+    private static decimal? Amount(JsonElement element, int? line, PixReadContext context)
+    {
+        if (!element.TryGetProperty("valor", out var valor))
+        {
+            context.Error(line, "valor", "pix.amount.missing", "The valor field is missing.");
+            return null;
+        }
+
+        if (valor.ValueKind == JsonValueKind.String
+            && decimal.TryParse(valor.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (valor.ValueKind == JsonValueKind.Number && valor.TryGetDecimal(out var number) && number >= 0)
+        {
+            context.Warning(line, "valor", "pix.amount.number", "valor is a JSON number, not the string the API defines; read as is.");
+            return number;
+        }
+
+        context.Error(line, "valor", "pix.amount.invalid", $"valor '{valor.GetRawText()}' is not a decimal amount.");
+        return null;
+    }
+
+    private static LocalDate? LocalDateOf(JsonElement horario, int? line, string field, PixReadContext context)
+    {
+        var raw = horario.ValueKind == JsonValueKind.String ? horario.GetString() : null;
+        if (raw is not null)
+        {
+            var result = OffsetDateTimePattern.ExtendedIso.Parse(raw);
+            if (result.Success)
+            {
+                return result.Value.ToInstant().InZone(s_saoPaulo).Date;
+            }
+
+            var local = LocalDateTimePattern.ExtendedIso.Parse(raw);
+            if (local.Success)
+            {
+                context.Warning(line, field, "pix.date.no_offset", $"{field} '{raw}' has no UTC offset; read as São Paulo local time.");
+                return local.Value.Date;
+            }
+        }
+
+        context.Error(line, field, "pix.date.invalid", $"{field} '{(raw ?? horario.ToString())}' is not an ISO-8601 instant.");
+        return null;
+    }
+
+    private static Payer? PayerOf(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out var who) || who.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var name = Text(who, "nome");
+        var document = Text(who, "cpf") ?? Text(who, "cnpj");
+        document = document is null ? null : new string(document.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return name is null && document is null ? null : new Payer(name, document);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(property, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && value.GetString() is { Length: > 0 } text
+            ? text.Trim()
+            : null;
+
+    private static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
