@@ -1,4 +1,5 @@
 using Kolek.Reconciliation.Statements;
+using NodaTime;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
@@ -84,7 +85,8 @@ public static class Cnab240Reader
             CnabTransactionFactory.AccountPart(h.Text(layout.HeaderBranch), h.Text(layout.HeaderBranchDigit)),
             CnabTransactionFactory.AccountPart(h.Text(layout.HeaderAccount), h.Text(layout.HeaderAccountDigit)));
         var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
-        var fileDate = h.Date(layout.HeaderDate, "data_geracao", CnabDateFormat.DayMonthYear4);
+        // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
+        LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear4, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
         CnabLine? pendingT = null;

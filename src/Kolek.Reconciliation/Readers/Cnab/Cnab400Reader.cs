@@ -1,4 +1,5 @@
 using Kolek.Reconciliation.Statements;
+using NodaTime;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
@@ -89,7 +90,8 @@ public static class Cnab400Reader
                 headerFields.Text(layout.HeaderAccount) ?? detailFields?.Text(layout.DetailAccount),
                 layout.HeaderAccount is not null ? headerFields.Text(layout.HeaderAccountDigit) : detailFields?.Text(layout.DetailAccountDigit)));
         var agreement = headerFields.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
-        var fileDate = headerFields.Date(layout.HeaderDate, "data_gravacao", CnabDateFormat.DayMonthYear2);
+        // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
+        LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear2, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
         var sawTrailer = false;

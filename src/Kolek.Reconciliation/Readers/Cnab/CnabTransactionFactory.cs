@@ -44,7 +44,7 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
                 $"Occurrence {detail.OccurrenceCode} is a settlement but the amount paid is blank or zero; reported as an event, not a payment.");
         }
 
-        var amount = credit ? paid : detail.FaceValue ?? detail.AmountPaid ?? 0m;
+        var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
         var occurrence = new BankOccurrence(detail.OccurrenceCode, detail.OccurrenceDescription);
         return new BankTransaction
         {

@@ -77,7 +77,7 @@ public static class PixReader
 
     private static void ReadDocument(JsonElement root, PixReadContext context)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        if (root.ValueKind == JsonValueKind.Array && root.EnumerateArray().Any(e => Text(e, "endToEndId") is not null))
         {
             ReadPixList(root, "$", null, context);
             return;
@@ -85,7 +85,7 @@ public static class PixReader
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            context.Error(1, "$", "pix.document.unknown", "The JSON is not an object; nothing was read.");
+            context.Warning(1, "$", "pix.document.no_payments", "The JSON is neither an API Pix object nor a list of pix; it holds no received payment.");
             return;
         }
 
