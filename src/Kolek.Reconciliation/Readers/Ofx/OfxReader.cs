@@ -16,9 +16,17 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// the statement's DTEND (scheduled) is an <see cref="TransactionKind.Event"/>. The booking date is DTPOSTED's
 /// local date as written; the value date is DTAVAIL. The description is MEMO, or NAME, or "NAME - MEMO" when both
 /// say different things; the occurrence is TRNTYPE with its Portuguese meaning; FITID, CHECKNUM (or REFNUM) become
-/// the references; a complete CPF/CNPJ with valid check digits in MEMO or NAME becomes the payer's document.
-/// The id rule is described on <see cref="BankTransaction.Id"/> and below: <c>ofx-</c> plus 16 hex digits of a
-/// hash of account, FITID, booking date and amount, with an ordinal only among otherwise identical lines.</para>
+/// the references; on a credit, a complete CPF/CNPJ with valid check digits in MEMO or NAME (formatted or bare,
+/// never a masked fragment such as <c>•••.456.789-••</c>) becomes the payer's document, as bare characters.</para>
+/// <para>Stable id: <c>ofx-</c> followed by the first 16 hex digits of the SHA-256 of
+/// <c>bank|account|fitid|yyyy-MM-dd|amount</c>, where bank and account are BANKID and ACCTID reduced to letters
+/// and digits without leading zeros (the branch is left out: banks write it with and without check digit), fitid
+/// is the trimmed FITID (the description when FITID is missing), the date is the booking date and the amount is
+/// written invariantly with at least two decimals. Line numbers, padding, encoding and line endings take no part,
+/// so a line keeps its id on every import, in a re-encoded copy and in any overlapping export of the same account.
+/// Lines identical in all these parts within one file (a repeated FITID) get <c>|#1</c>, <c>|#2</c>… appended in
+/// file order, the first keeping the plain form; a FITID reused for another amount or day (Nubank's reversal)
+/// gives a different id anyway.</para>
 /// <para>The class is stateless and thread-safe.</para>
 /// </remarks>
 public static class OfxReader

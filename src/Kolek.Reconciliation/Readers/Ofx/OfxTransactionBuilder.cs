@@ -86,7 +86,8 @@ internal sealed class OfxTransactionBuilder
                 $"Lançamento idêntico a outro anterior (FITID '{fitid}', mesma data e valor); mantido como a repetição nº {repeat + 1}."));
         }
 
-        var document = TaxIdScanner.Find(memo) ?? TaxIdScanner.Find(name);
+        // Only a credit has a payer other than the account holder; on a debit the document is the payee's.
+        var document = kind == TransactionKind.Credit ? TaxIdScanner.Find(memo) ?? TaxIdScanner.Find(name) : null;
         var type = raw.Text("TRNTYPE");
         return new BankTransaction
         {
