@@ -4,9 +4,6 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// <remarks>Instances are immutable and thread-safe; build a changed copy with a <c>with</c> expression.</remarks>
 public sealed record OfxReaderOptions
 {
-    /// <summary>The options used when none are given.</summary>
-    public static OfxReaderOptions Default { get; } = new();
-
     /// <summary>
     /// The built-in balance pseudo-line patterns: <c>SALDO DO DIA</c>, <c>SALDO ANTERIOR</c>, <c>SALDO DIA</c>,
     /// <c>SALDO FINAL</c>, <c>SALDO BLOQUEADO</c> and the spaced-out <c>S A L D O</c>.
@@ -25,6 +22,10 @@ public sealed record OfxReaderOptions
         @"^\s*SALDO\s+BLOQUEADO\b",
         @"^\s*S\s+A\s+L\s+D\s+O\b",
     ];
+
+    /// <summary>The options used when none are given.</summary>
+    /// <remarks>Declared after <see cref="DefaultBalanceLinePatterns"/> on purpose: static initialisers run in text order.</remarks>
+    public static OfxReaderOptions Default { get; } = new();
 
     /// <summary>
     /// Regular expressions (matched case-insensitively and culture-invariantly against the trimmed <c>MEMO</c>
