@@ -172,6 +172,11 @@ internal static class OfxStructure
             {
                 statement.End ??= field;
             }
+            else if (node.Name is "DTSERVER" or "DTASOF" && OfxDate.Parse(field.Value, out _) == OfxDateStatus.Zero)
+            {
+                diagnostics.Warning(node.Line, node.Name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
+                    $"{node.Name} zerado ('{field.Value}'): tratado como ausente."));
+            }
             else if (inBalance && node.Name == "BALAMT" && field.Value.Length == 0)
             {
                 diagnostics.Warning(node.Line, "BALAMT", "ofx.balance.empty", "<BALAMT> sem valor: saldo desconhecido.");

@@ -151,6 +151,8 @@ public class OfxReaderCorpusTests
         Assert.Equal([-530.86m, -576.30m, -534.33m, -250.80m, -225.72m, -48.80m], statement.Transactions.Select(t => t.Amount));
         Assert.All(statement.Transactions, t => Assert.Equal(new LocalDate(2015, 7, 30), t.BookingDate));
         Assert.Equal("5649673", statement.Transactions[0].References.Fitid);
+        Assert.Equal(["DTSERVER", "DTASOF"], statement.Diagnostics.Where(d => d.Code == "ofx.date.zero").Select(d => d.Field));
+        Assert.DoesNotContain(statement.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [CorpusFact]
