@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Reconciliation.Readers.Ofx;
+
+/// <summary>Reads OFX bank and credit-card statements: OFX 1.x (SGML) and 2.x (XML), as Brazilian banks export them.</summary>
+/// <remarks>
+/// <para>The reader is tolerant: unclosed and mismatched tags, empty elements, several statements or several OFX
+/// documents in one file, comma decimals, padded values and lying charset declarations are all read. It never
+/// throws on content: whatever it cannot read becomes a <see cref="StatementDiagnostic"/> with the line, the field,
+/// a stable code (<c>ofx.amount.invalid</c>, <c>ofx.date.invalid</c>, <c>ofx.encoding.mismatch</c>, …) and a
+/// message in Portuguese, and a line whose amount or date cannot be read is left out rather than guessed.</para>
+/// <para>Each <c>STMTTRN</c> becomes a <see cref="BankTransaction"/>: TRNAMT &gt; 0 is a credit, &lt; 0 a debit;
+/// a zero amount, a balance pseudo-line (<see cref="OfxReaderOptions.BalanceLinePatterns"/>) or an entry dated after
+/// the statement's DTEND (scheduled) is an <see cref="TransactionKind.Event"/>. The booking date is DTPOSTED's
+/// local date as written; the value date is DTAVAIL. The description is MEMO, or NAME, or "NAME - MEMO" when both
+/// say different things; the occurrence is TRNTYPE with its Portuguese meaning; FITID, CHECKNUM (or REFNUM) become
+/// the references; on a credit, a complete CPF/CNPJ with valid check digits in MEMO or NAME (formatted or bare,
+/// never a masked fragment such as <c>•••.456.789-••</c>) becomes the payer's document, as bare characters.</para>
+/// <para>Stable id: <c>ofx-</c> followed by the first 16 hex digits of the SHA-256 of
+/// <c>bank|account|fitid|yyyy-MM-dd|amount</c>, where bank and account are BANKID and ACCTID reduced to letters
+/// and digits without leading zeros (the branch is left out: banks write it with and without check digit), fitid
+/// is the trimmed FITID (the description when FITID is missing), the date is the booking date and the amount is
+/// written invariantly with at least two decimals. Line numbers, padding, encoding and line endings take no part,
+/// so a line keeps its id on every import, in a re-encoded copy and in any overlapping export of the same account.
+/// Lines identical in all these parts within one file (a repeated FITID) get <c>|#1</c>, <c>|#2</c>… appended in
+/// file order, the first keeping the plain form; a FITID reused for another amount or day (Nubank's reversal)
+/// gives a different id anyway.</para>
+/// <para>The class is stateless and thread-safe.</para>
+/// </remarks>
+public static class OfxReader
+{
+    /// <summary>Whether the content looks like OFX: it starts (after a BOM, blank lines and spaces) with an
+    /// <c>OFXHEADER:</c> line, an <c>&lt;?OFX</c> or <c>&lt;?xml</c> declaration followed by <c>&lt;?OFX</c>, or an
+    /// <c>&lt;OFX&gt;</c> tag. The file name plays no part.</summary>
+    /// <param name="content">The file's bytes (the first few kilobytes are enough).</param>
+    /// <returns><see langword="true"/> when the content is recognised as OFX.</returns>
+    public static bool CanRead(ReadOnlySpan<byte> content)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (content.StartsWith(bom))
+        {
+            content = content[bom.Length..];
+        }
+
+        ReadOnlySpan<byte> blanks = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n'];
+        var start = content.IndexOfAnyExcept(blanks);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var head = Encoding.Latin1.GetString(content.Slice(start, Math.Min(content.Length - start, 1024)));
+        if (head.StartsWith("OFXHEADER", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<?OFX", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<OFX>", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
+            && head.Contains("<?OFX", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads every transaction of an OFX file, with a diagnostic for each part that could not be read.</summary>
+    /// <param name="path">The file name or path, only echoed in the result for reports (nothing is opened).</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="options">Reader settings; <see cref="OfxReaderOptions.Default"/> when null.</param>
+    /// <returns>The statement: format <see cref="StatementFormat.Ofx"/>, the SHA-256 of the bytes, the first account
+    /// found, every transaction in file order and every diagnostic in line order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static BankStatement Read(string path, ReadOnlySpan<byte> content, OfxReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= OfxReaderOptions.Default;
+
+        var diagnostics = new DiagnosticBag();
+        var text = OfxDecoder.Decode(content, diagnostics);
+        var nodes = OfxTokenizer.Tokenize(text);
+        var statements = OfxStructure.Parse(nodes, diagnostics);
+        var transactions = new OfxTransactionBuilder(options, diagnostics).Build(statements);
+        var first = statements.FirstOrDefault(s => s.BankId is not null || s.BranchId is not null || s.AccountId is not null);
+
+        return new BankStatement
+        {
+            Path = path,
+            Format = StatementFormat.Ofx,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Account = first is null ? null : new BankAccount(first.BankId, first.BranchId, first.AccountId),
+            Transactions = transactions,
+            Diagnostics = diagnostics.ToList(),
+        };
+    }
+}

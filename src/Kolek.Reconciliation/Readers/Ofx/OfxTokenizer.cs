@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kolek.Reconciliation.Readers.Ofx;
+
+/// <summary>Whether a node opens or closes an element.</summary>
+internal enum OfxNodeKind
+{
+    Start = 1,
+    End = 2,
+}
+
+/// <summary>One tag of an OFX body; a start tag carries the text that follows it up to the next tag.</summary>
+/// <param name="Kind">Start or end tag.</param>
+/// <param name="Name">The tag name, upper-cased.</param>
+/// <param name="Value">For a start tag: the trimmed, entity-decoded text after it, or null when there is none
+/// (an aggregate, or an empty element such as <c>&lt;BALAMT&gt;</c> alone on its line).</param>
+/// <param name="Line">The 1-based line of the tag's <c>&lt;</c>.</param>
+internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? Value, int Line);
+
+/// <summary>
+/// A tolerant tokenizer for OFX 1.x SGML and 2.x XML alike: unclosed elements, mismatched or missing end tags,
+/// several tags on one line and text before the first tag (the 1.x header) are all accepted.
+/// </summary>
+/// <remarks>
+/// An element's value is the text between its start tag and the next tag, so an empty element never takes the
+/// next line's tag as its value. A <c>&lt;</c> that does not begin a tag (not followed by a letter, <c>/</c>,
+/// <c>?</c> or <c>!</c>) is kept as text; a raw <c>&amp;</c> that does not begin a known entity is kept as is.
+/// Processing instructions, comments and declarations are skipped.
+/// </remarks>
+internal static class OfxTokenizer
+{
+    public static List<OfxNode> Tokenize(string text)
+    {
+        var nodes = new List<OfxNode>();
+        var buffer = new StringBuilder();
+        var pending = -1;
+        var line = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '<' && TryReadTag(text, i, out var end, out var kind, out var name))
+            {
+                if (pending >= 0)
+                {
+                    nodes[pending] = nodes[pending] with { Value = Clean(buffer) };
+                    pending = -1;
+                }
+
+                buffer.Clear();
+                if (kind == TagKind.Start)
+                {
+                    nodes.Add(new OfxNode(OfxNodeKind.Start, name, null, line));
+                    pending = nodes.Count - 1;
+                }
+                else if (kind == TagKind.End)
+                {
+                    nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
+                }
+                else if (kind == TagKind.Empty)
+                {
+                    nodes.Add(new OfxNode(OfxNodeKind.Start, name, null, line));
+                    nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
+                }
+
+                line += CountLineBreaks(text, i, end);
+                i = end;
+                continue;
+            }
+
+            buffer.Append(c);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+            }
+
+            i++;
+        }
+
+        if (pending >= 0)
+        {
+            nodes[pending] = nodes[pending] with { Value = Clean(buffer) };
+        }
+
+        return nodes;
+    }
+
+    /// <summary>Decodes <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>, <c>&amp;quot;</c>, <c>&amp;apos;</c>,
+    /// <c>&amp;nbsp;</c> and numeric references; anything else after a raw <c>&amp;</c> is kept as written.</summary>
+    public static string DecodeEntities(string value)
+    {
+        if (!value.Contains('&', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var result = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '&')
+            {
+                var semicolon = value.IndexOf(';', i + 1);
+                if (semicolon > i + 1 && semicolon - i <= 10 && TryEntity(value[(i + 1)..semicolon], out var decoded))
+                {
+                    result.Append(decoded);
+                    i = semicolon;
+                    continue;
+                }
+            }
+
+            result.Append(value[i]);
+        }
+
+        return result.ToString();
+    }
+
+    private enum TagKind
+    {
+        Start = 1,
+        End,
+        Empty,
+        Skipped,
+    }
+
+    private static bool TryReadTag(string text, int at, out int end, out TagKind kind, out string name)
+    {
+        end = at;
+        kind = TagKind.Skipped;
+        name = string.Empty;
+        if (at + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        var next = text[at + 1];
+        if (next is '?' or '!')
+        {
+            var terminator = text.AsSpan(at).StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
+            var close = text.IndexOf(terminator, at + 2, StringComparison.Ordinal);
+            end = close < 0 ? text.Length : close + terminator.Length;
+            return true;
+        }
+
+        var isEnd = next == '/';
+        var nameStart = at + (isEnd ? 2 : 1);
+        var p = nameStart;
+        while (p < text.Length && IsNameChar(text[p], p == nameStart))
+        {
+            p++;
+        }
+
+        if (p == nameStart)
+        {
+            return false;
+        }
+
+        var gt = p;
+        while (gt < text.Length && text[gt] != '>')
+        {
+            if (text[gt] is '<' or '\r' or '\n' && !isEnd)
+            {
+                return false;
+            }
+
+            gt++;
+        }
+
+        if (gt >= text.Length)
+        {
+            return false;
+        }
+
+        name = text[nameStart..p].ToUpperInvariant();
+        kind = isEnd ? TagKind.End : text[gt - 1] == '/' ? TagKind.Empty : TagKind.Start;
+        end = gt + 1;
+        return true;
+    }
+
+    private static bool IsNameChar(char c, bool first) =>
+        char.IsAsciiLetter(c) || (!first && (char.IsAsciiDigit(c) || c is '.' or '_' or '-' or ':'));
+
+    private static int CountLineBreaks(string text, int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string? Clean(StringBuilder buffer)
+    {
+        var raw = buffer.ToString().Trim();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (raw.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            raw = string.Join(' ', raw.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        return DecodeEntities(raw);
+    }
+
+    private static bool TryEntity(string name, out string decoded)
+    {
+        decoded = name switch
+        {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            "nbsp" => "\u00A0",
+            _ => string.Empty,
+        };
+        if (decoded.Length > 0)
+        {
+            return true;
+        }
+
+        if (name.Length < 2 || name[0] != '#')
+        {
+            return false;
+        }
+
+        var ok = name[1] is 'x' or 'X'
+            ? int.TryParse(name.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            : int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out code);
+        if (!ok || code is <= 0 or > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        {
+            return false;
+        }
+
+        decoded = char.ConvertFromUtf32(code);
+        return true;
+    }
+}
