@@ -1,0 +1,85 @@
+namespace Kolek.Cli.CommandLine;
+
+/// <summary>The arguments of one command: positional values, <c>--name value</c> options and <c>--flag</c> switches.</summary>
+public sealed class CommandArgs
+{
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
+    private CommandArgs(IReadOnlyList<string> positional) => Positional = positional;
+
+    /// <summary>Values that are not options, in order.</summary>
+    public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>Parses <paramref name="args"/>; <paramref name="flags"/> names the options that take no value.</summary>
+    public static CommandArgs Parse(IEnumerable<string> args, params string[] flags)
+    {
+        var positional = new List<string>();
+        var result = new CommandArgs(positional);
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var a = e.Current;
+            if (!a.StartsWith("--", StringComparison.Ordinal) || a == "--")
+            {
+                positional.Add(a);
+                continue;
+            }
+
+            var name = a[2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq >= 0)
+            {
+                result.Add(name[..eq], name[(eq + 1)..]);
+            }
+            else if (flags.Contains(name))
+            {
+                result._flags.Add(name);
+            }
+            else if (e.MoveNext())
+            {
+                result.Add(name, e.Current);
+            }
+            else
+            {
+                throw new UsageException($"Option --{name} needs a value.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the switch was given.</summary>
+    public bool Has(string flag) => _flags.Contains(flag);
+
+    /// <summary>The value of an option, or null.</summary>
+    public string? Get(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+
+    /// <summary>The value of a required option.</summary>
+    public string Require(string name) => Get(name) ?? throw new UsageException($"Option --{name} is required.");
+
+    /// <summary>Throws a usage error if an option outside <paramref name="known"/> was given.</summary>
+    public void RejectUnknown(params string[] known)
+    {
+        foreach (var name in _options.Keys.Concat(_flags))
+        {
+            if (!known.Contains(name))
+            {
+                throw new UsageException($"Unknown option --{name}.");
+            }
+        }
+    }
+
+    private void Add(string name, string value)
+    {
+        if (!_options.TryGetValue(name, out var list))
+        {
+            _options[name] = list = [];
+        }
+
+        list.Add(value);
+    }
+}
+
+/// <summary>A command line the program cannot act on (exit code 2).</summary>
+public sealed class UsageException(string message) : Exception(message);

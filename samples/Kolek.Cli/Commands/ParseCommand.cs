@@ -1,0 +1,97 @@
+using Kolek.Cli.CommandLine;
+using Kolek.Cli.Output;
+using Kolek.Reconciliation.Readers;
+using Kolek.Reconciliation.Statements;
+using Spectre.Console;
+
+namespace Kolek.Cli.Commands;
+
+/// <summary><c>kolek parse FILE... [--format F] [--json]</c>: reads bank files and prints their transactions.</summary>
+public static class ParseCommand
+{
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(CommandArgs args, TextWriter stdout)
+    {
+        args.RejectUnknown("format", "json");
+        if (args.Positional.Count == 0)
+        {
+            throw new UsageException("kolek parse needs at least one FILE.");
+        }
+
+        var format = ParseFormat(args.Get("format") ?? "auto");
+        var statements = args.Positional.Select(path => StatementFiles.Read(path, format)).ToList();
+
+        if (args.Has("json"))
+        {
+            stdout.WriteLine(JsonOut.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("files");
+                foreach (var s in statements)
+                {
+                    StatementJson.WriteFile(w, s);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+        }
+        else
+        {
+            foreach (var s in statements)
+            {
+                Tables.Statement(s);
+            }
+        }
+
+        return statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok;
+    }
+
+    /// <summary>Maps the <c>--format</c> value to a format; <c>auto</c> is <see cref="StatementFormat.Unknown"/> (detect).</summary>
+    public static StatementFormat ParseFormat(string value) => value.ToLowerInvariant() switch
+    {
+        "auto" => StatementFormat.Unknown,
+        "ofx" => StatementFormat.Ofx,
+        "cnab240" => StatementFormat.Cnab240,
+        "cnab400" => StatementFormat.Cnab400,
+        "camt053" => StatementFormat.Camt053,
+        "camt054" => StatementFormat.Camt054,
+        "mt940" => StatementFormat.Mt940,
+        "pix" => StatementFormat.Pix,
+        "csv" => StatementFormat.Csv,
+        _ => throw new UsageException($"Unknown format '{value}'. Use auto, ofx, cnab240, cnab400, camt053, camt054, mt940, pix or csv."),
+    };
+}
+
+/// <summary>Opens bank files for the commands (the libraries take bytes, the host does the I/O).</summary>
+public static class StatementFiles
+{
+    /// <summary>Reads a file from disk and parses it; an unreadable file is a usage error (exit 2).</summary>
+    public static BankStatement Read(string path, StatementFormat format = StatementFormat.Unknown)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot open '{path}': {e.Message}");
+        }
+
+        return StatementReader.Read(path, bytes, format);
+    }
+}
+
+/// <summary>The process exit codes of CLI.md.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A usage error or a file that cannot be opened.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Finished, with diagnostics of severity error (the output is still complete).</summary>
+    public const int Diagnostics = 3;
+}

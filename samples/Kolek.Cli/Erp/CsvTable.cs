@@ -1,0 +1,155 @@
+using System.Text;
+
+namespace Kolek.Cli.Erp;
+
+/// <summary>A CSV file with a header row (RFC 4180 quoting, comma separator), read as rows keyed by column name.</summary>
+public sealed class CsvTable
+{
+    private CsvTable(string path, IReadOnlyList<string> columns, IReadOnlyList<CsvRow> rows)
+    {
+        Path = path;
+        Columns = columns;
+        Rows = rows;
+    }
+
+    /// <summary>The file it was read from.</summary>
+    public string Path { get; }
+
+    /// <summary>The header's column names.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The data rows.</summary>
+    public IReadOnlyList<CsvRow> Rows { get; }
+
+    /// <summary>Reads a CSV file; a missing file is a usage error, a missing required column a data error.</summary>
+    public static CsvTable Load(string path, params string[] requiredColumns)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLine.UsageException($"Cannot open '{path}': {e.Message}");
+        }
+
+        var records = Split(text);
+        if (records.Count == 0)
+        {
+            throw new CsvException(path, 1, null, "The file is empty; a header row is required.");
+        }
+
+        var columns = records[0].Fields.Select(c => c.Trim()).ToList();
+        foreach (var required in requiredColumns)
+        {
+            if (!columns.Contains(required, StringComparer.Ordinal))
+            {
+                throw new CsvException(path, 1, required, $"Missing column '{required}'. Header: {string.Join(",", columns)}");
+            }
+        }
+
+        var index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var rows = records.Skip(1)
+            .Where(r => r.Fields.Any(f => f.Length > 0))
+            .Select(r => new CsvRow(path, r.Line, index, r.Fields))
+            .ToList();
+        return new CsvTable(path, columns, rows);
+    }
+
+    private static List<(int Line, List<string> Fields)> Split(string text)
+    {
+        var records = new List<(int, List<string>)>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add((recordLine, fields));
+                fields = [];
+                recordLine = ++line;
+            }
+            else if (c != '\uFEFF' || i > 0)
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add((recordLine, fields));
+        }
+
+        return records;
+    }
+}
+
+/// <summary>One data row of a <see cref="CsvTable"/>.</summary>
+public sealed class CsvRow(string path, int line, IReadOnlyDictionary<string, int> index, IReadOnlyList<string> fields)
+{
+    /// <summary>The 1-based line of the row in its file.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>The trimmed value of a column, or null when the column is absent or the cell empty.</summary>
+    public string? this[string column] =>
+        index.TryGetValue(column, out var i) && i < fields.Count && fields[i].Trim() is { Length: > 0 } v ? v : null;
+
+    /// <summary>The value of a column that must be present.</summary>
+    public string Required(string column) => this[column] ?? throw Error(column, "is empty");
+
+    /// <summary>An error about this row and column.</summary>
+    public CsvException Error(string column, string problem) => new(path, Line, column, $"Column '{column}' {problem}.");
+}
+
+/// <summary>A CSV input the command cannot use, with file, line and column.</summary>
+public sealed class CsvException(string path, int line, string? column, string message)
+    : Exception($"{path}:{line}{(column is null ? "" : $" [{column}]")}: {message}")
+{
+    /// <summary>The file.</summary>
+    public string PathName { get; } = path;
+
+    /// <summary>The 1-based line.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>The column, if one is concerned.</summary>
+    public string? Column { get; } = column;
+}

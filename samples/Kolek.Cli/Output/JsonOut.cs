@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kolek.Cli.Output;
+
+/// <summary>Writes the CLI's JSON contract by hand, so names, nulls and money (exact decimals) are exactly as documented.</summary>
+public static class JsonOut
+{
+    private static readonly JsonWriterOptions s_options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Builds a JSON document with <paramref name="write"/> and returns it as a string.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, s_options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c>, or null.</summary>
+    public static void Date(this Utf8JsonWriter w, string name, LocalDate? date)
+    {
+        if (date is { } d)
+        {
+            w.WriteString(name, LocalDatePattern.Iso.Format(d));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an instant as ISO-8601 UTC with <c>Z</c>.</summary>
+    public static void Instant(this Utf8JsonWriter w, string name, Instant instant) =>
+        w.WriteString(name, InstantPattern.General.Format(instant));
+
+    /// <summary>Writes an amount exactly from its decimal, or null.</summary>
+    public static void Money(this Utf8JsonWriter w, string name, decimal? amount)
+    {
+        if (amount is { } a)
+        {
+            w.WriteNumber(name, a);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a string, or null.</summary>
+    public static void Text(this Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes an array of strings.</summary>
+    public static void Strings(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Cli.Output;
+
+/// <summary>The JSON of <c>kolek parse</c> for one file (see CLI.md).</summary>
+public static class StatementJson
+{
+    /// <summary>Writes one <c>files[]</c> entry.</summary>
+    public static void WriteFile(Utf8JsonWriter w, BankStatement s)
+    {
+        w.WriteStartObject();
+        w.WriteString("path", s.Path);
+        w.WriteString("format", FormatName(s.Format));
+        w.WriteString("sha256", s.Sha256);
+        if (s.Account is { } a)
+        {
+            w.WriteStartObject("account");
+            w.Text("bank", a.Bank);
+            w.Text("branch", a.Branch);
+            w.Text("number", a.Number);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("account");
+        }
+
+        w.WriteStartArray("transactions");
+        foreach (var t in s.Transactions)
+        {
+            WriteTransaction(w, t);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("diagnostics");
+        foreach (var d in s.Diagnostics)
+        {
+            WriteDiagnostic(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("transactions", s.Transactions.Count);
+        w.WriteNumber("credits", s.Transactions.Where(t => t.Kind == TransactionKind.Credit).Sum(t => t.Amount));
+        w.WriteNumber("debits", s.Transactions.Where(t => t.Kind == TransactionKind.Debit).Sum(t => t.Amount));
+        w.WriteNumber("events", s.Transactions.Count(t => t.Kind == TransactionKind.Event));
+        w.WriteNumber("errors", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        w.WriteNumber("warnings", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The contract's name of a format (<c>ofx</c>, <c>cnab240</c>…).</summary>
+    public static string FormatName(StatementFormat format) => format switch
+    {
+        StatementFormat.Unknown => "unknown",
+        _ => format.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The contract's name of a transaction kind.</summary>
+    public static string KindName(TransactionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static void WriteTransaction(Utf8JsonWriter w, BankTransaction t)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", t.Id);
+        w.WriteString("kind", KindName(t.Kind));
+        w.Date("bookingDate", t.BookingDate);
+        w.Date("valueDate", t.ValueDate);
+        w.Money("amount", t.Amount);
+        w.Money("netAmount", t.NetAmount);
+        w.Money("fee", t.Fee);
+        w.Money("interest", t.Interest);
+        w.Money("fine", t.Fine);
+        w.Money("discount", t.Discount);
+        w.Money("rebate", t.Rebate);
+        if (t.Occurrence is { } o)
+        {
+            w.WriteStartObject("occurrence");
+            w.WriteString("code", o.Code);
+            w.WriteString("description", o.Description);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("occurrence");
+        }
+
+        w.Text("description", t.Description);
+        w.WriteStartObject("references");
+        w.Text("fitid", t.References.Fitid);
+        w.Text("nossoNumero", t.References.NossoNumero);
+        w.Text("documentNumber", t.References.DocumentNumber);
+        w.Text("txid", t.References.Txid);
+        w.Text("endToEndId", t.References.EndToEndId);
+        w.WriteEndObject();
+        if (t.Payer is { } p)
+        {
+            w.WriteStartObject("payer");
+            w.Text("name", p.Name);
+            w.Text("document", p.Document);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("payer");
+        }
+
+        w.WriteStartObject("source");
+        w.WriteNumber("line", t.Source.Line);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes one diagnostic object.</summary>
+    public static void WriteDiagnostic(Utf8JsonWriter w, StatementDiagnostic d, string? path = null)
+    {
+        w.WriteStartObject();
+        if (path is not null)
+        {
+            w.WriteString("path", path);
+        }
+
+        if (d.Line is { } line)
+        {
+            w.WriteNumber("line", line);
+        }
+        else
+        {
+            w.WriteNull("line");
+        }
+
+        w.Text("field", d.Field);
+        w.WriteString("severity", d.Severity == DiagnosticSeverity.Error ? "error" : "warning");
+        w.WriteString("code", d.Code);
+        w.WriteString("message", d.Message);
+        w.WriteEndObject();
+    }
+}

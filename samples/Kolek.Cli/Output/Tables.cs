@@ -1,0 +1,51 @@
+using System.Globalization;
+using Kolek.Reconciliation.Statements;
+using Spectre.Console;
+
+namespace Kolek.Cli.Output;
+
+/// <summary>Human-readable tables (the output without <c>--json</c>).</summary>
+public static class Tables
+{
+    private static readonly CultureInfo s_ptBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>Formats money the Brazilian way: <c>R$ 1.234,56</c> (with a plain space).</summary>
+    public static string Brl(decimal amount) =>
+        (amount < 0 ? "-R$ " : "R$ ") + Math.Abs(amount).ToString("#,##0.00", s_ptBr);
+
+    /// <summary>Prints one parsed statement.</summary>
+    public static void Statement(BankStatement s)
+    {
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{s.Path}[/] — {s.Format}, {s.Transactions.Count} transactions, sha256 {s.Sha256[..12]}…");
+        if (s.Account is { } a)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Conta: banco {a.Bank ?? "?"}, agência {a.Branch ?? "?"}, número {a.Number ?? "?"}");
+        }
+
+        var table = new Table().AddColumns("Linha", "Data", "Tipo", "Valor", "Descrição", "Referência");
+        foreach (var t in s.Transactions)
+        {
+            var r = t.References;
+            table.AddRow(
+                t.Source.Line.ToString(CultureInfo.InvariantCulture),
+                t.BookingDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                t.Kind.ToString(),
+                Brl(t.Amount),
+                Markup.Escape(t.Description ?? t.Occurrence?.Description ?? ""),
+                Markup.Escape(r.NossoNumero ?? r.Txid ?? r.EndToEndId ?? r.Fitid ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+        Diagnostics(s.Diagnostics);
+    }
+
+    /// <summary>Prints diagnostics, if any.</summary>
+    public static void Diagnostics(IEnumerable<StatementDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            var color = d.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[{color}]{d.Severity} {d.Code}[/] line {d.Line?.ToString(CultureInfo.InvariantCulture) ?? "-"} {d.Field ?? ""}: {d.Message}");
+        }
+    }
+}

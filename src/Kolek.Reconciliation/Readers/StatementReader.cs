@@ -1,0 +1,78 @@
+using Kolek.Reconciliation.Readers.Cnab;
+using Kolek.Reconciliation.Readers.Ofx;
+using Kolek.Reconciliation.Readers.Pix;
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Reconciliation.Readers;
+
+/// <summary>Reads any supported bank file, recognising its format from the content (never from the file name).</summary>
+/// <remarks>Pure: takes the file's bytes, does no I/O. Thread-safe.</remarks>
+public static class StatementReader
+{
+    /// <summary>Recognises the format of a bank file from its first bytes.</summary>
+    /// <param name="content">The whole file, as bytes.</param>
+    /// <returns>The format, or <see cref="StatementFormat.Unknown"/> when no reader recognises it.</returns>
+    public static StatementFormat Detect(ReadOnlySpan<byte> content)
+    {
+        if (OfxReader.CanRead(content))
+        {
+            return StatementFormat.Ofx;
+        }
+
+        if (Cnab240Reader.CanRead(content))
+        {
+            return StatementFormat.Cnab240;
+        }
+
+        if (Cnab400Reader.CanRead(content))
+        {
+            return StatementFormat.Cnab400;
+        }
+
+        return PixReader.CanRead(content) ? StatementFormat.Pix : StatementFormat.Unknown;
+    }
+
+    /// <summary>Reads a bank file into transactions and diagnostics; never throws on malformed content.</summary>
+    /// <param name="path">The file's name or path, used in reports only.</param>
+    /// <param name="content">The whole file, as bytes.</param>
+    /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the content.</param>
+    /// <returns>The statement; a file no reader recognises yields no transactions and one error diagnostic.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static BankStatement Read(string path, ReadOnlySpan<byte> content, StatementFormat format = StatementFormat.Unknown)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (format == StatementFormat.Unknown)
+        {
+            format = Detect(content);
+        }
+
+        return format switch
+        {
+            StatementFormat.Ofx => OfxReader.Read(path, content),
+            StatementFormat.Cnab240 => Cnab240Reader.Read(path, content),
+            StatementFormat.Cnab400 => Cnab400Reader.Read(path, content),
+            StatementFormat.Pix => PixReader.Read(path, content),
+            _ => Unreadable(path, content, format),
+        };
+    }
+
+    private static BankStatement Unreadable(string path, ReadOnlySpan<byte> content, StatementFormat format) => new()
+    {
+        Path = path,
+        Format = format,
+        Sha256 = Sha256Hex(content),
+        Transactions = [],
+        Diagnostics =
+        [
+            new StatementDiagnostic(null, null, DiagnosticSeverity.Error,
+                format == StatementFormat.Unknown ? "statement.format.unknown" : "statement.format.unsupported",
+                format == StatementFormat.Unknown
+                    ? "The content is not a bank file format Kolek recognises (OFX, CNAB 240/400, PIX JSON)."
+                    : $"Reading {format} files is not supported yet."),
+        ],
+    };
+
+    /// <summary>Lower-case hex SHA-256 of the content, as every reader reports it.</summary>
+    internal static string Sha256Hex(ReadOnlySpan<byte> content) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+}
