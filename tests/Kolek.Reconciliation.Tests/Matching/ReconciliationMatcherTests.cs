@@ -319,6 +319,20 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
+    public void Reconcile_LaterMatchResolvesEarlierAmbiguity_PassesRunToFixedPoint()
+    {
+        // T1's masked CPF fits both payers until T2 (later, full CPF) pays INV-2; then T1 can only be INV-1. Without
+        // running the passes to a fixed point, T1 would stay a suggestion now and match on the next import.
+        var items = new[] { Item("INV-1", 150m, document: "11145678922"), Item("INV-2", 150m, customer: "K-2", document: "33345678944") };
+        var t1 = Credit("T1", 150m, "2026-11-05") with { Description = "PIX ***.456.789-**" };
+        var t2 = Credit("T2", 150m, "2026-11-06").WithPayer("33345678944");
+
+        var result = Reconcile([t1, t2], items);
+
+        Assert.Equal([("T1", "INV-1"), ("T2", "INV-2")], result.Matches.Select(m => (m.TransactionId, m.Allocations.Single().ItemId)));
+    }
+
+    [Fact]
     public void Reconcile_ReusedFitidDifferentId_BothProcessed()
     {
         var first = Credit("ofx:a:1", 100m).WithNossoNumero("1") with { References = new TransactionReferences { Fitid = "123", NossoNumero = "1" } };
