@@ -1,0 +1,29 @@
+namespace Kolek.Reconciliation.Matching.Internal;
+
+/// <summary>How a credit's amount fits one item on the payment date; the order is the strength of the evidence.</summary>
+internal enum FitKind
+{
+    None = 0,
+
+    /// <summary>Amount plus discount and rebate equals the outstanding principal.</summary>
+    Face = 1,
+
+    /// <summary>Equals the principal plus the interest and fine the bank declares.</summary>
+    DeclaredLateCharges = 2,
+
+    /// <summary>Equals the principal plus the late charges Kolek computes for the payment date.</summary>
+    ExpectedLateCharges = 3,
+
+    /// <summary>Short of the expected amount by no more than the fee tolerance.</summary>
+    WithinFeeTolerance = 4,
+}
+
+/// <summary>A fit with the split it implies.</summary>
+/// <param name="Kind">How the amount fits.</param>
+/// <param name="LateCharges">The part of the money paying fine and interest.</param>
+/// <param name="WrittenOff">Principal settled without money (discount, rebate, tolerated fee).</param>
+/// <param name="Quote">The late charges Kolek computes for the payment date.</param>
+internal readonly record struct AmountFit(FitKind Kind, decimal LateCharges, decimal WrittenOff, LateChargeQuote Quote)
+{
+    public bool Fits => Kind != FitKind.None;
+}

@@ -1,0 +1,274 @@
+namespace Kolek.Reconciliation.Matching.Internal;
+
+/// <summary>The reference pass and the payer pass.</summary>
+internal sealed partial class ReconciliationRun
+{
+    private const double SameEvidenceTiePenalty = 0.05;
+    private const double MaskedDocumentPenalty = 0.1;
+
+    /// <summary>The first kind of reference of the credit that names open items (strongest first).</summary>
+    /// <param name="Rule">The rule of that reference, or null when none names a live item.</param>
+    /// <param name="Evidence">The reference in words.</param>
+    /// <param name="Live">The items named that still have something outstanding, oldest due first.</param>
+    /// <param name="Settled">An item named by some reference but already settled, for the unmatched reason.</param>
+    private readonly record struct ReferenceHits(string? Rule, string Evidence, IReadOnlyList<int> Live, int? Settled);
+
+    /// <summary>Items of the payer documents found on the credit.</summary>
+    /// <param name="Live">Open items of those documents, oldest due first.</param>
+    /// <param name="Full">Whether a complete document matched (otherwise only a masked fragment).</param>
+    /// <param name="DocumentOf">The document through which each item matched.</param>
+    /// <param name="Evidence">"CPF do pagador" or "CPF parcial do pagador (•••456789••)".</param>
+    private sealed record PayerView(IReadOnlyList<int> Live, bool Full, IReadOnlyDictionary<int, string> DocumentOf, string Evidence)
+    {
+        public int DistinctDocuments(IEnumerable<int> items) => items.Select(i => DocumentOf[i]).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    private ReferenceHits FindReferences(PendingCredit credit)
+    {
+        int? settled = null;
+        var exact = new (string Rule, string Label, (string? Raw, string? Key) Reference, Func<string, IReadOnlyList<int>> Lookup)[]
+        {
+            (MatchRules.NossoNumero, "nosso número", credit.NossoNumero, _catalog.ByNossoNumero),
+            (MatchRules.Txid, "txid", credit.Txid, _catalog.ByTxid),
+            (MatchRules.EndToEndId, "identificador PIX (EndToEndId)", credit.EndToEndId, _catalog.ByEndToEndId),
+            (MatchRules.DocumentNumber, "número do documento", credit.DocumentNumber, _catalog.ByDocumentNumber),
+        };
+        foreach (var (rule, label, (raw, key), lookup) in exact)
+        {
+            if (key is null)
+            {
+                continue;
+            }
+
+            var hits = lookup(key);
+            var live = hits.Where(IsLive).ToList();
+            if (live.Count > 0)
+            {
+                return new ReferenceHits(rule, label + " " + raw!.Trim(), live, null);
+            }
+
+            settled ??= hits.Count > 0 ? hits[0] : null;
+        }
+
+        var memoLive = new SortedSet<int>();
+        var memoRaw = new List<string>();
+        foreach (var (raw, key) in credit.MemoReferences)
+        {
+            var hits = _catalog.ByAnyReference(key);
+            var live = hits.Where(IsLive).ToList();
+            if (live.Count > 0)
+            {
+                memoLive.UnionWith(live);
+                memoRaw.Add("\"" + raw + "\"");
+            }
+
+            settled ??= hits.Count > 0 ? hits[0] : null;
+        }
+
+        return memoLive.Count > 0
+            ? new ReferenceHits(MatchRules.MemoReference, "referência " + string.Join(", ", memoRaw) + " no histórico", [.. memoLive], null)
+            : new ReferenceHits(null, string.Empty, [], settled);
+    }
+
+    private Proposal? EvaluateReferences(PendingCredit credit)
+    {
+        var hits = FindReferences(credit);
+        if (hits.Rule is null)
+        {
+            return null;
+        }
+
+        var confidence = hits.Rule switch
+        {
+            MatchRules.DocumentNumber => 0.95,
+            MatchRules.MemoReference => 0.9,
+            _ => 1.0,
+        };
+        return hits.Live.Count == 1
+            ? SingleItem(credit, hits.Live[0], hits.Rule, confidence, hits.Evidence)
+            : Together(credit, hits.Live, hits.Rule, confidence * 0.9, hits.Evidence);
+    }
+
+    /// <summary>A credit that names exactly one item: always allocated, in full, in part, or with a remainder.</summary>
+    private Proposal SingleItem(PendingCredit credit, int index, string rule, double confidence, string evidence)
+    {
+        var item = Item(index);
+        var fit = Fit(credit, index);
+        var head = Capitalize(evidence) + " confere; ";
+        if (fit.Fits)
+        {
+            return new Proposal(rule, confidence, head + AmountText(credit, index, fit) + ".",
+                [(index, new Allocation(item.Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
+        }
+
+        var outstanding = _outstanding[index];
+        var discount = Math.Min(credit.Discount, outstanding);
+        var excess = credit.Amount + discount - outstanding;
+        if (excess < 0m)
+        {
+            return new Proposal(rule, confidence,
+                head + "pagamento parcial de " + PtBr.Money(credit.Amount) + DiscountText(discount) + " do " + PtBr.Item(item)
+                + ": restam " + PtBr.Money(-excess) + " de " + PtBr.Money(outstanding) + " em aberto.",
+                [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
+        }
+
+        var quote = fit.Quote;
+        var late = credit.DeclaredLateCharges > 0m ? Math.Min(excess, credit.DeclaredLateCharges)
+            : quote.Total > 0m && excess >= quote.Total ? quote.Total
+            : 0m;
+        var allocated = outstanding - discount + late;
+        var remainder = credit.Amount - allocated;
+        return new Proposal(rule, confidence,
+            head + "valor " + PtBr.Money(credit.Amount) + DiscountText(discount) + " quita os " + PtBr.Money(outstanding)
+            + " em aberto do " + PtBr.Item(item)
+            + (late > 0m ? ", com " + PtBr.Money(late) + " de multa e juros" : string.Empty)
+            + "; sobra de " + PtBr.Money(remainder) + " não explicada (multa e juros esperados: " + PtBr.Money(quote.Total) + ").",
+            [(index, new Allocation(item.Id, allocated, late, discount))], remainder);
+    }
+
+    /// <summary>A credit that names several items: allocated only when it pays all of them exactly.</summary>
+    private Proposal? Together(PendingCredit credit, IReadOnlyList<int> items, string rule, double confidence, string evidence)
+    {
+        var allocations = AllocateExactly(credit, items);
+        return allocations is null
+            ? null
+            : new Proposal(rule, confidence,
+                Capitalize(evidence) + " aponta para os " + PtBr.Items([.. items.Select(Item)]) + "; valor "
+                + PtBr.Money(credit.Amount) + " igual à soma em aberto" + LateSuffix(allocations) + ".",
+                allocations, 0m);
+    }
+
+    /// <summary>Allocations paying every item at face value, or every item with its late charges, when the credit
+    /// amount is exactly that sum (no discount involved); otherwise null.</summary>
+    private List<(int Index, Allocation Allocation)>? AllocateExactly(PendingCredit credit, IEnumerable<int> items)
+    {
+        if (credit.Discount > 0m)
+        {
+            return null;
+        }
+
+        var parts = items.Select(i => (Index: i, Principal: _outstanding[i], Late: Quote(credit, i).Total)).ToList();
+        if (parts.Sum(p => p.Principal) == credit.Amount)
+        {
+            return [.. parts.Select(p => (p.Index, new Allocation(Item(p.Index).Id, p.Principal, 0m, 0m)))];
+        }
+
+        return parts.Any(p => p.Late > 0m) && parts.Sum(p => p.Principal + p.Late) == credit.Amount
+            ? [.. parts.Select(p => (p.Index, new Allocation(Item(p.Index).Id, p.Principal + p.Late, p.Late, 0m)))]
+            : null;
+    }
+
+    private PayerView? FindPayer(PendingCredit credit)
+    {
+        foreach (var full in new[] { true, false })
+        {
+            var documentOf = new Dictionary<int, string>();
+            string? shown = null;
+            foreach (var pattern in credit.DocumentPatterns.Where(p => full != p.Contains(Keys.Hidden, StringComparison.Ordinal)))
+            {
+                var documents = full ? [pattern] : _catalog.PayerDocumentsMatching(pattern);
+                foreach (var document in documents)
+                {
+                    foreach (var index in _catalog.ByPayerDocument(document).Where(i => IsLive(i) && IssuedBy(credit, i)))
+                    {
+                        shown ??= pattern;
+                        documentOf.TryAdd(index, document);
+                    }
+                }
+            }
+
+            if (shown is not null)
+            {
+                var evidence = PtBr.DocumentKind(shown) + (full ? " do pagador" : " parcial do pagador (" + shown.Replace(Keys.Hidden, '•') + ")");
+                return new PayerView([.. documentOf.Keys.Order()], full, documentOf, evidence);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The items of the payer the amount fits one by one (only within the date window for a masked document).</summary>
+    private List<(int Index, AmountFit Fit)> PayerFits(PendingCredit credit, PayerView view) =>
+        [.. view.Live
+            .Where(i => view.Full || InDateWindow(credit, i))
+            .Select(i => (Index: i, Fit: Fit(credit, i)))
+            .Where(f => f.Fit.Fits)];
+
+    /// <summary>The fits with the strongest kind, oldest due first.</summary>
+    private static List<(int Index, AmountFit Fit)> Best(List<(int Index, AmountFit Fit)> fits)
+    {
+        var best = fits.Min(f => f.Fit.Kind);
+        return [.. fits.Where(f => f.Fit.Kind == best)];
+    }
+
+    private Proposal? EvaluatePayer(PendingCredit credit)
+    {
+        if (FindReferences(credit).Rule is not null || FindPayer(credit) is not { } view)
+        {
+            return null;
+        }
+
+        var fits = PayerFits(credit, view);
+        if (fits.Count > 0)
+        {
+            var ties = Best(fits);
+            if (!view.Full && view.DistinctDocuments(ties.Select(t => t.Index)) > 1)
+            {
+                return null;
+            }
+
+            var (index, fit) = ties[0];
+            var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
+                : fit.Kind == FitKind.ExpectedLateCharges ? 0.85 : 0.8)
+                - (ties.Count > 1 ? SameEvidenceTiePenalty : 0) - (view.Full ? 0 : MaskedDocumentPenalty);
+            return new Proposal(MatchRules.PayerDocumentAmount, confidence,
+                Capitalize(AmountText(credit, index, fit)) + " e " + view.Evidence + " confere" + TieText(ties.Count) + ".",
+                [(index, new Allocation(Item(index).Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
+        }
+
+        var (solutions, exhausted) = Subsets(credit, view);
+        if (solutions.Count != 1 || exhausted)
+        {
+            return null;
+        }
+
+        var allocations = solutions[0];
+        return new Proposal(MatchRules.PayerDocumentSubsetSum, view.Full ? 0.8 : 0.7,
+            SubsetText(credit, view, allocations) + "; nenhuma outra combinação de títulos desse pagador dá o mesmo valor.",
+            allocations, 0m);
+    }
+
+    /// <summary>Sets of at least two items of the payer whose sum (all at face value, or all with late charges) is
+    /// exactly the credit; only for one payer and without discount.</summary>
+    private (List<List<(int Index, Allocation Allocation)>> Solutions, bool Exhausted) Subsets(PendingCredit credit, PayerView view)
+    {
+        var candidates = view.Live.Take(_settings.MaxSubsetItems).ToList();
+        if (candidates.Count < 2 || credit.Discount > 0m || (!view.Full && view.DistinctDocuments(candidates) > 1))
+        {
+            return ([], false);
+        }
+
+        var late = candidates.Select(i => Quote(credit, i).Total).ToList();
+        var modes = late.Any(l => l > 0m) ? new[] { false, true } : [false];
+        var found = new List<List<(int Index, Allocation Allocation)>>();
+        var exhausted = false;
+        foreach (var withLateCharges in modes)
+        {
+            var values = candidates.Select((index, k) => _outstanding[index] + (withLateCharges ? late[k] : 0m)).ToList();
+            var (solutions, ranOut) = SubsetSearch.Find(values, credit.Amount, 2, _settings.SubsetSearchBudget);
+            exhausted |= ranOut;
+            foreach (var solution in solutions)
+            {
+                var allocations = solution
+                    .Select(k => (candidates[k], new Allocation(Item(candidates[k]).Id, values[k], withLateCharges ? late[k] : 0m, 0m)))
+                    .ToList();
+                if (!found.Exists(f => f.Select(a => a.Index).SequenceEqual(allocations.Select(a => a.Item1))))
+                {
+                    found.Add(allocations);
+                }
+            }
+        }
+
+        return (found, exhausted);
+    }
+}

@@ -1,0 +1,214 @@
+using Kolek.Reconciliation.Statements;
+using NodaTime;
+
+namespace Kolek.Reconciliation.Matching.Internal;
+
+/// <summary>One call of <see cref="ReconciliationMatcher.Reconcile"/>: the mutable state of the outstanding amounts and
+/// the passes over the credits.</summary>
+/// <remarks>
+/// <para>Credits are processed in a stable order (booking date, then id) and items are kept oldest due first, so the
+/// outcome does not depend on input order.</para>
+/// <para>Passes run strongest evidence first over <em>all</em> credits: first the reference pass (nosso número, txid,
+/// end-to-end id, document number, references in the description) until nothing more matches, then the payer pass
+/// (payer document with a fitting amount, one or several items); when the payer pass matched something, the reference
+/// pass runs again, and so on until a whole round matches nothing. Only then are the remaining credits turned into
+/// suggestions or unmatched, against the final outstanding amounts. Because of that fixed point, running again on the
+/// new outstanding amounts with the matched transactions as already reconciled matches nothing new.</para>
+/// </remarks>
+internal sealed partial class ReconciliationRun
+{
+    private readonly MatcherSettings _settings;
+    private readonly ItemCatalog _catalog;
+    private readonly decimal[] _outstanding;
+    private readonly List<PendingCredit> _pending = [];
+    private readonly Dictionary<int, TransactionMatch> _matches = [];
+    private readonly List<(BankTransaction Transaction, object Outcome)> _outcomes = [];
+
+    public ReconciliationRun(
+        MatcherSettings settings,
+        IEnumerable<BankTransaction> transactions,
+        IEnumerable<OpenItem> openItems,
+        IReadOnlySet<string> alreadyReconciled)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        _settings = settings;
+        _catalog = new ItemCatalog(openItems);
+        _outstanding = [.. _catalog.Items.Select(i => i.Outstanding)];
+
+        var sorted = transactions
+            .Select(t => t ?? throw new ArgumentException("A transaction is null.", nameof(transactions)))
+            .OrderBy(t => t.BookingDate)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
+            .ThenBy(t => t.Kind)
+            .ThenBy(t => t.Amount)
+            .ThenBy(t => t.Description, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var transaction in sorted)
+        {
+            object? outcome = null;
+            if (!seen.Add(transaction.Id) || alreadyReconciled.Contains(transaction.Id))
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.AlreadyReconciled);
+            }
+            else if (transaction.Kind == TransactionKind.Debit)
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.Debit);
+            }
+            else if (transaction.Kind != TransactionKind.Credit)
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.Event);
+            }
+            else if (transaction.Amount <= 0m)
+            {
+                outcome = new UnmatchedTransaction(
+                    transaction.Id,
+                    UnmatchedReasons.NonPositiveAmount,
+                    "Crédito com valor " + PtBr.Money(transaction.Amount) + ": nada a conciliar.");
+            }
+            else
+            {
+                _pending.Add(new PendingCredit(transaction, _outcomes.Count, settings));
+            }
+
+            _outcomes.Add((transaction, outcome!));
+        }
+    }
+
+    public ReconciliationResult Execute()
+    {
+        while (true)
+        {
+            RunPassToFixedPoint(EvaluateReferences);
+            if (!RunPassToFixedPoint(EvaluatePayer))
+            {
+                break;
+            }
+        }
+
+        foreach (var credit in _pending)
+        {
+            _outcomes[credit.Order] = (credit.Transaction, _matches.TryGetValue(credit.Order, out var match) ? match : Classify(credit));
+        }
+
+        return new ReconciliationResult(
+            [.. _outcomes.Select(o => o.Outcome).OfType<TransactionMatch>()],
+            [.. _outcomes.Select(o => o.Outcome).OfType<MatchSuggestion>()],
+            [.. _outcomes.Select(o => o.Outcome).OfType<UnmatchedTransaction>()],
+            [.. _outcomes.Select(o => o.Outcome).OfType<IgnoredTransaction>()],
+            [.. _catalog.Items.Select((item, index) => new ItemBalance(item.Id, StatusOf(item, _outstanding[index]), _outstanding[index]))]);
+    }
+
+    private static ItemStatus StatusOf(OpenItem item, decimal outstanding) =>
+        outstanding == 0m ? ItemStatus.Paid
+        : outstanding < item.OriginalAmount ? ItemStatus.PartiallyPaid
+        : ItemStatus.Open;
+
+    /// <summary>Runs one pass over the credits still pending until it matches nothing more; true when it matched any.</summary>
+    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate)
+    {
+        var any = false;
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var credit in _pending)
+            {
+                if (_matches.ContainsKey(credit.Order))
+                {
+                    continue;
+                }
+
+                var proposal = evaluate(credit);
+                if (proposal is not null)
+                {
+                    Apply(credit, proposal);
+                    changed = any = true;
+                }
+            }
+        }
+        while (changed);
+        return any;
+    }
+
+    private void Apply(PendingCredit credit, Proposal proposal)
+    {
+        foreach (var (index, allocation) in proposal.Allocations)
+        {
+            _outstanding[index] -= allocation.Settled;
+        }
+
+        _matches[credit.Order] = new TransactionMatch(
+            credit.Transaction.Id,
+            [.. proposal.Allocations.Select(a => a.Allocation)],
+            proposal.Remainder,
+            proposal.Rule,
+            proposal.Confidence,
+            proposal.Explanation);
+    }
+
+    private bool IsLive(int index) => _outstanding[index] > 0m;
+
+    private OpenItem Item(int index) => _catalog.Items[index];
+
+    private static LocalDate PaymentDate(PendingCredit credit) => credit.Transaction.BookingDate;
+
+    /// <summary>Whether the item could have been paid by this credit at all (not paid before it was issued).</summary>
+    private bool IssuedBy(PendingCredit credit, int index) =>
+        Item(index).IssueDate is not { } issued || issued <= PaymentDate(credit);
+
+    private bool InDateWindow(PendingCredit credit, int index) =>
+        Math.Abs(Period.DaysBetween(Item(index).DueDate, PaymentDate(credit))) <= _settings.DateWindowDays;
+
+    private LateChargeQuote Quote(PendingCredit credit, int index)
+    {
+        var item = Item(index);
+        return item.LateCharges is null
+            ? LateChargeQuote.None
+            : LateCharges.Compute(_outstanding[index], item.DueDate, PaymentDate(credit), item.LateCharges, item.Consumer, _settings.AdjustDueDate);
+    }
+
+    /// <summary>How the credit's amount fits the item's outstanding principal on the payment date.</summary>
+    private AmountFit Fit(PendingCredit credit, int index)
+    {
+        var outstanding = _outstanding[index];
+        var discount = Math.Min(credit.Discount, outstanding);
+        var settles = credit.Amount + discount;
+        var quote = Quote(credit, index);
+        var tolerance = _settings.FeeTolerance;
+        if (settles == outstanding)
+        {
+            return new AmountFit(FitKind.Face, 0m, discount, quote);
+        }
+
+        if (credit.DeclaredLateCharges > 0m && settles == outstanding + credit.DeclaredLateCharges)
+        {
+            return new AmountFit(FitKind.DeclaredLateCharges, credit.DeclaredLateCharges, discount, quote);
+        }
+
+        var expected = outstanding + quote.Total;
+        if (quote.Total > 0m && settles == expected)
+        {
+            return new AmountFit(FitKind.ExpectedLateCharges, quote.Total, discount, quote);
+        }
+
+        if (quote.Total > 0m && settles < expected && settles >= expected - tolerance && credit.Amount > quote.Total)
+        {
+            return new AmountFit(FitKind.WithinFeeTolerance, quote.Total, discount + (expected - settles), quote);
+        }
+
+        if (settles < outstanding && settles >= outstanding - tolerance)
+        {
+            return new AmountFit(FitKind.WithinFeeTolerance, 0m, discount + (outstanding - settles), quote);
+        }
+
+        return new AmountFit(FitKind.None, 0m, 0m, quote);
+    }
+
+    /// <summary>A decision to allocate a credit.</summary>
+    private sealed record Proposal(
+        string Rule,
+        double Confidence,
+        string Explanation,
+        IReadOnlyList<(int Index, Allocation Allocation)> Allocations,
+        decimal Remainder);
+}

@@ -1,0 +1,88 @@
+using NodaTime;
+
+namespace Kolek.Reconciliation.Matching;
+
+/// <summary>Settings of the <see cref="ReconciliationMatcher"/>: tolerances, windows, memo patterns and search bounds.</summary>
+/// <remarks>
+/// A mutable options object (create, set, then hand to the matcher or to <c>AddKolekReconciliation</c>); the matcher
+/// copies and validates it once at construction, so later changes have no effect on an existing matcher.
+/// Not thread-safe while being configured.
+/// </remarks>
+public sealed class MatchingOptions
+{
+    /// <summary>How much less than the expected amount a credit may be and still settle the item in full, the
+    /// difference being taken as a bank fee deducted on the way (written off).</summary>
+    /// <value>The default value is <c>0.00</c>: a shortfall is never written off unless the host allows it.</value>
+    public decimal FeeTolerance { get; set; } = MatchingDefaults.FeeTolerance;
+
+    /// <summary>How many calendar days before or after an item's due date a payment may be booked for the
+    /// <c>amount+date</c> rule (and for a payer known only from a masked document) to consider that item.</summary>
+    /// <value>The default value is <c>30</c>.</value>
+    public int DateWindowDays { get; set; } = MatchingDefaults.DateWindowDays;
+
+    /// <summary>Regular expressions that find references (document number, nosso número, linha digitável, txid) in a
+    /// transaction's description; the named group <c>ref</c> (or the whole match) is looked up among the items'
+    /// references. They run with <see cref="System.Text.RegularExpressions.RegexOptions.NonBacktracking"/>, so
+    /// lookarounds and backreferences are not allowed.</summary>
+    /// <value>The default value is <see cref="DefaultMemoPatterns"/>: a linha digitável, "nosso número …",
+    /// labelled document numbers ("NF 4521", "Fatura nº 88", "Pedido: A-12"), prefixed codes ("INV-2") and
+    /// txid-shaped tokens of 26 to 35 characters.</value>
+    public IList<string> MemoPatterns { get; set; } = [.. DefaultMemoPatterns];
+
+    /// <summary>The shortest reference found in a description (after removing punctuation and leading zeros) that
+    /// counts; shorter ones ("NF 12") are too likely to hit by chance.</summary>
+    /// <value>The default value is <c>3</c>.</value>
+    public int MinimumMemoReferenceLength { get; set; } = MatchingDefaults.MinimumMemoReferenceLength;
+
+    /// <summary>How many open items of one payer (oldest due first) the search for a credit paying several items at
+    /// once considers; <c>0</c> turns that search off.</summary>
+    /// <value>The default value is <c>20</c>.</value>
+    public int MaxSubsetItems { get; set; } = MatchingDefaults.MaxSubsetItems;
+
+    /// <summary>How many search steps the several-items search may take per credit before it gives up (and the
+    /// credit becomes a suggestion or stays unmatched).</summary>
+    /// <value>The default value is <c>100000</c>.</value>
+    public int SubsetSearchBudget { get; set; } = MatchingDefaults.SubsetSearchBudget;
+
+    /// <summary>How many ranked candidates a suggestion lists at most.</summary>
+    /// <value>The default value is <c>5</c>.</value>
+    public int MaxSuggestions { get; set; } = MatchingDefaults.MaxSuggestions;
+
+    /// <summary>Moves a due date to the last day it can be paid without late charges (the next business day when it
+    /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here.</summary>
+    /// <value>The default value is <see langword="null"/>: Saturdays and Sundays move to Monday
+    /// (<see cref="LateCharges.NextMondayIfWeekend"/>), holidays are not known.</value>
+    public Func<LocalDate, LocalDate>? AdjustDueDate { get; set; }
+
+    /// <summary>The memo patterns used when <see cref="MemoPatterns"/> is not changed.</summary>
+    public static IReadOnlyList<string> DefaultMemoPatterns { get; } =
+    [
+        // Linha digitável (47 digits), with or without its dots and spaces.
+        @"(?<ref>\d{5}[.\s]?\d{5}\s?\d{5}[.\s]?\d{6}\s?\d{5}[.\s]?\d{6}\s?\d\s?\d{14})",
+        // "Nosso número 123.456-7", "NOSSO NUM: 0001234".
+        @"(?i)nosso\s*n[uú]m(ero)?\.?\s*[:#º°-]?\s*(?<ref>[0-9][0-9./-]*[0-9])",
+        // Labelled document numbers: "NF 4521", "NF-e 123", "Fatura nº 88", "Pedido: A-12", "Dup. 77/1".
+        @"(?i)\b(nf-?e?|nota( fiscal)?|fatura|fat|doc(umento)?|duplicata|dup|pedido|t[ií]tulo|boleto|ref)\b\.?\s*(n[º°o.]?\s*)?[:#-]?\s*(?<ref>[a-z0-9][a-z0-9/-]*[a-z0-9])",
+        // Prefixed codes such as "INV-2" or "PED-00012".
+        @"(?i)\b(?<ref>[a-z]{2,5}-[0-9]{1,12})\b",
+        // Txid-shaped tokens (26 to 35 letters and digits).
+        @"\b(?<ref>[A-Za-z0-9]{26,35})\b",
+    ];
+}
+
+/// <summary>The default values of <see cref="MatchingOptions"/>.</summary>
+internal static class MatchingDefaults
+{
+    public const decimal FeeTolerance = 0m;
+    public const int DateWindowDays = 30;
+    public const int MinimumMemoReferenceLength = 3;
+    public const int MaxSubsetItems = 20;
+    public const int SubsetSearchBudget = 100_000;
+    public const int MaxSuggestions = 5;
+
+    /// <summary>More items than this make the subset search pointless even with a budget.</summary>
+    public const int MaxSubsetItemsLimit = 40;
+
+    /// <summary>Ten years: a wider window is a configuration mistake.</summary>
+    public const int MaxDateWindowDays = 3660;
+}

@@ -1,0 +1,157 @@
+using System.Text.Json.Serialization;
+
+namespace Kolek.Reconciliation.Matching;
+
+/// <summary>What the matcher made of a set of bank transactions against a set of open items.</summary>
+/// <remarks>
+/// Every transaction given appears in exactly one of <see cref="Matches"/>, <see cref="Suggestions"/>,
+/// <see cref="Unmatched"/> and <see cref="Ignored"/>; every open item appears once in <see cref="Items"/>. Lists are
+/// sorted by booking date then transaction id (items by due date then id), whatever the input order.
+/// Instances are immutable and thread-safe.
+/// </remarks>
+/// <param name="Matches">Credits allocated to items with enough evidence to act on.</param>
+/// <param name="Suggestions">Credits with candidates a clerk should confirm.</param>
+/// <param name="Unmatched">Credits with no candidate.</param>
+/// <param name="Ignored">Debits, events and transactions already reconciled.</param>
+/// <param name="Items">Every open item with its status and new outstanding amount after the matches.</param>
+public sealed record ReconciliationResult(
+    IReadOnlyList<TransactionMatch> Matches,
+    IReadOnlyList<MatchSuggestion> Suggestions,
+    IReadOnlyList<UnmatchedTransaction> Unmatched,
+    IReadOnlyList<IgnoredTransaction> Ignored,
+    IReadOnlyList<ItemBalance> Items);
+
+/// <summary>A credit allocated to one or more items.</summary>
+/// <param name="TransactionId">The transaction's <see cref="Statements.BankTransaction.Id"/>.</param>
+/// <param name="Allocations">How the credit was split among items; their amounts plus <paramref name="Remainder"/>
+/// equal the transaction amount exactly.</param>
+/// <param name="Remainder">The part of the credit not allocated (an unexplained overpayment); zero or more.</param>
+/// <param name="Rule">The rule that decided, one of <see cref="MatchRules"/>.</param>
+/// <param name="Confidence">How strong the evidence is, from 0 to 1 (1 for an exact identifier).</param>
+/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+public sealed record TransactionMatch(
+    string TransactionId,
+    IReadOnlyList<Allocation> Allocations,
+    decimal Remainder,
+    string Rule,
+    double Confidence,
+    string Explanation);
+
+/// <summary>The part of a credit applied to one item.</summary>
+/// <param name="ItemId">The item's <see cref="OpenItem.Id"/>.</param>
+/// <param name="Amount">The money of the credit applied to the item, late charges included.</param>
+/// <param name="LateCharges">The part of <paramref name="Amount"/> that pays fine and interest, not principal.</param>
+/// <param name="WrittenOff">Principal settled without money: discount and rebate granted by the bank, or a bank
+/// fee within <see cref="MatchingOptions.FeeTolerance"/>.</param>
+public sealed record Allocation(string ItemId, decimal Amount, decimal LateCharges, decimal WrittenOff)
+{
+    /// <summary>The part of <see cref="Amount"/> that pays principal.</summary>
+    public decimal Principal => Amount - LateCharges;
+
+    /// <summary>How much the item's outstanding amount goes down: principal paid plus principal written off.</summary>
+    public decimal Settled => Principal + WrittenOff;
+}
+
+/// <summary>A credit with ranked candidates that a clerk should confirm.</summary>
+/// <param name="TransactionId">The transaction's id.</param>
+/// <param name="Candidates">The candidates, best first.</param>
+public sealed record MatchSuggestion(string TransactionId, IReadOnlyList<SuggestionCandidate> Candidates);
+
+/// <summary>One candidate of a suggestion: one item, or several items the credit may pay together.</summary>
+/// <param name="ItemIds">The items, oldest due first.</param>
+/// <param name="Score">How likely the candidate is, from 0 to 1.</param>
+/// <param name="Rule">The evidence that produced the candidate, one of <see cref="MatchRules"/>.</param>
+/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+public sealed record SuggestionCandidate(IReadOnlyList<string> ItemIds, double Score, string Rule, string Explanation);
+
+/// <summary>A credit with no candidate.</summary>
+/// <param name="TransactionId">The transaction's id.</param>
+/// <param name="Reason">A stable code, one of <see cref="UnmatchedReasons"/>.</param>
+/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+public sealed record UnmatchedTransaction(string TransactionId, string Reason, string Explanation);
+
+/// <summary>A transaction the matcher did not try to match.</summary>
+/// <param name="TransactionId">The transaction's id.</param>
+/// <param name="Reason">Why.</param>
+public sealed record IgnoredTransaction(string TransactionId, IgnoreReason Reason);
+
+/// <summary>An item's state after reconciliation.</summary>
+/// <param name="ItemId">The item's id.</param>
+/// <param name="Status">Paid, partially paid or open.</param>
+/// <param name="Outstanding">What is still owed on the principal.</param>
+public sealed record ItemBalance(string ItemId, ItemStatus Status, decimal Outstanding);
+
+/// <summary>Why a transaction was not matched at all; serialised as <c>debit</c>, <c>event</c>, <c>already-reconciled</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IgnoreReason>))]
+public enum IgnoreReason
+{
+    /// <summary>Money out.</summary>
+    [JsonStringEnumMemberName("debit")]
+    Debit = 1,
+
+    /// <summary>A bank occurrence that moves no money.</summary>
+    [JsonStringEnumMemberName("event")]
+    Event = 2,
+
+    /// <summary>Already in the reconciliation ledger, or a second line with the same id in this run.</summary>
+    [JsonStringEnumMemberName("already-reconciled")]
+    AlreadyReconciled = 3,
+}
+
+/// <summary>An item's status after reconciliation; serialised as <c>paid</c>, <c>partially-paid</c>, <c>open</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
+public enum ItemStatus
+{
+    /// <summary>Nothing paid yet: outstanding equals the original amount.</summary>
+    [JsonStringEnumMemberName("open")]
+    Open = 1,
+
+    /// <summary>Partly paid: something is still outstanding.</summary>
+    [JsonStringEnumMemberName("partially-paid")]
+    PartiallyPaid = 2,
+
+    /// <summary>Nothing outstanding.</summary>
+    [JsonStringEnumMemberName("paid")]
+    Paid = 3,
+}
+
+/// <summary>The names of the matching rules, as written in results and JSON, strongest evidence first.</summary>
+public static class MatchRules
+{
+    /// <summary>The transaction's nosso número equals the item's.</summary>
+    public const string NossoNumero = "nosso-numero";
+
+    /// <summary>The transaction's PIX txid equals the item's.</summary>
+    public const string Txid = "txid";
+
+    /// <summary>The transaction's PIX end-to-end id equals the one the host tied to the item.</summary>
+    public const string EndToEndId = "end-to-end-id";
+
+    /// <summary>The transaction's document number (seu número) equals the item's.</summary>
+    public const string DocumentNumber = "document-number";
+
+    /// <summary>The description names the item's document number, nosso número, linha digitável or txid.</summary>
+    public const string MemoReference = "memo-reference";
+
+    /// <summary>The payer's CPF/CNPJ (or a masked fragment of it) is the item's and the amount is what the item costs.</summary>
+    public const string PayerDocumentAmount = "payer-document+amount";
+
+    /// <summary>The payer's CPF/CNPJ is the items' and the amount is what several of them cost together.</summary>
+    public const string PayerDocumentSubsetSum = "payer-document+subset-sum";
+
+    /// <summary>Only the amount and the date fit (never a match on its own).</summary>
+    public const string AmountDate = "amount+date";
+}
+
+/// <summary>Why a credit is unmatched, as written in results and JSON.</summary>
+public static class UnmatchedReasons
+{
+    /// <summary>No item has the transaction's references, payer or amount.</summary>
+    public const string NoCandidate = "no-candidate";
+
+    /// <summary>The transaction's reference points at an item already settled (possibly a duplicate payment).</summary>
+    public const string ItemAlreadySettled = "item-already-settled";
+
+    /// <summary>A credit of zero or a negative amount.</summary>
+    public const string NonPositiveAmount = "non-positive-amount";
+}

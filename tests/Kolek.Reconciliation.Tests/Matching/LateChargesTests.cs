@@ -1,0 +1,90 @@
+using Kolek.Reconciliation.Matching;
+using static Kolek.Reconciliation.Tests.Matching.Build;
+
+namespace Kolek.Reconciliation.Tests.Matching;
+
+public class LateChargesTests
+{
+    private static readonly LateChargeTerms s_terms = new(2m, 1m);
+
+    [Fact]
+    public void Compute_TenDaysLate_FineOnceAndInterestProRata()
+    {
+        // 150.00 × 2% = 3.00; 150.00 × 1% ÷ 30 × 10 = 0.50.
+        var quote = LateCharges.Compute(150m, Date("2026-11-05"), Date("2026-11-15"), s_terms);
+
+        Assert.Equal(new LateChargeQuote(3.00m, 0.50m, 10), quote);
+        Assert.Equal(3.50m, quote.Total);
+    }
+
+    [Fact]
+    public void Compute_ThirtyThreeDaysLate_EachPartRoundedOnceToTheCent()
+    {
+        // 1234.56 × 2% = 24.6912 → 24.69; 1234.56 × 1% ÷ 30 × 33 = 13.58016 → 13.58.
+        var quote = LateCharges.Compute(1234.56m, Date("2026-10-05"), Date("2026-11-07"), s_terms);
+
+        Assert.Equal(new LateChargeQuote(24.69m, 13.58m, 33), quote);
+    }
+
+    [Fact]
+    public void Compute_HalfCent_RoundsAwayFromZero()
+    {
+        // 0.25 × 2% = 0.005 → 0.01 (banker's rounding would give 0.00).
+        var quote = LateCharges.Compute(0.25m, Date("2026-11-05"), Date("2026-11-06"), new LateChargeTerms(2m, 0m));
+
+        Assert.Equal(0.01m, quote.Fine);
+    }
+
+    [Theory]
+    [InlineData("2026-11-04")]
+    [InlineData("2026-11-05")]
+    public void Compute_OnOrBeforeDueDate_NothingOwed(string paid)
+    {
+        Assert.Equal(LateChargeQuote.None, LateCharges.Compute(150m, Date("2026-11-05"), Date(paid), s_terms));
+    }
+
+    [Fact]
+    public void Compute_SaturdayDuePaidMonday_NothingOwed()
+    {
+        Assert.Equal(LateChargeQuote.None, LateCharges.Compute(150m, Date("2026-11-07"), Date("2026-11-09"), s_terms));
+    }
+
+    [Fact]
+    public void Compute_SaturdayDuePaidTuesday_DaysCountFromOriginalDueDate()
+    {
+        var quote = LateCharges.Compute(150m, Date("2026-11-07"), Date("2026-11-10"), s_terms);
+
+        Assert.Equal(new LateChargeQuote(3.00m, 0.15m, 3), quote);
+    }
+
+    [Fact]
+    public void Compute_CustomAdjuster_HolidayMovesDueDate()
+    {
+        // A holiday calendar says Thursday 05/11 is not a business day: paying on Friday costs nothing.
+        var quote = LateCharges.Compute(150m, Date("2026-11-05"), Date("2026-11-06"), s_terms, adjustDueDate: d => d.PlusDays(1));
+
+        Assert.Equal(LateChargeQuote.None, quote);
+    }
+
+    [Fact]
+    public void Compute_ConsumerDebt_FineCappedAtTwoPercent()
+    {
+        var terms = new LateChargeTerms(10m, 0m);
+
+        Assert.Equal(2.00m, LateCharges.Compute(100m, Date("2026-11-05"), Date("2026-11-06"), terms, consumer: true).Fine);
+        Assert.Equal(10.00m, LateCharges.Compute(100m, Date("2026-11-05"), Date("2026-11-06"), terms, consumer: false).Fine);
+    }
+
+    [Fact]
+    public void Compute_ItemWithoutTerms_NothingOwed()
+    {
+        Assert.Equal(LateChargeQuote.None, LateCharges.Compute(Item("INV-1", 100m), Date("2026-12-31")));
+    }
+
+    [Fact]
+    public void Ctor_NegativeRate_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LateChargeTerms(-1m, 1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LateChargeTerms(2m, -0.1m));
+    }
+}
