@@ -10,7 +10,8 @@ namespace Kolek.Channels;
 /// <item>Formatting is ignored: spaces, dots, hyphens, slashes and parentheses.</item>
 /// <item>Accepted prefixes: the country code (<c>+55</c>, <c>55</c> when followed by a full 10- or 11-digit national
 /// number, or the international prefix <c>0055</c>), the trunk prefix <c>0</c> (<c>0 11 …</c>), and a long-distance carrier
-/// code after the trunk prefix (<c>0XX</c>: <c>0 21 11 …</c>, <c>015</c>, <c>041</c>…; two digits, the first not zero).</item>
+/// code after the trunk prefix (<c>0 21 11 …</c>, <c>015</c>, <c>041</c>…; two digits, the first not zero), and the
+/// written placeholder <c>0XX</c> (<c>(0XX21) 3456-7890</c>, "dial 0, your carrier, then 21").</item>
 /// <item>The area code (DDD) must be one of the 67 DDDs in service (11–19, 21, 22, 24, 27, 28, 31–35, 37, 38, 41–49,
 /// 51, 53–55, 61–69, 71, 73–75, 77, 79, 81–89, 91–99). A number without an area code is rejected: Kolek cannot guess it.</item>
 /// <item>Mobile numbers have 9 digits and start with 9. Landlines have 8 digits and start with 2–5.</item>
@@ -59,6 +60,14 @@ public readonly record struct PhoneNumber
     /// <returns>The number (<c>+5511987654321</c>) or the reason it is not a valid Brazilian number.</returns>
     public static ContactParseResult<PhoneNumber> ParseBrazilian(string? text)
     {
+        if (StripCarrierPlaceholder(text) is { } withoutPlaceholder)
+        {
+            // "0XX21 3456-7890": XX stands for "your carrier's code"; what follows is the area code and number.
+            return TryExtractDigits(withoutPlaceholder, out var rest, out var plus) && !plus
+                ? ParseNational(text!, rest)
+                : ContactParseResult<PhoneNumber>.Fail($"'{text}' is not a phone number");
+        }
+
         if (!TryExtractDigits(text, out var digits, out var hasPlus))
         {
             return ContactParseResult<PhoneNumber>.Fail($"'{text}' is not a phone number");
@@ -168,6 +177,19 @@ public readonly record struct PhoneNumber
                 "legacy 8-digit mobile number: the ninth digit 9 was added"),
             _ => ContactParseResult<PhoneNumber>.Fail($"'{text}': an 8-digit number starting with {subscriber[0]} is not a subscriber number"),
         };
+    }
+
+    private static string? StripCarrierPlaceholder(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var span = text.AsSpan().TrimStart(" (");
+        return span.StartsWith("0xx", StringComparison.OrdinalIgnoreCase)
+            ? string.Concat(text.AsSpan(0, text.Length - span.Length), span[3..])
+            : null;
     }
 
     private static bool TryExtractDigits(string? text, out string digits, out bool hasPlus)
