@@ -25,7 +25,8 @@ namespace Kolek.Dunning.Planning;
 /// done once any of its channels is done.</para>
 /// <para><b>Catch-up</b> (message steps whose moment passed): those more than the staleness limit of days old are skipped
 /// as stale; then <c>latest</c> keeps only the steps of the most recent pending day, <c>all</c> keeps all, <c>skip</c>
-/// keeps only today's. Escalations are not subject to catch-up: they are due while their notice step was done at least
+/// keeps only today's. A pre-due reminder is never sent on or after the due date, and under <c>latest</c> a missed step
+/// older than a step already done is superseded by it. Escalations are not subject to catch-up: they are due while their notice step was done at least
 /// <see cref="RulerStep.NoticeDays"/> days before today (the notice's day is the later of its scheduled day and the time it
 /// was done, when known).</para>
 /// <para><b>Consolidation</b> <see cref="Consolidation.CustomerDay"/>: due message actions of the same customer, the same
@@ -192,12 +193,18 @@ public sealed class DunningPlanner
         var messages = new List<(RulerStep Step, StepSchedule Schedule)>();
         var escalations = new List<(RulerStep Step, StepSchedule Schedule)>();
         Instant? next = null;
+        (LocalDate Date, string StepId)? latestDone = null;
 
         foreach (var step in context.Ruler.Steps)
         {
             var s = context.Schedule(step);
             if (IsDone(context, step, doneAt))
             {
+                if (!step.IsEscalation && s is not null && s.Date <= today && (latestDone is null || s.Date > latestDone.Value.Date))
+                {
+                    latestDone = (s.Date, step.Id);
+                }
+
                 continue;
             }
 
@@ -218,7 +225,7 @@ public sealed class DunningPlanner
             }
         }
 
-        var kept = CatchUp(context, policy, today, messages, skipped);
+        var kept = CatchUp(context, policy, today, messages, latestDone, skipped);
         if (stop is { } stopped)
         {
             foreach (var (step, _) in kept.Concat(escalations))
@@ -269,13 +276,23 @@ public sealed class DunningPlanner
     }
 
     private static List<(RulerStep Step, StepSchedule Schedule)> CatchUp(ChargeContext context, CatchUpPolicy policy, LocalDate today,
-        List<(RulerStep Step, StepSchedule Schedule)> messages, List<SkippedAction> skipped)
+        List<(RulerStep Step, StepSchedule Schedule)> messages, (LocalDate Date, string StepId)? latestDone, List<SkippedAction> skipped)
     {
         var fresh = new List<(RulerStep Step, StepSchedule Schedule)>();
         foreach (var m in messages)
         {
             var age = Period.DaysBetween(m.Schedule.Date, today);
-            if (age > policy.StalenessLimitDays)
+            if (m.Step.IsPreDueReminder && today >= context.Charge.DueDate)
+            {
+                skipped.Add(context.Skip(m.Step, SkipCause.Missed,
+                    $"{m.Step.Id}: a reminder before the due date {Iso(context.Charge.DueDate)} that was not sent in time; it is never sent late."));
+            }
+            else if (policy.Mode == CatchUpMode.Latest && latestDone is { } last && m.Schedule.Date < last.Date)
+            {
+                skipped.Add(context.Skip(m.Step, SkipCause.Superseded,
+                    $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; the later step {last.StepId} was already sent (catch-up 'latest')."));
+            }
+            else if (age > policy.StalenessLimitDays)
             {
                 skipped.Add(context.Skip(m.Step, SkipCause.Stale,
                     Inv($"{m.Step.Id}: scheduled {Iso(m.Schedule.Date)}, {age} days ago, beyond the catch-up staleness limit of {policy.StalenessLimitDays} days.")));
