@@ -55,6 +55,8 @@ public static class RulerJson
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    private delegate bool ValueReader<T>(JsonElement value, out T result);
+
     private sealed class Reader
     {
         public List<RulerValidationError> Errors { get; } = [];
@@ -298,68 +300,50 @@ public static class RulerJson
             return false;
         }
 
-        private string? String(JsonElement parent, string name, string prefix)
+        private string? String(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "a string", static (JsonElement v, out string text) =>
+            {
+                text = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+                return v.ValueKind == JsonValueKind.String;
+            }, out var result) ? result : null;
+
+        private int? Int(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "an integer", static (JsonElement v, out int number) =>
+            {
+                number = 0;
+                return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out number);
+            }, out var result) ? result : null;
+
+        private decimal? Decimal(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "a number", static (JsonElement v, out decimal number) =>
+            {
+                number = 0m;
+                return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out number);
+            }, out var result) ? result : null;
+
+        private bool? Bool(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "true or false", static (JsonElement v, out bool flag) =>
+            {
+                flag = v.ValueKind == JsonValueKind.True;
+                return v.ValueKind is JsonValueKind.True or JsonValueKind.False;
+            }, out var result) ? result : null;
+
+        /// <summary>Reads an optional property: absent or null gives false without error; a wrong type gives false with an error.</summary>
+        private bool TryRead<T>(JsonElement parent, string name, string prefix, string expected, ValueReader<T> read, out T result)
         {
+            result = default!;
             if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                return null;
+                return false;
             }
 
-            if (value.ValueKind == JsonValueKind.String)
+            if (read(value, out result))
             {
-                return value.GetString();
+                return true;
             }
 
-            Type(Join(prefix, name), "a string");
-            return null;
-        }
-
-        private int? Int(JsonElement parent, string name, string prefix)
-        {
-            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-            {
-                return number;
-            }
-
-            Type(Join(prefix, name), "an integer");
-            return null;
-        }
-
-        private decimal? Decimal(JsonElement parent, string name, string prefix)
-        {
-            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
-            {
-                return number;
-            }
-
-            Type(Join(prefix, name), "a number");
-            return null;
-        }
-
-        private bool? Bool(JsonElement parent, string name, string prefix)
-        {
-            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                return value.GetBoolean();
-            }
-
-            Type(Join(prefix, name), "true or false");
-            return null;
+            Type(Join(prefix, name), expected);
+            return false;
         }
 
         private T Enum<T>(JsonElement parent, string name, string prefix, T fallback, params (string Name, T Value)[] values)
