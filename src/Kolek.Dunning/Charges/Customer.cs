@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using NodaTime;
+
+namespace Kolek.Dunning.Charges;
+
+/// <summary>The customer (pagador) who owes charges, with the contact points and preferences the ruler needs.</summary>
+/// <remarks>
+/// Channel names are plain lowercase strings (<c>"email"</c>, <c>"whatsapp"</c>, <c>"sms"</c> or a host's custom channel),
+/// compared ordinally without regard to case. Instances are immutable and thread-safe.
+/// </remarks>
+public sealed record Customer
+{
+    private readonly FrozenSet<string> _optOut = FrozenSet<string>.Empty;
+
+    /// <summary>The host's identifier of the customer.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The customer's name (razão social or person's name).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The customer's CPF or CNPJ, bare characters without mask.</summary>
+    public string Document { get; init; } = "";
+
+    /// <summary>The e-mail address, when known.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The phone number (E.164 or national), used for SMS and as the WhatsApp number when <see cref="WhatsApp"/> is absent.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The WhatsApp number, when it differs from <see cref="Phone"/>.</summary>
+    public string? WhatsApp { get; init; }
+
+    /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2%.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Consumer { get; init; }
+
+    /// <summary>A free segment label (e.g. <c>"varejo"</c>), for reports.</summary>
+    public string? Segment { get; init; }
+
+    /// <summary>The customer's time zone, in which send windows are resolved.</summary>
+    /// <value>The default value is <see langword="null"/>: the ruler's zone, else the planner's default (America/Sao_Paulo).</value>
+    public DateTimeZone? TimeZone { get; init; }
+
+    /// <summary>The channels the customer opted out of (case-insensitive names).</summary>
+    /// <value>The default value is the empty set.</value>
+    public IReadOnlySet<string> OptOut
+    {
+        get => _optOut;
+        init => _optOut = (value ?? throw new ArgumentNullException(nameof(value)))
+            .Select(c => c.Trim().ToLowerInvariant())
+            .ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the customer opted out of <paramref name="channel"/>.</summary>
+    /// <param name="channel">A channel name; compared without regard to case.</param>
+    /// <returns><see langword="true"/> when the channel must not be used for this customer.</returns>
+    public bool HasOptedOut(string channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return _optOut.Contains(channel.Trim().ToLowerInvariant());
+    }
+}

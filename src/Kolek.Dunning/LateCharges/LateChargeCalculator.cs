@@ -1,0 +1,41 @@
+using Kolek.Dunning.Calendar;
+using NodaTime;
+
+namespace Kolek.Dunning.LateCharges;
+
+/// <summary>Computes the amount owed on a payment date under Kolek's late-charge convention.</summary>
+/// <remarks>
+/// <para>Nothing is owed beyond the principal when the payment date is on or before the <em>adjusted</em> due date:
+/// a due date on a non-business day moves to the next business day (Lei 7.089/83).</para>
+/// <para>Otherwise the fine is <c>principal × fine% </c> (capped at 2% for consumer debts) and the interest is simple:
+/// <c>principal × monthly% ÷ 30 × calendar days late</c>, the days counted from the <em>original</em> due date. Each is computed
+/// exactly in <see cref="decimal"/> and rounded once to the cent, half away from zero.</para>
+/// This type is stateless and thread-safe.
+/// </remarks>
+public static class LateChargeCalculator
+{
+    /// <summary>The amount owed when <paramref name="outstanding"/> is paid on <paramref name="paymentDate"/>.</summary>
+    /// <param name="outstanding">The outstanding principal, in BRL; not negative.</param>
+    /// <param name="dueDate">The original due date, as printed.</param>
+    /// <param name="paymentDate">The date of payment (or of the message that states the amount).</param>
+    /// <param name="terms">The fine and interest terms.</param>
+    /// <param name="calendar">The business calendar of the due-date shift (usually <see cref="BusinessCalendar.BrazilBanking"/>).</param>
+    /// <returns>The breakdown; fine and interest are zero when the payment is not late.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outstanding"/> is negative.</exception>
+    public static LateChargeBreakdown AmountDue(decimal outstanding, LocalDate dueDate, LocalDate paymentDate, LateChargeTerms terms, BusinessCalendar calendar)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(outstanding);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(calendar);
+
+        if (paymentDate <= calendar.NextBusinessDay(dueDate) || outstanding == 0m)
+        {
+            return new LateChargeBreakdown(outstanding, 0m, 0m, 0);
+        }
+
+        var daysLate = Period.DaysBetween(dueDate, paymentDate);
+        var fine = Math.Round(outstanding * terms.EffectiveFinePercent / 100m, 2, MidpointRounding.AwayFromZero);
+        var interest = Math.Round(outstanding * terms.InterestPercentPerMonth * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
+        return new LateChargeBreakdown(outstanding, fine, interest, daysLate);
+    }
+}

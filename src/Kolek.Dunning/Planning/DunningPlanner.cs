@@ -1,0 +1,574 @@
+using System.Globalization;
+using Kolek.Dunning.Calendar;
+using Kolek.Dunning.Charges;
+using Kolek.Dunning.Internal;
+using Kolek.Dunning.LateCharges;
+using Kolek.Dunning.Ruler;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kolek.Dunning.Planning;
+
+/// <summary>Decides, purely, which ruler steps are due for which charges at an instant, and previews future ones.</summary>
+/// <remarks>
+/// <para><b>Step day.</b> Anchor (issue date, or due date) plus the offset in calendar or business days. Late steps
+/// (anchor due, positive offset) count from the <em>adjusted</em> due date: a due date on a non-business day moves to the
+/// next business day (Lei 7.089/83), so nothing is late before that. If the day has no send window (Sunday, holiday,
+/// <see langword="null"/> window) the step moves <em>forward</em> to the next day with a window, except a pre-due reminder
+/// (anchor due, negative offset), which moves <em>back</em> so that it arrives before the due date. The step is due at the
+/// start of that day's window (inclusive) in the customer's zone (customer, else ruler, else the default zone).</para>
+/// <para><b>Stops.</b> Nothing is due for a charge that is paid (or has nothing outstanding), cancelled, disputed, in
+/// agreement, or under a promise to pay that has not passed; steps that would have been due are reported as skipped.
+/// A partially paid charge is collected for its balance. Opted-out channels are removed; a message step with no
+/// channel left is skipped.</para>
+/// <para><b>Never twice.</b> Keys (charge, step, channel) already done are never planned again; a fallback step counts as
+/// done once any of its channels is done.</para>
+/// <para><b>Catch-up</b> (message steps whose moment passed): those more than the staleness limit of days old are skipped
+/// as stale; then <c>latest</c> keeps only the steps of the most recent pending day, <c>all</c> keeps all, <c>skip</c>
+/// keeps only today's. A pre-due reminder is never sent on or after the due date, and under <c>latest</c> a missed step
+/// older than a step already done is superseded by it. Escalations are not subject to catch-up: they are due while their notice step was done at least
+/// <see cref="RulerStep.NoticeDays"/> days before today (the notice's day is the later of its scheduled day and the time it
+/// was done, when known).</para>
+/// <para><b>Consolidation</b> <see cref="Consolidation.CustomerDay"/>: due message actions of the same customer, the same
+/// local moment (hence day), the same step and the same remaining channels are merged into one action listing every charge;
+/// the amount due is the sum. Escalations are never merged.</para>
+/// <para><b>Amounts</b> are computed by <see cref="LateChargeCalculator"/> with the ruler's terms (the consumer cap taken
+/// from the customer), on the day the action goes out: its scheduled day, or today for a catch-up.</para>
+/// <para>Output is sorted (instant, customer, step, first charge; skipped by charge and step) and does not depend on the
+/// order of the input. This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class DunningPlanner
+{
+    private const int MaxWindowSearchDays = 31;
+
+    private readonly DateTimeZone _defaultZone;
+    private readonly CatchUpPolicy _defaultCatchUp;
+    private readonly bool _deferOutsideWindow;
+
+    /// <summary>Creates a planner.</summary>
+    /// <param name="calendar">The business calendar (holidays, business-day counting, due-date shift).</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults. They are read once, here.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every error.</exception>
+    public DunningPlanner(BusinessCalendar calendar, KolekDunningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        options ??= new KolekDunningOptions();
+        KolekDunningOptionsRules.ThrowIfInvalid(options, nameof(options));
+        Calendar = calendar;
+        _defaultZone = DateTimeZoneProviders.Tzdb[options.DefaultTimeZoneId];
+        _defaultCatchUp = KolekDunningOptionsRules.DefaultCatchUpPolicy(options);
+        _deferOutsideWindow = options.DeferOutsideSendWindow;
+    }
+
+    /// <summary>The planner's business calendar.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>What is due at <paramref name="now"/>.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="done">The keys already done (sent or claimed) in the journal.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, DunningRuler ruler, IReadOnlySet<SentKey> done, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        return Plan(charges, ruler, key => done.Contains(key), now);
+    }
+
+    /// <summary>What is due at <paramref name="now"/>.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="isDone">Whether a key is already done (sent or claimed) in the journal.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, DunningRuler ruler, Func<SentKey, bool> isDone, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(isDone);
+        return Plan(charges, ruler, key => isDone(key) ? Instant.MinValue : null, now);
+    }
+
+    /// <summary>What is due at <paramref name="now"/>, knowing when each done key was done.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="doneAt">When a key was done, <see cref="Instant.MinValue"/> when done at an unknown time, or <see langword="null"/> when not done.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, DunningRuler ruler, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(doneAt);
+        var items = Prepare(charges, ruler);
+        var policy = ruler.CatchUp ?? _defaultCatchUp;
+        var due = new List<PlannedAction>();
+        var skipped = new List<SkippedAction>();
+        Instant? wake = null;
+        foreach (var item in items)
+        {
+            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
+            PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
+        }
+
+        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
+    }
+
+    /// <summary>The timeline of events from <paramref name="from"/> for <paramref name="days"/> days, as if every planned step were carried out.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <returns>The events and the steps in the range that will not be carried out.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, or two charges share an id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660.</exception>
+    public DunningPreview Preview(IEnumerable<CustomerCharge> charges, DunningRuler ruler, LocalDate from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3660);
+        var items = Prepare(charges, ruler);
+        var to = from.PlusDays(days);
+        var events = new List<PlannedAction>();
+        var skipped = new List<SkippedAction>();
+        foreach (var item in items)
+        {
+            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
+            foreach (var step in ruler.Steps)
+            {
+                if (context.Schedule(step) is not { } s || s.Date < from || s.Date >= to)
+                {
+                    continue;
+                }
+
+                if (context.StopOn(s.Date) is { } stop)
+                {
+                    skipped.Add(context.Skip(step, stop.Cause, stop.Reason));
+                }
+                else if (step.IsEscalation)
+                {
+                    var blocked = PreviewNoticeBlock(context, step, s);
+                    if (blocked is { } b)
+                    {
+                        skipped.Add(context.Skip(step, b.Cause, b.Reason));
+                    }
+                    else
+                    {
+                        events.Add(context.Action(step, s, [], s.Date, context.Describe(step, s)));
+                    }
+                }
+                else if (context.Channels(step, _ => false) is { Count: > 0 } channels)
+                {
+                    events.Add(context.Action(step, s, channels, s.Date, context.Describe(step, s)));
+                }
+                else
+                {
+                    skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: the customer opted out of every channel ({string.Join(", ", step.Channels)})."));
+                }
+            }
+        }
+
+        return new DunningPreview(Finish(events, ruler.Consolidate), Sort(skipped));
+    }
+
+    /// <summary>When <paramref name="step"/> falls for a charge (see the type's remarks for the rules).</summary>
+    /// <param name="item">The charge and its customer.</param>
+    /// <param name="step">The step.</param>
+    /// <param name="ruler">The ruler the step belongs to.</param>
+    /// <returns>The schedule, or <see langword="null"/> when no day with a send window lies within 31 days of the step's day.</returns>
+    public StepSchedule? Schedule(CustomerCharge item, RulerStep step, DunningRuler ruler)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(ruler);
+        return new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler)).Schedule(step);
+    }
+
+    private DateTimeZone ZoneOf(Customer customer, DunningRuler ruler) => customer.TimeZone ?? ruler.TimeZone ?? _defaultZone;
+
+    private void PlanCharge(ChargeContext context, CatchUpPolicy policy, Func<SentKey, Instant?> doneAt, Instant now,
+        List<PlannedAction> due, List<SkippedAction> skipped, ref Instant? wake)
+    {
+        var localNow = now.InZone(context.Zone).LocalDateTime;
+        var today = localNow.Date;
+        var stop = context.StopOn(today);
+        var messages = new List<(RulerStep Step, StepSchedule Schedule)>();
+        var escalations = new List<(RulerStep Step, StepSchedule Schedule)>();
+        Instant? next = null;
+        (LocalDate Date, string StepId)? latestDone = null;
+
+        foreach (var step in context.Ruler.Steps)
+        {
+            var s = context.Schedule(step);
+            if (IsDone(context, step, doneAt))
+            {
+                if (!step.IsEscalation && s is not null && s.Date <= today && (latestDone is null || s.Date > latestDone.Value.Date))
+                {
+                    latestDone = (s.Date, step.Id);
+                }
+
+                continue;
+            }
+
+            if (s is null)
+            {
+                if (stop is null && context.NominalDate(step) <= today)
+                {
+                    skipped.Add(context.Skip(step, SkipCause.NoSendWindow, $"{step.Id}: no day with a send window within {MaxWindowSearchDays} days."));
+                }
+            }
+            else if (s.Instant > now)
+            {
+                next = Min(next, s.Instant);
+            }
+            else
+            {
+                (step.IsEscalation ? escalations : messages).Add((step, s));
+            }
+        }
+
+        var kept = CatchUp(context, policy, today, messages, latestDone, skipped);
+        if (stop is { } stopped)
+        {
+            foreach (var (step, _) in kept.Concat(escalations))
+            {
+                skipped.Add(context.Skip(step, stopped.Cause, stopped.Reason));
+            }
+
+            if (stopped.Cause == SkipCause.PromiseToPay && context.Charge.PromiseToPayUntil is { } until && (kept.Count + escalations.Count > 0 || next is not null))
+            {
+                wake = Min(wake, Min(next, NextOpening(context, until.PlusDays(1).AtMidnight().InZoneLeniently(context.Zone).ToInstant())));
+            }
+
+            return;
+        }
+
+        wake = Min(wake, next);
+        var windowOpen = !_deferOutsideWindow || context.Ruler.SendWindows.IsOpen(localNow, Calendar);
+        foreach (var (step, s) in kept)
+        {
+            var channels = context.Channels(step, c => doneAt(new SentKey(context.Charge.Id, step.Id, c)) is not null);
+            if (channels.Count == 0)
+            {
+                skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: the customer opted out of every remaining channel ({string.Join(", ", step.Channels)})."));
+            }
+            else if (windowOpen)
+            {
+                var reason = context.Describe(step, s) + (s.Date < today ? $"; caught up on {Iso(today)}" : "");
+                due.Add(context.Action(step, s, channels, Max(s.Date, today), reason));
+            }
+            else
+            {
+                wake = Min(wake, NextOpening(context, now));
+            }
+        }
+
+        foreach (var (step, s) in escalations)
+        {
+            var blocked = NoticeBlock(context, step, today, doneAt, ref wake);
+            if (blocked is { } b)
+            {
+                skipped.Add(context.Skip(step, b.Cause, b.Reason));
+            }
+            else
+            {
+                due.Add(context.Action(step, s, [], Max(s.Date, today), context.Describe(step, s)));
+            }
+        }
+    }
+
+    private static List<(RulerStep Step, StepSchedule Schedule)> CatchUp(ChargeContext context, CatchUpPolicy policy, LocalDate today,
+        List<(RulerStep Step, StepSchedule Schedule)> messages, (LocalDate Date, string StepId)? latestDone, List<SkippedAction> skipped)
+    {
+        var fresh = new List<(RulerStep Step, StepSchedule Schedule)>();
+        foreach (var m in messages)
+        {
+            var age = Period.DaysBetween(m.Schedule.Date, today);
+            if (m.Step.IsPreDueReminder && today >= context.Charge.DueDate)
+            {
+                skipped.Add(context.Skip(m.Step, SkipCause.Missed,
+                    $"{m.Step.Id}: a reminder before the due date {Iso(context.Charge.DueDate)} that was not sent in time; it is never sent late."));
+            }
+            else if (policy.Mode == CatchUpMode.Latest && latestDone is { } last && m.Schedule.Date < last.Date)
+            {
+                skipped.Add(context.Skip(m.Step, SkipCause.Superseded,
+                    $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; the later step {last.StepId} was already sent (catch-up 'latest')."));
+            }
+            else if (age > policy.StalenessLimitDays)
+            {
+                skipped.Add(context.Skip(m.Step, SkipCause.Stale,
+                    Inv($"{m.Step.Id}: scheduled {Iso(m.Schedule.Date)}, {age} days ago, beyond the catch-up staleness limit of {policy.StalenessLimitDays} days.")));
+            }
+            else
+            {
+                fresh.Add(m);
+            }
+        }
+
+        if (fresh.Count == 0 || policy.Mode == CatchUpMode.All)
+        {
+            return fresh;
+        }
+
+        var keepDate = policy.Mode == CatchUpMode.Latest ? fresh.Max(m => m.Schedule.Date) : today;
+        var latest = fresh.Where(m => m.Schedule.Date == keepDate).Select(m => m.Step.Id).FirstOrDefault();
+        foreach (var m in fresh.Where(m => m.Schedule.Date != keepDate))
+        {
+            skipped.Add(policy.Mode == CatchUpMode.Latest
+                ? context.Skip(m.Step, SkipCause.Superseded, $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; catch-up 'latest' sends the later step {latest} instead.")
+                : context.Skip(m.Step, SkipCause.Missed, $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; catch-up 'skip' sends only today's steps."));
+        }
+
+        return [.. fresh.Where(m => m.Schedule.Date == keepDate)];
+    }
+
+    private static bool IsDone(ChargeContext context, RulerStep step, Func<SentKey, Instant?> doneAt)
+    {
+        var chargeId = context.Charge.Id;
+        if (step.IsEscalation)
+        {
+            return doneAt(new SentKey(chargeId, step.Id, step.EscalationKey)) is not null;
+        }
+
+        return step.Fallback
+            ? step.Channels.Any(c => doneAt(new SentKey(chargeId, step.Id, c)) is not null)
+            : step.Channels.All(c => doneAt(new SentKey(chargeId, step.Id, c)) is not null);
+    }
+
+    private static (SkipCause Cause, string Reason)? NoticeBlock(ChargeContext context, RulerStep step, LocalDate today, Func<SentKey, Instant?> doneAt, ref Instant? wake)
+    {
+        if (step.RequiresNotice is null || context.Ruler.FindStep(step.RequiresNotice) is not { } notice)
+        {
+            return null;
+        }
+
+        var sentAt = notice.Channels
+            .Select(c => doneAt(new SentKey(context.Charge.Id, notice.Id, c)))
+            .Where(i => i is not null)
+            .Min();
+        if (sentAt is not { } at)
+        {
+            return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} has not been sent for this charge.");
+        }
+
+        var noticeDate = context.Schedule(notice)?.Date ?? context.NominalDate(notice);
+        if (at != Instant.MinValue)
+        {
+            noticeDate = Max(noticeDate, at.InZone(context.Zone).Date);
+        }
+
+        var ready = noticeDate.PlusDays(step.NoticeDays);
+        if (ready <= today)
+        {
+            return null;
+        }
+
+        wake = Min(wake, ready.AtStartOfDayInZone(context.Zone).ToInstant());
+        return (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} went out on {Iso(noticeDate)}; {step.NoticeDays} days of notice end on {Iso(ready)}."));
+    }
+
+    private static (SkipCause Cause, string Reason)? PreviewNoticeBlock(ChargeContext context, RulerStep step, StepSchedule s)
+    {
+        if (step.RequiresNotice is null || context.Ruler.FindStep(step.RequiresNotice) is not { } notice)
+        {
+            return null;
+        }
+
+        var n = context.Schedule(notice);
+        if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0)
+        {
+            return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} will not be sent for this charge.");
+        }
+
+        return n.Date.PlusDays(step.NoticeDays) <= s.Date
+            ? null
+            : (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} on {Iso(n.Date)} is less than {step.NoticeDays} days before {Iso(s.Date)}."));
+    }
+
+    private Instant NextOpening(ChargeContext context, Instant after)
+    {
+        var start = after.InZone(context.Zone).Date.PlusDays(-1);
+        for (var d = start; d <= start.PlusDays(MaxWindowSearchDays); d = d.PlusDays(1))
+        {
+            if (context.Ruler.SendWindows.For(d, Calendar) is { } w && d.At(w.Start).InZoneLeniently(context.Zone).ToInstant() is var open && open > after)
+            {
+                return open;
+            }
+        }
+
+        return after.Plus(Duration.FromDays(MaxWindowSearchDays));
+    }
+
+    private static List<CustomerCharge> Prepare(IEnumerable<CustomerCharge> charges, DunningRuler ruler)
+    {
+        ArgumentNullException.ThrowIfNull(charges);
+        ArgumentNullException.ThrowIfNull(ruler);
+        var errors = ruler.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The ruler is invalid (check it with RulerJson.Parse or DunningRuler.Validate):"
+                + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(ruler));
+        }
+
+        var items = charges.ToList();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(charges));
+            if (!ids.Add(item.Charge.Id))
+            {
+                throw new ArgumentException($"The charge id '{item.Charge.Id}' appears twice.", nameof(charges));
+            }
+        }
+
+        return items;
+    }
+
+    private static List<PlannedAction> Finish(List<PlannedAction> actions, Consolidation consolidation)
+    {
+        IEnumerable<PlannedAction> result = actions;
+        if (consolidation == Consolidation.CustomerDay)
+        {
+            result = actions
+                .GroupBy(a => a.Action == StepActionKind.Message
+                    ? (a.CustomerId, a.Local, a.StepId, string.Join('\u001f', a.Channels), "")
+                    : (a.CustomerId, a.Local, a.StepId, "", a.ChargeIds[0]))
+                .Select(Merge);
+        }
+
+        return [.. result
+            .OrderBy(a => a.Instant)
+            .ThenBy(a => a.CustomerId, StringComparer.Ordinal)
+            .ThenBy(a => a.StepId, StringComparer.Ordinal)
+            .ThenBy(a => a.ChargeIds[0], StringComparer.Ordinal)];
+    }
+
+    private static PlannedAction Merge(IEnumerable<PlannedAction> group)
+    {
+        var list = group.OrderBy(a => a.ChargeIds[0], StringComparer.Ordinal).ToList();
+        if (list.Count == 1)
+        {
+            return list[0];
+        }
+
+        return list[0] with
+        {
+            ChargeIds = [.. list.SelectMany(a => a.ChargeIds)],
+            AmountDue = list.Sum(a => a.AmountDue),
+            Reason = Inv($"{list[0].Reason}; consolidated with {list.Count - 1} other charge(s) of the customer due the same day"),
+        };
+    }
+
+    private static List<SkippedAction> Sort(List<SkippedAction> skipped) =>
+        [.. skipped.OrderBy(s => s.ChargeId, StringComparer.Ordinal).ThenBy(s => s.StepId, StringComparer.Ordinal).ThenBy(s => s.Cause)];
+
+    private static Instant? Min(Instant? a, Instant? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The per-charge view: schedules, stops, channels and descriptions of one charge under one ruler.</summary>
+    private sealed class ChargeContext(DunningPlanner planner, CustomerCharge item, DunningRuler ruler, DateTimeZone zone)
+    {
+        public Charge Charge => item.Charge;
+
+        public Customer Customer => item.Customer;
+
+        public DunningRuler Ruler => ruler;
+
+        public DateTimeZone Zone => zone;
+
+        private BusinessCalendar Calendar => planner.Calendar;
+
+        public LocalDate AnchorDate(RulerStep step) => step.Anchor switch
+        {
+            StepAnchor.Issue => Charge.IssueDate,
+            _ when step.IsLateStep => Calendar.NextBusinessDay(Charge.DueDate),
+            _ => Charge.DueDate,
+        };
+
+        public LocalDate NominalDate(RulerStep step)
+        {
+            var anchor = AnchorDate(step);
+            return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
+        }
+
+        public StepSchedule? Schedule(RulerStep step)
+        {
+            var nominal = NominalDate(step);
+            var direction = step.IsPreDueReminder ? -1 : 1;
+            var day = nominal;
+            for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
+            {
+                if (Ruler.SendWindows.For(day, Calendar) is { } window)
+                {
+                    var local = day.At(window.Start);
+                    return new StepSchedule(nominal, local, Zone, local.InZoneLeniently(Zone).ToInstant());
+                }
+            }
+
+            return null;
+        }
+
+        public (SkipCause Cause, string Reason)? StopOn(LocalDate date)
+        {
+            var c = Charge;
+            return c.Status switch
+            {
+                ChargeStatus.Paid => (SkipCause.ChargePaid, "The charge is paid."),
+                ChargeStatus.Cancelled => (SkipCause.ChargeCancelled, "The charge is cancelled."),
+                ChargeStatus.Disputed => (SkipCause.ChargeDisputed, "The charge is disputed."),
+                ChargeStatus.Agreement => (SkipCause.ChargeInAgreement, "The charge was replaced by a payment agreement."),
+                _ when c.Outstanding <= 0m => (SkipCause.ChargePaid, "Nothing is outstanding on the charge."),
+                _ when c.PromiseToPayUntil is { } until && until >= date => (SkipCause.PromiseToPay, $"The customer promised to pay by {Iso(until)}."),
+                _ => null,
+            };
+        }
+
+        public List<string> Channels(RulerStep step, Func<string, bool> done) =>
+            [.. step.Channels.Where(c => !Customer.HasOptedOut(c) && (step.Fallback || !done(c)))];
+
+        public SkippedAction Skip(RulerStep step, SkipCause cause, string reason) => new(Charge.Id, Customer.Id, step.Id, cause, reason);
+
+        public PlannedAction Action(RulerStep step, StepSchedule s, IReadOnlyList<string> channels, LocalDate amountDate, string reason)
+        {
+            var terms = Ruler.LateCharges with { Consumer = Customer.Consumer };
+            return new PlannedAction
+            {
+                ChargeIds = [Charge.Id],
+                CustomerId = Customer.Id,
+                StepId = step.Id,
+                Channels = channels,
+                Fallback = step.Fallback,
+                Template = step.Template,
+                Tone = step.Tone,
+                Action = step.Action,
+                ActionName = step.IsEscalation ? step.EscalationKey : null,
+                Local = s.Local,
+                Zone = s.Zone,
+                Instant = s.Instant,
+                AmountDue = LateChargeCalculator.AmountDue(Charge.Outstanding, Charge.DueDate, amountDate, terms, Calendar).Total,
+                Reason = reason,
+            };
+        }
+
+        public string Describe(RulerStep step, StepSchedule s)
+        {
+            var anchorDate = AnchorDate(step);
+            var anchor = step.Anchor == StepAnchor.Issue
+                ? $"issue date {Iso(anchorDate)}"
+                : anchorDate != Charge.DueDate ? $"due date {Iso(Charge.DueDate)} (payable without charges until {Iso(anchorDate)})" : $"due date {Iso(Charge.DueDate)}";
+            var unit = step.Days == DayCounting.Business ? "business day" : "day";
+            var n = Math.Abs(step.OffsetDays);
+            var offset = step.OffsetDays == 0
+                ? $"on the {anchor}"
+                : Inv($"{n} {unit}{(n == 1 ? "" : "s")} {(step.OffsetDays > 0 ? "after" : "before")} the {anchor}");
+            var shift = s.Shifted
+                ? $"; moved {(s.Date < s.NominalDate ? "back" : "forward")} from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which has no send window"
+                : "";
+            var what = step.IsEscalation ? $"escalation '{step.EscalationKey}'" : "message";
+            return $"{step.Id}: {what} {offset}{shift}";
+        }
+    }
+}

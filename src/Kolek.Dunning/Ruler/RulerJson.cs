@@ -1,0 +1,376 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Kolek.Dunning.LateCharges;
+using NodaTime;
+
+namespace Kolek.Dunning.Ruler;
+
+/// <summary>Reads a ruler from its JSON form (<c>RULER.json</c>, documented in <c>docs/ruler.md</c> and <c>docs/ruler.schema.json</c>).</summary>
+/// <remarks>
+/// Parsing never throws for bad input: it reports every structural error and every validation error at once.
+/// Comments and trailing commas are accepted. This type is stateless and thread-safe.
+/// </remarks>
+public static class RulerJson
+{
+    private static readonly JsonDocumentOptions s_options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private static readonly FrozenSet<string> s_rulerProperties = FrozenSet.Create(StringComparer.Ordinal,
+        "id", "name", "timeZone", "sendWindows", "catchUp", "consolidate", "lateCharges", "steps");
+
+    private static readonly FrozenSet<string> s_stepProperties = FrozenSet.Create(StringComparer.Ordinal,
+        "id", "anchor", "offsetDays", "days", "channels", "fallback", "template", "tone", "action", "requiresNotice", "noticeDays");
+
+    /// <summary>Parses and validates a ruler.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="knownChannels">When given, the channel names the host can send through; other names are errors.</param>
+    /// <returns>The ruler, or every error found (<see cref="RulerErrorCodes"/>).</returns>
+    public static RulerParseResult Parse(string json, IReadOnlySet<string>? knownChannels = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, s_options);
+        }
+        catch (JsonException ex)
+        {
+            return RulerParseResult.Failed([new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
+                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"))]);
+        }
+
+        using (document)
+        {
+            var reader = new Reader();
+            var ruler = reader.ReadRuler(document.RootElement);
+            var errors = reader.Errors;
+            if (ruler is not null)
+            {
+                errors.AddRange(ruler.Validate(knownChannels));
+            }
+
+            return errors.Count == 0 && ruler is not null ? RulerParseResult.Ok(ruler) : RulerParseResult.Failed(errors);
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private delegate bool ValueReader<T>(JsonElement value, out T result);
+
+    private sealed class Reader
+    {
+        public List<RulerValidationError> Errors { get; } = [];
+
+        public DunningRuler? ReadRuler(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Type("", "an object");
+                return null;
+            }
+
+            CheckProperties(root, "", s_rulerProperties);
+            return new DunningRuler
+            {
+                Id = String(root, "id", "") ?? "",
+                Name = String(root, "name", ""),
+                TimeZone = Zone(root),
+                SendWindows = Windows(root),
+                CatchUp = CatchUp(root),
+                Consolidate = Enum(root, "consolidate", "", Consolidation.Charge, ("charge", Consolidation.Charge), ("customer-day", Consolidation.CustomerDay)),
+                LateCharges = Terms(root),
+                Steps = Steps(root),
+            };
+        }
+
+        private DateTimeZone? Zone(JsonElement root)
+        {
+            var id = String(root, "timeZone", "");
+            if (id is null)
+            {
+                return null;
+            }
+
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+            if (zone is null)
+            {
+                Errors.Add(new(RulerErrorCodes.TimeZoneUnknown, "timeZone", $"'{id}' is not a time zone id of the TZDB (e.g. \"America/Sao_Paulo\")."));
+            }
+
+            return zone;
+        }
+
+        private SendWindows Windows(JsonElement root)
+        {
+            if (!Object(root, "sendWindows", "", out var element))
+            {
+                return SendWindows.Default;
+            }
+
+            CheckProperties(element, "sendWindows", FrozenSet.Create(StringComparer.Ordinal, "weekdays", "saturday", "sunday", "holidays"));
+            var d = SendWindows.Default;
+            return new SendWindows
+            {
+                Weekdays = Window(element, "weekdays", d.Weekdays),
+                Saturday = Window(element, "saturday", d.Saturday),
+                Sunday = Window(element, "sunday", d.Sunday),
+                Holidays = Window(element, "holidays", d.Holidays),
+            };
+        }
+
+        private SendWindow? Window(JsonElement parent, string name, SendWindow? fallback)
+        {
+            if (!parent.TryGetProperty(name, out var value))
+            {
+                return fallback;
+            }
+
+            var path = "sendWindows." + name;
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                Type(path, "a string \"HH:mm-HH:mm\" or null");
+                return fallback;
+            }
+
+            if (SendWindow.TryParse(value.GetString(), out var window))
+            {
+                return window;
+            }
+
+            Errors.Add(new(RulerErrorCodes.WindowInvalid, path, $"'{value.GetString()}' is not a send window; expected \"HH:mm-HH:mm\" (e.g. \"08:00-20:00\"), start and end different."));
+            return fallback;
+        }
+
+        private CatchUpPolicy? CatchUp(JsonElement root)
+        {
+            if (!root.TryGetProperty("catchUp", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            (string, CatchUpMode)[] modes = [("latest", CatchUpMode.Latest), ("all", CatchUpMode.All), ("skip", CatchUpMode.Skip)];
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return new CatchUpPolicy(Enum(root, "catchUp", "", CatchUpMode.Latest, modes));
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                Type("catchUp", "a string or an object");
+                return null;
+            }
+
+            CheckProperties(value, "catchUp", FrozenSet.Create(StringComparer.Ordinal, "mode", "stalenessLimitDays"));
+            return new CatchUpPolicy(
+                Enum(value, "mode", "catchUp.", CatchUpMode.Latest, modes),
+                Int(value, "stalenessLimitDays", "catchUp.") ?? CatchUpPolicy.DefaultStalenessLimitDays);
+        }
+
+        private LateChargeTerms Terms(JsonElement root)
+        {
+            if (!Object(root, "lateCharges", "", out var element))
+            {
+                return LateChargeTerms.None;
+            }
+
+            CheckProperties(element, "lateCharges", FrozenSet.Create(StringComparer.Ordinal, "finePercent", "interestPercentPerMonth"));
+            return new LateChargeTerms
+            {
+                FinePercent = Decimal(element, "finePercent", "lateCharges.") ?? 0m,
+                InterestPercentPerMonth = Decimal(element, "interestPercentPerMonth", "lateCharges.") ?? 0m,
+            };
+        }
+
+        private List<RulerStep> Steps(JsonElement root)
+        {
+            var steps = new List<RulerStep>();
+            if (!root.TryGetProperty("steps", out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                return steps;
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Type("steps", "an array");
+                return steps;
+            }
+
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var path = Inv($"steps[{i++}]");
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    Type(path, "an object");
+                    continue;
+                }
+
+                steps.Add(Step(element, path));
+            }
+
+            return steps;
+        }
+
+        private RulerStep Step(JsonElement element, string path)
+        {
+            CheckProperties(element, path, s_stepProperties);
+            var prefix = path + ".";
+            var actionName = String(element, "action", prefix)?.Trim().ToLowerInvariant();
+            var action = actionName is null ? StepActionKind.Message : ActionNames.Parse(actionName);
+            return new RulerStep
+            {
+                Id = String(element, "id", prefix) ?? "",
+                Anchor = Enum(element, "anchor", prefix, StepAnchor.Due, ("due", StepAnchor.Due), ("issue", StepAnchor.Issue)),
+                OffsetDays = Int(element, "offsetDays", prefix) ?? 0,
+                Days = Enum(element, "days", prefix, DayCounting.Calendar, ("calendar", DayCounting.Calendar), ("business", DayCounting.Business)),
+                Channels = Channels(element, prefix),
+                Fallback = Bool(element, "fallback", prefix) ?? false,
+                Template = String(element, "template", prefix),
+                Tone = String(element, "tone", prefix),
+                Action = action,
+                ActionName = action == StepActionKind.Message ? null : actionName,
+                RequiresNotice = String(element, "requiresNotice", prefix),
+                NoticeDays = Int(element, "noticeDays", prefix) ?? RulerStep.DefaultNoticeDays,
+            };
+        }
+
+        private string[] Channels(JsonElement step, string prefix)
+        {
+            if (!step.TryGetProperty("channels", out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Type(prefix + "channels", "an array of strings");
+                return [];
+            }
+
+            var list = new List<string>();
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    list.Add(item.GetString()!.Trim().ToLowerInvariant());
+                }
+                else
+                {
+                    Type(Inv($"{prefix}channels[{i}]"), "a string");
+                }
+
+                i++;
+            }
+
+            return [.. list];
+        }
+
+        private void CheckProperties(JsonElement element, string path, FrozenSet<string> known)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                if (!known.Contains(name) && name != "description" && !name.StartsWith('$') && !name.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    Errors.Add(new(RulerErrorCodes.FieldUnknown, Join(path, name),
+                        $"Unknown property '{name}' (expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}; use \"x-…\" for your own data)."));
+                }
+            }
+        }
+
+        private bool Object(JsonElement parent, string name, string prefix, out JsonElement element)
+        {
+            if (!parent.TryGetProperty(name, out element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return false;
+            }
+
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                return true;
+            }
+
+            Type(prefix + name, "an object");
+            return false;
+        }
+
+        private string? String(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "a string", static (JsonElement v, out string text) =>
+            {
+                text = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+                return v.ValueKind == JsonValueKind.String;
+            }, out var result) ? result : null;
+
+        private int? Int(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "an integer", static (JsonElement v, out int number) =>
+            {
+                number = 0;
+                return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out number);
+            }, out var result) ? result : null;
+
+        private decimal? Decimal(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "a number", static (JsonElement v, out decimal number) =>
+            {
+                number = 0m;
+                return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out number);
+            }, out var result) ? result : null;
+
+        private bool? Bool(JsonElement parent, string name, string prefix) =>
+            TryRead(parent, name, prefix, "true or false", static (JsonElement v, out bool flag) =>
+            {
+                flag = v.ValueKind == JsonValueKind.True;
+                return v.ValueKind is JsonValueKind.True or JsonValueKind.False;
+            }, out var result) ? result : null;
+
+        /// <summary>Reads an optional property: absent or null gives false without error; a wrong type gives false with an error.</summary>
+        private bool TryRead<T>(JsonElement parent, string name, string prefix, string expected, ValueReader<T> read, out T result)
+        {
+            result = default!;
+            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return false;
+            }
+
+            if (read(value, out result))
+            {
+                return true;
+            }
+
+            Type(Join(prefix, name), expected);
+            return false;
+        }
+
+        private T Enum<T>(JsonElement parent, string name, string prefix, T fallback, params (string Name, T Value)[] values)
+        {
+            var text = String(parent, name, prefix);
+            if (text is null)
+            {
+                return fallback;
+            }
+
+            foreach (var (n, v) in values)
+            {
+                if (string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return v;
+                }
+            }
+
+            Errors.Add(new(RulerErrorCodes.FieldValue, Join(prefix, name),
+                $"'{text}' is not allowed here; expected one of: {string.Join(", ", values.Select(x => x.Name))}."));
+            return fallback;
+        }
+
+        private void Type(string path, string expected) =>
+            Errors.Add(new(RulerErrorCodes.FieldType, path, $"Expected {expected}."));
+
+        private static string Join(string prefix, string name) =>
+            prefix.Length == 0 ? name : prefix.EndsWith('.') ? prefix + name : prefix + "." + name;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Kolek.Dunning.Ruler;
+
+/// <summary>The FluentValidation rules of a ruler; an implementation detail behind <see cref="DunningRuler.Validate"/>.</summary>
+internal sealed class RulerValidator : AbstractValidator<DunningRuler>
+{
+    private const int MaxOffsetDays = 3660;
+    private const int MaxDays = 366;
+
+    private readonly IReadOnlySet<string>? _knownChannels;
+
+    public RulerValidator(IReadOnlySet<string>? knownChannels)
+    {
+        _knownChannels = knownChannels;
+        RuleFor(r => r.Id).NotEmpty()
+            .WithErrorCode(RulerErrorCodes.IdMissing).OverridePropertyName("id").WithMessage("The ruler needs an id.");
+        RuleFor(r => r.SendWindows).Must(w => w.AnyOpen)
+            .WithErrorCode(RulerErrorCodes.WindowNone).OverridePropertyName("sendWindows")
+            .WithMessage("Every send window is null: nothing could ever be sent.");
+        RuleFor(r => r.CatchUp!.StalenessLimitDays).InclusiveBetween(0, MaxDays).When(r => r.CatchUp is not null)
+            .WithErrorCode(RulerErrorCodes.StalenessOutOfRange).OverridePropertyName("catchUp.stalenessLimitDays")
+            .WithMessage($"The staleness limit must be between 0 and {MaxDays} days.");
+        RuleFor(r => r.LateCharges.FinePercent).InclusiveBetween(0m, 100m)
+            .WithErrorCode(RulerErrorCodes.LateChargesOutOfRange).OverridePropertyName("lateCharges.finePercent")
+            .WithMessage("The fine must be between 0 and 100 percent.");
+        RuleFor(r => r.LateCharges.InterestPercentPerMonth).InclusiveBetween(0m, 100m)
+            .WithErrorCode(RulerErrorCodes.LateChargesOutOfRange).OverridePropertyName("lateCharges.interestPercentPerMonth")
+            .WithMessage("The monthly interest must be between 0 and 100 percent.");
+        RuleFor(r => r.Steps).NotEmpty()
+            .WithErrorCode(RulerErrorCodes.StepsEmpty).OverridePropertyName("steps").WithMessage("The ruler has no steps.");
+        RuleFor(r => r).Custom(CheckSteps);
+    }
+
+    public static IReadOnlyList<RulerValidationError> Check(DunningRuler ruler, IReadOnlySet<string>? knownChannels)
+    {
+        ArgumentNullException.ThrowIfNull(ruler);
+        var result = new RulerValidator(knownChannels).Validate(ruler);
+        return [.. result.Errors.Select(e => new RulerValidationError(e.ErrorCode, e.PropertyName, e.ErrorMessage))];
+    }
+
+    private void CheckSteps(DunningRuler ruler, ValidationContext<DunningRuler> context)
+    {
+        void Fail(string code, string path, string message) =>
+            context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code });
+
+        var steps = ruler.Steps;
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var path = Inv($"steps[{i}]");
+            if (string.IsNullOrWhiteSpace(step.Id))
+            {
+                Fail(RulerErrorCodes.StepIdMissing, path + ".id", "The step needs an id.");
+            }
+            else if (!firstIndex.TryAdd(step.Id, i))
+            {
+                Fail(RulerErrorCodes.StepDuplicateId, path + ".id", Inv($"The id '{step.Id}' is already used by steps[{firstIndex[step.Id]}]."));
+            }
+
+            if (Math.Abs(step.OffsetDays) > MaxOffsetDays)
+            {
+                Fail(RulerErrorCodes.StepOffsetOutOfRange, path + ".offsetDays", Inv($"The offset must be within ±{MaxOffsetDays} days."));
+            }
+
+            CheckChannels(step, path, Fail);
+            CheckEscalation(ruler, step, path, Fail);
+        }
+
+        CheckSameDay(steps, Fail);
+    }
+
+    private void CheckChannels(RulerStep step, string path, Action<string, string, string> fail)
+    {
+        if (step.IsEscalation)
+        {
+            if (step.Channels.Count > 0)
+            {
+                fail(RulerErrorCodes.StepActionWithChannels, path + ".channels", "An escalation sends no message; put the notice in its own message step.");
+            }
+
+            return;
+        }
+
+        if (step.Channels.Count == 0)
+        {
+            fail(RulerErrorCodes.StepChannelsMissing, path + ".channels", "A message step needs at least one channel.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < step.Channels.Count; c++)
+        {
+            var channel = step.Channels[c];
+            var channelPath = Inv($"{path}.channels[{c}]");
+            if (string.IsNullOrWhiteSpace(channel))
+            {
+                fail(RulerErrorCodes.StepChannelInvalid, channelPath, "A channel name cannot be empty.");
+            }
+            else if (!seen.Add(channel))
+            {
+                fail(RulerErrorCodes.StepChannelDuplicate, channelPath, $"The channel '{channel}' is listed twice.");
+            }
+            else if (_knownChannels is not null && !_knownChannels.Contains(channel))
+            {
+                fail(RulerErrorCodes.StepChannelUnknown, channelPath, $"The channel '{channel}' is not configured (known: {string.Join(", ", _knownChannels.Order(StringComparer.Ordinal))}).");
+            }
+        }
+    }
+
+    private static void CheckEscalation(DunningRuler ruler, RulerStep step, string path, Action<string, string, string> fail)
+    {
+        if (step.NoticeDays is < 0 or > MaxDays)
+        {
+            fail(RulerErrorCodes.StepNoticeDaysOutOfRange, path + ".noticeDays", Inv($"The notice period must be between 0 and {MaxDays} days."));
+        }
+
+        if (!step.IsEscalation)
+        {
+            if (step.RequiresNotice is not null)
+            {
+                fail(RulerErrorCodes.StepNoticeInvalid, path + ".requiresNotice", "Only an escalation step (with an action) can require a notice.");
+            }
+
+            return;
+        }
+
+        if (step.RequiresNotice is null)
+        {
+            if (step.Action is StepActionKind.Protest or StepActionKind.CreditBureau)
+            {
+                fail(RulerErrorCodes.StepNoticeMissing, path + ".requiresNotice", $"A '{step.EscalationKey}' step needs a prior notice: set requiresNotice to the id of the message step that warns the debtor.");
+            }
+
+            return;
+        }
+
+        var notice = ruler.FindStep(step.RequiresNotice);
+        if (notice is null)
+        {
+            fail(RulerErrorCodes.StepNoticeUnknown, path + ".requiresNotice", $"No step has the id '{step.RequiresNotice}'.");
+        }
+        else if (notice.IsEscalation)
+        {
+            fail(RulerErrorCodes.StepNoticeInvalid, path + ".requiresNotice", $"The notice '{notice.Id}' is an escalation; it must be a message step.");
+        }
+        else if (notice.Anchor == step.Anchor && notice.Days == step.Days && notice.OffsetDays + step.NoticeDays > step.OffsetDays)
+        {
+            fail(RulerErrorCodes.StepNoticeTooLate, path + ".requiresNotice",
+                Inv($"The notice '{notice.Id}' (offset {notice.OffsetDays}) must come at least {step.NoticeDays} days before this step (offset {step.OffsetDays})."));
+        }
+    }
+
+    private static void CheckSameDay(IReadOnlyList<RulerStep> steps, Action<string, string, string> fail)
+    {
+        var taken = new Dictionary<(StepAnchor, int, DayCounting, string), int>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (step.IsEscalation)
+            {
+                continue;
+            }
+
+            foreach (var channel in step.Channels.Distinct(StringComparer.Ordinal))
+            {
+                if (!taken.TryAdd((step.Anchor, step.OffsetDays, step.Days, channel), i))
+                {
+                    var other = taken[(step.Anchor, step.OffsetDays, step.Days, channel)];
+                    fail(RulerErrorCodes.StepSameDayAndChannel, Inv($"steps[{i}]"),
+                        Inv($"The step '{step.Id}' falls on the same day as steps[{other}] ('{steps[other].Id}') through '{channel}'."));
+                }
+            }
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

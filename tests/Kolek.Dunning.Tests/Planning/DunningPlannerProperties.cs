@@ -1,0 +1,150 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Kolek.Dunning.Calendar;
+using Kolek.Dunning.Charges;
+using Kolek.Dunning.Planning;
+using NodaTime;
+using static Kolek.Dunning.Tests.Fixtures;
+
+namespace Kolek.Dunning.Tests.Planning;
+
+/// <summary>Design rules 1–3 as properties: never twice, never after payment, deterministic.</summary>
+public sealed class DunningPlannerProperties
+{
+    private static readonly DunningPlanner s_planner = new(BusinessCalendar.BrazilBanking);
+    private static readonly LocalDate s_origin = new(2026, 11, 1);
+
+    private static readonly ChargeStatus[] s_statuses =
+        [ChargeStatus.Open, ChargeStatus.Open, ChargeStatus.Open, ChargeStatus.Open, ChargeStatus.Paid, ChargeStatus.Cancelled, ChargeStatus.Disputed, ChargeStatus.Agreement];
+
+    private static Gen<CustomerCharge> OneCharge { get; } =
+        from customer in Gen.Choose(0, 2)
+        from cents in Gen.Choose(1_000, 500_000)
+        from due in Gen.Choose(0, 60)
+        from issueBack in Gen.Choose(0, 30)
+        from status in Gen.Elements(s_statuses)
+        from paidPercent in Gen.Elements(0, 0, 0, 40, 100)
+        from promise in Gen.Choose(-30, 40)
+        from optOut in Gen.Elements(0, 0, 0, 1, 2, 3)
+        let amount = cents / 100m
+        let customerId = "K-" + customer.ToString(CultureInfo.InvariantCulture)
+        select new CustomerCharge(
+            new Charge
+            {
+                Id = "tmp",
+                CustomerId = customerId,
+                Amount = amount,
+                DueDate = s_origin.PlusDays(due),
+                IssueDate = s_origin.PlusDays(due - issueBack),
+                Status = status,
+                PaidAmount = Math.Round(amount * paidPercent / 100m, 2),
+                PromiseToPayUntil = promise < 0 ? null : s_origin.PlusDays(promise),
+            },
+            Customer(customerId, consumer: customer == 1, optOut: optOut switch { 1 => ["email"], 2 => ["whatsapp"], 3 => ["email", "whatsapp"], _ => [] }));
+
+    private static Arbitrary<Scenario> Scenarios { get; } = (
+        from charges in Gen.ArrayOf(OneCharge).Select(a => a.Select((c, i) => c with { Charge = c.Charge with { Id = "C-" + i.ToString("D2", CultureInfo.InvariantCulture) } }).ToArray())
+        from doneMask in Gen.Choose(0, 1 << 20)
+        from days in Gen.Choose(0, 100)
+        from hour in Gen.Frequency((4, Gen.Choose(11, 16)), (1, Gen.Choose(0, 23))) // mostly inside the São Paulo windows
+        from minutes in Gen.Choose(0, 59)
+        from order in Gen.Shuffle(charges)
+        select new Scenario(charges, order, Done(charges, doneMask), s_origin.AtMidnight().InUtc().ToInstant().Plus(Duration.FromMinutes((((days * 24L) + hour) * 60) + minutes))))
+        .ToArbitrary();
+
+    [Property(MaxTest = 200)]
+    public Property Plan_SameInputInAnyOrder_SameAnswer() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var first = Render(s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now));
+            var again = Render(s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now));
+            var shuffled = Render(s_planner.Plan(s.Shuffled, CliRuler, s.Done, s.Now));
+            return first == again && first == shuffled;
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Plan_Due_NoKeyTwiceAndNoDoneKey() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var keys = s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now).Due.SelectMany(a => a.Keys).ToList();
+            return keys.Distinct().Count() == keys.Count && !keys.Any(s.Done.Contains);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Plan_Due_OnlyOpenChargesWithABalanceAndNoPendingPromise() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var plan = s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now);
+            var byId = s.Charges.ToDictionary(c => c.Charge.Id);
+            return plan.Due.SelectMany(a => a.ChargeIds).Select(id => byId[id].Charge).All(c =>
+                c.Status == ChargeStatus.Open && c.Outstanding > 0m
+                && (c.PromiseToPayUntil is not { } until || until < s.Now.InZone(SaoPaulo).Date));
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Plan_Due_NotInTheFutureNotOptedOutAndOneCustomerPerAction() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var plan = s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now);
+            var byId = s.Charges.ToDictionary(c => c.Charge.Id);
+            return plan.Due.All(a =>
+                a.Instant <= s.Now
+                && a.ChargeIds.All(id => byId[id].Customer.Id == a.CustomerId)
+                && a.Channels.All(ch => !byId[a.ChargeIds[0]].Customer.HasOptedOut(ch)))
+                && (plan.NextWakeUp is not { } wake || wake > s.Now);
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Preview_SameInputInAnyOrder_SameTimeline() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var from = s.Now.InZone(SaoPaulo).Date;
+            var a = s_planner.Preview(s.Charges, CliRuler, from, 45);
+            var b = s_planner.Preview(s.Shuffled, CliRuler, from, 45);
+            return Render(new DunningPlan(a.Events, a.Skipped, null)) == Render(new DunningPlan(b.Events, b.Skipped, null));
+        });
+
+    [Fact]
+    public void Scenarios_Sample_ExerciseDueSkippedAndConsolidation()
+    {
+        var plans = Scenarios.Generator.Sample(300, 20).Select(s => s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now)).ToList();
+        Assert.True(plans.Count(p => p.Due.Count > 0) > plans.Count / 2, $"too few scenarios with due actions: {plans.Count(p => p.Due.Count > 0)} of {plans.Count}");
+        Assert.Contains(plans, p => p.Skipped.Count > 0);
+        Assert.Contains(plans, p => p.Due.Any(a => a.ChargeIds.Count > 1));
+    }
+
+    private static HashSet<SentKey> Done(CustomerCharge[] charges, int mask)
+    {
+        var done = new HashSet<SentKey>();
+        var bit = 0;
+        foreach (var charge in charges)
+        {
+            foreach (var step in CliRuler.Steps)
+            {
+                foreach (var channel in step.IsEscalation ? [step.EscalationKey] : step.Channels)
+                {
+                    if ((mask >> (bit++ % 21) & 1) == 1 && bit % 3 == 0)
+                    {
+                        done.Add(new SentKey(charge.Charge.Id, step.Id, channel));
+                    }
+                }
+            }
+        }
+
+        return done;
+    }
+
+    private static string Render(DunningPlan plan) =>
+        string.Join('\n', plan.Due.Select(a => FormattableString.Invariant(
+            $"{string.Join(',', a.ChargeIds)}|{a.CustomerId}|{a.StepId}|{string.Join(',', a.Channels)}|{a.Local}|{a.Instant}|{a.AmountDue}|{a.Reason}")))
+        + "\n--\n" + string.Join('\n', plan.Skipped)
+        + "\n--\n" + plan.NextWakeUp;
+
+    public sealed record Scenario(CustomerCharge[] Charges, CustomerCharge[] Shuffled, HashSet<SentKey> Done, Instant Now)
+    {
+        public override string ToString() =>
+            FormattableString.Invariant($"now={Now}, done={Done.Count}, charges=[{string.Join("; ", Charges.Select(c => $"{c.Charge.Id} {c.Charge.Status} {c.Charge.Amount}/{c.Charge.PaidAmount} due {c.Charge.DueDate} promise {c.Charge.PromiseToPayUntil} optout {string.Join('|', c.Customer.OptOut)}"))}]");
+    }
+}
