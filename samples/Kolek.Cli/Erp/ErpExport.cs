@@ -1,0 +1,91 @@
+using System.Globalization;
+using Kolek.Dunning.Charges;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kolek.Cli.Erp;
+
+/// <summary>Reads the ERP export files of CLI.md (CHARGES.csv, CUSTOMERS.csv) into the dunning model.</summary>
+public static class ErpExport
+{
+    private static readonly string[] s_chargeColumns = ["id", "customer_id", "amount", "issue_date", "due_date", "status"];
+    private static readonly string[] s_customerColumns = ["id", "name"];
+
+    /// <summary>Reads CUSTOMERS.csv.</summary>
+    public static IReadOnlyList<Customer> LoadCustomers(string path) =>
+        CsvTable.Load(path, s_customerColumns).Rows.Select(row => new Customer
+        {
+            Id = row.Required("id"),
+            Name = row.Required("name"),
+            Document = Digits(row["document"]),
+            Email = row["email"],
+            Phone = row["phone"],
+            WhatsApp = row["whatsapp"],
+            Consumer = Bool(row, "consumer"),
+            Segment = row["segment"],
+            TimeZone = Zone(row),
+            OptOut = (row["opt_out"] ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => c.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
+        }).ToList();
+
+    /// <summary>Reads CHARGES.csv.</summary>
+    public static IReadOnlyList<Charge> LoadCharges(string path) =>
+        CsvTable.Load(path, s_chargeColumns).Rows.Select(row => new Charge
+        {
+            Id = row.Required("id"),
+            CustomerId = row.Required("customer_id"),
+            Amount = Money(row, "amount") ?? throw row.Error("amount", "is empty"),
+            IssueDate = Date(row, "issue_date") ?? throw row.Error("issue_date", "is empty"),
+            DueDate = Date(row, "due_date") ?? throw row.Error("due_date", "is empty"),
+            Status = Status(row),
+            PaidAmount = Money(row, "paid_amount") ?? 0m,
+            NossoNumero = row["nosso_numero"],
+            Txid = row["txid"],
+            LinhaDigitavel = row["linha_digitavel"],
+            PixCopiaECola = row["pix_copia_e_cola"],
+            PaidDate = Date(row, "paid_date"),
+        }).ToList();
+
+    /// <summary>Joins charges to their customers; a charge whose customer is unknown gets a bare customer record.</summary>
+    public static IReadOnlyList<CustomerCharge> Join(IEnumerable<Charge> charges, IEnumerable<Customer> customers)
+    {
+        var byId = customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        return charges.Select(c => new CustomerCharge(c, byId.GetValueOrDefault(c.CustomerId) ?? new Customer { Id = c.CustomerId })).ToList();
+    }
+
+    /// <summary>The contract's name of a charge status (<c>open</c>, <c>paid</c>…).</summary>
+    public static string StatusName(ChargeStatus status) => status.ToString().ToLowerInvariant();
+
+    private static ChargeStatus Status(CsvRow row) => row.Required("status").ToLowerInvariant() switch
+    {
+        "open" => ChargeStatus.Open,
+        "paid" => ChargeStatus.Paid,
+        "cancelled" => ChargeStatus.Cancelled,
+        "disputed" => ChargeStatus.Disputed,
+        "agreement" => ChargeStatus.Agreement,
+        var other => throw row.Error("status", $"has '{other}'; expected open, paid, cancelled, disputed or agreement"),
+    };
+
+    private static decimal? Money(CsvRow row, string column) =>
+        row[column] is not { } text ? null
+        : decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v
+        : throw row.Error(column, $"has '{text}', not an amount like 1234.56");
+
+    private static LocalDate? Date(CsvRow row, string column) =>
+        row[column] is not { } text ? null
+        : LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value
+        : throw row.Error(column, $"has '{text}', not a date like 2026-12-03");
+
+    private static bool Bool(CsvRow row, string column) => row[column]?.ToLowerInvariant() switch
+    {
+        null or "false" or "0" or "no" or "nao" or "não" => false,
+        "true" or "1" or "yes" or "sim" => true,
+        var other => throw row.Error(column, $"has '{other}'; expected true or false"),
+    };
+
+    private static DateTimeZone? Zone(CsvRow row) =>
+        row["time_zone"] is not { } id ? null
+        : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw row.Error("time_zone", $"has '{id}', not a tz database zone id");
+
+    private static string Digits(string? text) => text is null ? "" : new string(text.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Kolek.Reconciliation.Matching;
+using NodaTime.Text;
+
+namespace Kolek.Cli.Storage;
+
+/// <summary>
+/// The reconciliation ledger on SQLite: a transaction is recorded once (primary key + ON CONFLICT DO NOTHING),
+/// together with the payments it made, in one database transaction.
+/// </summary>
+public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliationLedger
+{
+    /// <inheritdoc />
+    public ValueTask<bool> TryRecordAsync(ReconciliationLedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var tx = db.Connection.BeginTransaction();
+        var recordedAt = InstantPattern.ExtendedIso.Format(entry.RecordedAt);
+        var inserted = db.Execute(
+            "INSERT INTO reconciliation_ledger (transaction_id, recorded_at, rule) VALUES ($p0, $p1, $p2) ON CONFLICT DO NOTHING",
+            entry.TransactionId, recordedAt, entry.Rule) == 1;
+        if (inserted)
+        {
+            foreach (var a in entry.Allocations)
+            {
+                db.Execute(
+                    "INSERT INTO payment (transaction_id, charge_id, amount, late_charges, written_off, paid_on) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
+                    entry.TransactionId, a.ItemId, Text(a.Amount), Text(a.LateCharges), Text(a.WrittenOff), recordedAt);
+            }
+        }
+
+        tx.Commit();
+        return ValueTask.FromResult(inserted);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlySet<string>> FindRecordedAsync(IEnumerable<string> transactionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactionIds);
+        var wanted = transactionIds.ToHashSet(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = db.Command("SELECT transaction_id FROM reconciliation_ledger").ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (wanted.Contains(id))
+            {
+                found.Add(id);
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlySet<string>>(found);
+    }
+
+    /// <summary>Every payment recorded, per charge: the principal settled (amount − late charges + written off).</summary>
+    public IReadOnlyDictionary<string, decimal> SettledByCharge()
+    {
+        var settled = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        using var reader = db.Command("SELECT charge_id, amount, late_charges, written_off FROM payment").ExecuteReader();
+        while (reader.Read())
+        {
+            var principal = Parse(reader.GetString(1)) - Parse(reader.GetString(2)) + Parse(reader.GetString(3));
+            settled[reader.GetString(0)] = settled.GetValueOrDefault(reader.GetString(0)) + principal;
+        }
+
+        return settled;
+    }
+
+    /// <summary>How many transactions the ledger holds.</summary>
+    public int Count() => Convert.ToInt32(db.Command("SELECT COUNT(*) FROM reconciliation_ledger").ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Parse(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
+}

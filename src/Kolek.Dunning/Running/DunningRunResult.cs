@@ -1,0 +1,44 @@
+using Kolek.Dunning.Templates;
+using NodaTime;
+
+namespace Kolek.Dunning.Running;
+
+/// <summary>What one run of the <see cref="DunningRunner"/> did: every planned (charges, step, channel) is in exactly one list.</summary>
+/// <param name="Sent">Messages and escalations the channel or host accepted.</param>
+/// <param name="Skipped">Planned work not done, on purpose, with the reason (paid since planning, already claimed, opted out…).</param>
+/// <param name="Failed">Attempts that failed; a transient failure is retried by a later run after its retry time.</param>
+/// <param name="Warnings">Template warnings (an unknown template name fell back to the built-in one).</param>
+/// <param name="NextWakeUp">When the planner expects the next step to fall due, if any.</param>
+public sealed record DunningRunResult(
+    IReadOnlyList<RunSent> Sent,
+    IReadOnlyList<RunSkipped> Skipped,
+    IReadOnlyList<RunFailed> Failed,
+    IReadOnlyList<TemplateWarning> Warnings,
+    Instant? NextWakeUp);
+
+/// <summary>A message (or escalation) accepted.</summary>
+/// <param name="MessageId">The idempotency key of the message, the same on every attempt.</param>
+/// <param name="ChargeIds">The charges it covers.</param>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="StepId">The ruler step.</param>
+/// <param name="Channel">The channel name, or the escalation's name.</param>
+/// <param name="Recipient">The e-mail address or E.164 phone; empty for an escalation.</param>
+/// <param name="ProviderMessageId">The provider's id for it.</param>
+/// <param name="DueAt">When the step was due.</param>
+public sealed record RunSent(string MessageId, IReadOnlyList<string> ChargeIds, string CustomerId, string StepId, string Channel,
+    string Recipient, string ProviderMessageId, Instant DueAt);
+
+/// <summary>Planned work deliberately not done.</summary>
+/// <param name="ChargeIds">The charges concerned.</param>
+/// <param name="StepId">The ruler step.</param>
+/// <param name="Channel">The channel, when the skip concerns one.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, string? Channel, string Reason);
+
+/// <summary>An attempt that failed.</summary>
+/// <param name="ChargeIds">The charges concerned.</param>
+/// <param name="StepId">The ruler step.</param>
+/// <param name="Channel">The channel or escalation name.</param>
+/// <param name="Transient">Whether a later run will retry it.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record RunFailed(IReadOnlyList<string> ChargeIds, string StepId, string Channel, bool Transient, string Reason);
