@@ -17,6 +17,7 @@ try
     return args[0] switch
     {
         "parse" => ParseCommand.Run(CommandArgs.Parse(rest, "json"), stdout),
+        "demo" => await DemoCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
 
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };

@@ -53,7 +53,7 @@ internal static class Kolek
 }
 
 /// <summary>What a <c>kolek</c> process did.</summary>
-internal sealed record KolekResult(int ExitCode, string Stdout, string Stderr)
+public sealed record KolekResult(int ExitCode, string Stdout, string Stderr)
 {
     public JsonElement Json()
     {

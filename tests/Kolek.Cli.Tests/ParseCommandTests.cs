@@ -7,7 +7,7 @@ public sealed class ParseCommandTests
     [Fact]
     public void Parse_BundledLatin1Ofx_PrintsContractJson()
     {
-        var result = Kolek.Run(Path.GetTempPath(), "parse", Kolek.DataFile("bank", "extrato-itau-2026-11.ofx"), "--json");
+        var result = Kolek.Run(Path.GetTempPath(), "parse", Kolek.DataFile("bank", "extrato-itau-2026-10-a-11.ofx"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         var file = result.Json().GetProperty("files")[0];

@@ -66,6 +66,36 @@ public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliat
         return settled;
     }
 
+    /// <summary>Every entry with its allocations, ordered by transaction id.</summary>
+    public IReadOnlyList<ReconciliationLedgerEntry> Entries()
+    {
+        var allocations = new Dictionary<string, List<Allocation>>(StringComparer.Ordinal);
+        using (var reader = db.Command("SELECT transaction_id, charge_id, amount, late_charges, written_off FROM payment ORDER BY transaction_id, charge_id").ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!allocations.TryGetValue(id, out var list))
+                {
+                    allocations[id] = list = [];
+                }
+
+                list.Add(new Allocation(reader.GetString(1), Parse(reader.GetString(2)), Parse(reader.GetString(3)), Parse(reader.GetString(4))));
+            }
+        }
+
+        var entries = new List<ReconciliationLedgerEntry>();
+        using var rows = db.Command("SELECT transaction_id, recorded_at, rule FROM reconciliation_ledger ORDER BY transaction_id").ExecuteReader();
+        while (rows.Read())
+        {
+            var id = rows.GetString(0);
+            entries.Add(new ReconciliationLedgerEntry(id, InstantPattern.ExtendedIso.Parse(rows.GetString(1)).Value, rows.GetString(2),
+                allocations.GetValueOrDefault(id) ?? []));
+        }
+
+        return entries;
+    }
+
     /// <summary>How many transactions the ledger holds.</summary>
     public int Count() => Convert.ToInt32(db.Command("SELECT COUNT(*) FROM reconciliation_ledger").ExecuteScalar(), CultureInfo.InvariantCulture);
 

@@ -335,7 +335,7 @@ lines = ["OFXHEADER:100", "DATA:OFXSGML", "VERSION:102", "SECURITY:NONE", "ENCOD
          "<BANKMSGSRSV1>", "<STMTTRNRS>", "<TRNUID>1001", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>",
          "<STMTRS>", "<CURDEF>BRL", "<BANKACCTFROM>", "<BANKID>0341", "<BRANCHID>0815", "<ACCTID>2745139",
          "<ACCTTYPE>CHECKING", "</BANKACCTFROM>", "<BANKTRANLIST>",
-         f"<DTSTART>{ofx_date(date(2026, 11, 1), '000000')}", f"<DTEND>{ofx_date(date(2026, 11, 30), '000000')}"]
+         f"<DTSTART>{ofx_date(date(2026, 10, 1), '000000')}", f"<DTEND>{ofx_date(date(2026, 11, 30), '000000')}"]
 balance = Decimal("18240.55")
 for i, (d, amount, memo, trntype, fitid) in enumerate(ofx_trn):
     balance += amount
@@ -344,7 +344,7 @@ for i, (d, amount, memo, trntype, fitid) in enumerate(ofx_trn):
               f"<MEMO>{memo[:48]:<24}", "</STMTTRN>"]
 lines += ["</BANKTRANLIST>", "<LEDGERBAL>", f"<BALAMT>{balance:.2f}", f"<DTASOF>{ofx_date(date(2026, 11, 30), '000000')}",
           "</LEDGERBAL>", "</STMTRS>", "</STMTTRNRS>", "</BANKMSGSRSV1>", "</OFX>"]
-(OUT / "bank" / "extrato-itau-2026-11.ofx").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+(OUT / "bank" / "extrato-itau-2026-10-a-11.ofx").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
 # ---------- ERP export ----------
 def csv_line(values):

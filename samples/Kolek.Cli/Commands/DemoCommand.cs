@@ -1,0 +1,129 @@
+using Kolek.Channels;
+using Kolek.Cli.CommandLine;
+using Kolek.Cli.Demo;
+using Kolek.Cli.Output;
+using Kolek.Cli.Outbox;
+using Kolek.Cli.Storage;
+using Kolek.Dunning;
+using Kolek.Dunning.Analytics;
+using Kolek.Dunning.Calendar;
+using Kolek.Dunning.Journal;
+using Kolek.Dunning.Planning;
+using Kolek.Dunning.Running;
+using Kolek.Dunning.Templates;
+using Kolek.Reconciliation.Matching;
+using Kolek.Reconciliation.Statements;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Kolek.Cli.Commands;
+
+/// <summary>
+/// <c>kolek demo</c>: the main job on the bundled data. Replays the days from the data's start to <c>--today</c>; each
+/// day it first reconciles the bank lines known by then (so a payment stops the ruler at once), then runs the ruler at
+/// 13:00 São Paulo time. State lives in SQLite, so a second run sends nothing new and pays nothing twice.
+/// </summary>
+public static class DemoCommand
+{
+    private static readonly DateTimeZone s_saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+    private static readonly LocalTime s_runTime = new(13, 0);
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout)
+    {
+        args.RejectUnknown("today", "db", "outbox", "json");
+        var data = DemoData.Load();
+        var today = args.Get("today") is { } t
+            ? LocalDatePattern.Iso.Parse(t) is { Success: true } r ? r.Value : throw new UsageException($"--today '{t}' is not a date like 2026-12-03.")
+            : data.DefaultToday;
+        if (today < data.Start)
+        {
+            throw new UsageException($"--today must be on or after {LocalDatePattern.Iso.Format(data.Start)}, the start of the demo data.");
+        }
+
+        var dbPath = Path.GetFullPath(args.Get("db") ?? "kolek-demo.db");
+        var outbox = Path.GetFullPath(args.Get("outbox") ?? "outbox");
+        using var db = new SqliteDatabase(dbPath);
+        var journal = new SqliteDunningJournal(db);
+        var ledger = new SqliteReconciliationLedger(db);
+        var portfolio = new DemoPortfolio(data.Charges, data.Customers, ledger);
+        var calendar = BusinessCalendar.BrazilBanking;
+        var clock = new SimulatedClock(Instant.MinValue);
+        var matcher = new ReconciliationMatcher(new MatchingOptions { AdjustDueDate = calendar.NextBusinessDay });
+        var runner = new DunningRunner(
+            new DunningPlanner(calendar, new KolekDunningOptions()),
+            journal,
+            portfolio,
+            [
+                new OutboxChannel("email", ChannelKind.Email, Path.Combine(outbox, "email"), $"{data.Creditor.Name} <{data.CreditorEmail}>", () => clock.ToDateTimeOffset(s_saoPaulo)),
+                new OutboxChannel("whatsapp", ChannelKind.WhatsApp, Path.Combine(outbox, "whatsapp"), data.CreditorEmail, () => clock.ToDateTimeOffset(s_saoPaulo)),
+                new OutboxChannel("sms", ChannelKind.Sms, Path.Combine(outbox, "sms"), data.CreditorEmail, () => clock.ToDateTimeOffset(s_saoPaulo)),
+            ],
+            TemplateSet.BuiltIn,
+            data.Creditor,
+            new OutboxEscalations(Path.Combine(outbox, "escalations")));
+
+        var transactions = data.Statements.SelectMany(s => s.Transactions).ToList();
+        var sentThisRun = new List<RunSent>();
+        var newPayments = new List<TransactionMatch>();
+        var warnings = new SortedSet<string>(StringComparer.Ordinal);
+        for (var day = data.Start; day <= today; day = day.PlusDays(1))
+        {
+            clock.Now = day.At(s_runTime).InZoneLeniently(s_saoPaulo).ToInstant();
+            newPayments.AddRange(await ReconcileKnownAsync(day, transactions, portfolio, data, matcher, ledger, clock.Now));
+            var run = await runner.RunAsync(data.Ruler, clock.Now);
+            sentThisRun.AddRange(run.Sent);
+            foreach (var w in run.Warnings)
+            {
+                warnings.Add(w.ToString());
+            }
+        }
+
+        // The state as of today, for the summary.
+        var final = matcher.Reconcile(transactions, portfolio.OpenItems(data.Ruler.LateCharges),
+            await ledger.FindRecordedAsync(transactions.Select(x => x.Id)));
+        var journalEntries = new List<JournalEntry>();
+        await foreach (var e in journal.ListAsync())
+        {
+            journalEntries.Add(e);
+        }
+
+        var summary = new DemoSummary(today, data, portfolio.CurrentWithCustomers(), calendar, journalEntries, sentThisRun,
+            transactions.Count, newPayments, ledger.Entries(), final, dbPath, outbox, [.. warnings]);
+        if (args.Has("json"))
+        {
+            stdout.WriteLine(summary.ToJson());
+        }
+        else
+        {
+            summary.PrintTables();
+        }
+
+        return data.Statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok;
+    }
+
+    /// <summary>Reconciles the credits known by <paramref name="day"/> (credit date reached) that are not in the ledger yet.</summary>
+    private static async Task<List<TransactionMatch>> ReconcileKnownAsync(LocalDate day, IReadOnlyList<BankTransaction> transactions,
+        DemoPortfolio portfolio, DemoData data, ReconciliationMatcher matcher, SqliteReconciliationLedger ledger, Instant now)
+    {
+        var known = transactions.Where(x => x.Kind == TransactionKind.Credit && (x.ValueDate ?? x.BookingDate) <= day).ToList();
+        var recorded = await ledger.FindRecordedAsync(known.Select(x => x.Id));
+        var pending = known.Where(x => !recorded.Contains(x.Id)).ToList();
+        var recordedNow = new List<TransactionMatch>();
+        if (pending.Count == 0)
+        {
+            return recordedNow;
+        }
+
+        var result = matcher.Reconcile(pending, portfolio.OpenItems(data.Ruler.LateCharges));
+        foreach (var match in result.Matches)
+        {
+            if (await ledger.TryRecordAsync(ReconciliationLedgerEntry.From(match, now)))
+            {
+                recordedNow.Add(match);
+            }
+        }
+
+        return recordedNow;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using Kolek.Cli.Output;
+using Kolek.Dunning.Analytics;
+using Kolek.Dunning.Calendar;
+using Kolek.Dunning.Charges;
+using Kolek.Dunning.Journal;
+using Kolek.Dunning.Running;
+using Kolek.Reconciliation.Matching;
+using NodaTime;
+using NodaTime.Text;
+using Spectre.Console;
+
+namespace Kolek.Cli.Demo;
+
+/// <summary>What <c>kolek demo</c> reports: messages, payments, charge status, reconciliation, delinquents and aging.</summary>
+public sealed class DemoSummary(
+    LocalDate today,
+    DemoData data,
+    IReadOnlyList<CustomerCharge> charges,
+    BusinessCalendar calendar,
+    IReadOnlyList<JournalEntry> journal,
+    IReadOnlyList<RunSent> sentThisRun,
+    int transactionsImported,
+    IReadOnlyList<TransactionMatch> newPayments,
+    IReadOnlyList<ReconciliationLedgerEntry> ledger,
+    ReconciliationResult pending,
+    string dbPath,
+    string outbox,
+    IReadOnlyList<string> warnings)
+{
+    private readonly IReadOnlyList<ChargeStanding> _standings = charges.Select(c => PortfolioAnalytics.Standing(c.Charge, today, calendar)).ToList();
+    private readonly AgingReport _aging = PortfolioAnalytics.Aging(charges.Select(c => c.Charge), today, calendar);
+    private readonly IReadOnlyList<DelinquentCustomer> _delinquents = PortfolioAnalytics.Delinquents(charges, today, calendar);
+
+    /// <summary>Distinct messages (and escalations) accepted, ever: one consolidated message counts once.</summary>
+    private int MessagesSent => journal.Where(e => e.State == JournalEntryState.Sent).Select(e => e.MessageId).Distinct().Count();
+
+    /// <summary>Sent messages per step and channel, from the journal.</summary>
+    private IEnumerable<(string Step, string Channel, int Messages, int Charges)> PerStep =>
+        journal.Where(e => e.State == JournalEntryState.Sent)
+            .GroupBy(e => (e.Key.StepId, e.Key.Channel))
+            .Select(g => (g.Key.StepId, g.Key.Channel, g.Select(e => e.MessageId).Distinct().Count(), g.Count()))
+            .OrderBy(x => StepOrder(x.StepId)).ThenBy(x => x.Channel, StringComparer.Ordinal);
+
+    /// <summary>The JSON of CLI.md.</summary>
+    public string ToJson() => JsonOut.Write(w =>
+    {
+        w.WriteStartObject();
+        w.Date("today", today);
+        w.Date("from", data.Start);
+        w.WriteString("db", dbPath);
+        w.WriteString("outbox", outbox);
+        w.WriteNumber("messagesSent", MessagesSent);
+        w.WriteNumber("newMessages", sentThisRun.Select(s => s.MessageId).Distinct().Count());
+        w.WriteNumber("transactionsImported", transactionsImported);
+        w.WriteNumber("newPayments", newPayments.Count);
+        w.WriteNumber("paymentsRecorded", ledger.Count);
+        w.WriteStartArray("charges");
+        foreach (var s in _standings)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.ChargeId);
+            w.WriteString("customerId", s.CustomerId);
+            w.WriteString("status", s.StateName);
+            w.Money("outstanding", s.Outstanding);
+            w.WriteNumber("daysLate", s.DaysLate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("messages");
+        foreach (var (step, channel, messages, count) in PerStep)
+        {
+            w.WriteStartObject();
+            w.WriteString("stepId", step);
+            w.WriteString("channel", channel);
+            w.WriteNumber("sent", messages);
+            w.WriteNumber("charges", count);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("newlySent");
+        foreach (var s in sentThisRun)
+        {
+            w.WriteStartObject();
+            w.WriteString("messageId", s.MessageId);
+            w.Strings("chargeIds", s.ChargeIds);
+            w.WriteString("stepId", s.StepId);
+            w.WriteString("channel", s.Channel);
+            w.WriteString("recipient", s.Recipient);
+            w.Instant("dueAt", s.DueAt);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("reconciliation");
+        ReconciliationJson.Write(w, ledger, newPayments, pending);
+        w.WriteStartObject("totals");
+        w.WriteNumber("openCharges", _aging.OpenCharges);
+        w.Money("outstanding", _aging.Outstanding);
+        w.Money("overdue", _aging.Overdue);
+        w.WriteNumber("delinquencyRate", _aging.DelinquencyRate);
+        w.WriteEndObject();
+        w.WriteStartArray("aging");
+        foreach (var b in _aging.Buckets)
+        {
+            w.WriteStartObject();
+            w.WriteString("bucket", b.Bucket);
+            w.WriteNumber("count", b.Count);
+            w.Money("amount", b.Amount);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("delinquents");
+        foreach (var d in _delinquents)
+        {
+            w.WriteStartObject();
+            w.WriteString("customerId", d.CustomerId);
+            w.WriteString("name", d.Name);
+            w.Money("overdue", d.Overdue);
+            w.WriteNumber("oldestDaysLate", d.OldestDaysLate);
+            w.WriteNumber("charges", d.Charges);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.Strings("warnings", warnings);
+        w.WriteStartArray("diagnostics");
+        foreach (var s in data.Statements)
+        {
+            foreach (var d in s.Diagnostics)
+            {
+                StatementJson.WriteDiagnostic(w, d, s.Path);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The same content as readable tables.</summary>
+    public void PrintTables()
+    {
+        AnsiConsole.Write(new Rule($"[bold]Kolek demo[/] — {Markup.Escape(data.Creditor.Name)}, {Day(data.Start)} a {Day(today)}").LeftJustified());
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
+            $"Mensagens enviadas: [bold]{MessagesSent}[/] ({sentThisRun.Select(s => s.MessageId).Distinct().Count()} novas nesta execução) · "
+            + $"lançamentos bancários lidos: [bold]{transactionsImported}[/] · pagamentos conciliados: [bold]{ledger.Count}[/] ({newPayments.Count} novos)");
+        AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Estado em [grey]{Markup.Escape(dbPath)}[/], mensagens em [grey]{Markup.Escape(outbox)}[/]");
+
+        var steps = new Table().Title("Mensagens por etapa e canal").AddColumns("Etapa", "Canal", "Mensagens", "Cobranças");
+        foreach (var (step, channel, messages, count) in PerStep)
+        {
+            steps.AddRow(step, channel, Num(messages), Num(count));
+        }
+
+        AnsiConsole.Write(steps);
+        ReconciliationJson.PrintTables(ledger, newPayments, pending);
+
+        var status = new Table().Title("Situação das cobranças").AddColumns("Situação", "Quantidade", "Em aberto");
+        foreach (var g in _standings.GroupBy(s => s.StateName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            status.AddRow(g.Key, Num(g.Count()), Tables.Brl(g.Sum(s => s.Outstanding)));
+        }
+
+        AnsiConsole.Write(status);
+        var delinquents = new Table().Title("Clientes inadimplentes").AddColumns("Cliente", "Nome", "Em atraso", "Maior atraso (dias)", "Cobranças");
+        foreach (var d in _delinquents)
+        {
+            delinquents.AddRow(d.CustomerId, Markup.Escape(d.Name), Tables.Brl(d.Overdue), Num(d.OldestDaysLate), Num(d.Charges));
+        }
+
+        AnsiConsole.Write(delinquents);
+        var aging = new Table().Title($"Aging em {Day(today)} (inadimplência {_aging.DelinquencyRate:P1})").AddColumns("Faixa", "Cobranças", "Valor");
+        foreach (var b in _aging.Buckets)
+        {
+            aging.AddRow(b.Bucket, Num(b.Count), Tables.Brl(b.Amount));
+        }
+
+        AnsiConsole.Write(aging);
+        foreach (var w in warnings)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]aviso[/] {w}");
+        }
+
+        foreach (var s in data.Statements)
+        {
+            Tables.Diagnostics(s.Diagnostics);
+        }
+    }
+
+    private int StepOrder(string stepId)
+    {
+        var index = data.Ruler.Steps.ToList().FindIndex(s => s.Id == stepId);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static string Day(LocalDate d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
