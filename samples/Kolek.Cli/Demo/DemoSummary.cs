@@ -157,7 +157,9 @@ public sealed class DemoSummary(
         }
 
         AnsiConsole.Write(steps);
-        ReconciliationJson.PrintTables(ledger, newPayments, pending);
+        var byId = data.Statements.SelectMany(st => st.Transactions.Select(t => (t, st.Path))).ToDictionary(x => x.t.Id, StringComparer.Ordinal);
+        ReconciliationJson.PrintTables(ledger, newPayments, pending,
+            id => byId.TryGetValue(id, out var x) ? $"{Day(x.t.BookingDate)} {Path.GetFileName(x.Path)}:{x.t.Source.Line}" : id);
 
         var status = new Table().Title("Situação das cobranças").AddColumns("Situação", "Quantidade", "Em aberto");
         foreach (var g in _standings.GroupBy(s => s.StateName).OrderBy(g => g.Key, StringComparer.Ordinal))

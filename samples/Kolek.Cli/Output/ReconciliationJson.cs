@@ -64,13 +64,18 @@ public static class ReconciliationJson
     }
 
     /// <summary>Prints the reconciliation as tables.</summary>
-    public static void PrintTables(IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlyList<TransactionMatch> newMatches, ReconciliationResult pending)
+    /// <param name="ledger">Every reconciled transaction.</param>
+    /// <param name="newMatches">Those reconciled by this run.</param>
+    /// <param name="pending">The last pass over what is still pending.</param>
+    /// <param name="describe">A short description of a transaction (date, origin) by id, for people rather than ids.</param>
+    public static void PrintTables(IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlyList<TransactionMatch> newMatches, ReconciliationResult pending,
+        Func<string, string> describe)
     {
         var fresh = newMatches.Select(m => m.TransactionId).ToHashSet(StringComparer.Ordinal);
-        var matches = new Table().Title("Pagamentos conciliados").AddColumns("Lançamento", "Regra", "Cobranças", "Valor", "Novo");
+        var matches = new Table().Title("Pagamentos conciliados").AddColumns("Lançamento bancário", "Regra", "Cobranças", "Valor", "Novo");
         foreach (var e in ledger)
         {
-            matches.AddRow(e.TransactionId, e.Rule, string.Join(", ", e.Allocations.Select(a => a.ItemId)),
+            matches.AddRow(Markup.Escape(describe(e.TransactionId)), e.Rule, string.Join(", ", e.Allocations.Select(a => a.ItemId)),
                 Tables.Brl(e.Allocations.Sum(a => a.Amount)), fresh.Contains(e.TransactionId) ? "sim" : "");
         }
 
@@ -78,12 +83,12 @@ public static class ReconciliationJson
         var review = new Table().Title("Para revisão").AddColumns("Lançamento", "Situação", "Detalhe");
         foreach (var s in pending.Suggestions)
         {
-            review.AddRow(s.TransactionId, "sugestão", Markup.Escape(string.Join(" | ", s.Candidates.Select(c => c.Explanation))));
+            review.AddRow(Markup.Escape(describe(s.TransactionId)), "sugestão", Markup.Escape(string.Join(" | ", s.Candidates.Select(c => c.Explanation))));
         }
 
         foreach (var u in pending.Unmatched)
         {
-            review.AddRow(u.TransactionId, "sem correspondência", Markup.Escape(u.Explanation));
+            review.AddRow(Markup.Escape(describe(u.TransactionId)), "sem correspondência", Markup.Escape(u.Explanation));
         }
 
         AnsiConsole.Write(review);
