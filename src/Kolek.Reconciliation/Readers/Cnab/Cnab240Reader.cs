@@ -37,28 +37,7 @@ public static class Cnab240Reader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var diagnostics = new CnabDiagnostics();
-        var lines = CnabLines.Fit(CnabLines.Split(content), Width, diagnostics);
-        var transactions = new List<BankTransaction>();
-        BankAccount? account = null;
-        if (lines.Count == 0)
-        {
-            diagnostics.Error(null, null, "cnab.file.empty", "The file has no records.");
-        }
-        else
-        {
-            account = ReadRecords(lines, diagnostics, transactions);
-        }
-
-        return new BankStatement
-        {
-            Path = path,
-            Format = StatementFormat.Cnab240,
-            Sha256 = CnabTransactionFactory.Sha256(content),
-            Account = account,
-            Transactions = transactions,
-            Diagnostics = diagnostics.Items,
-        };
+        return CnabStatement.Read(path, content, Width, StatementFormat.Cnab240, ReadRecords);
     }
 
     private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)

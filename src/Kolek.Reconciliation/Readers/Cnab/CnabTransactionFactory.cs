@@ -109,9 +109,6 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
         };
     }
 
-    /// <summary>Lower-case hex SHA-256 of the whole file.</summary>
-    internal static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
-
     /// <summary>Branch or account number for <see cref="BankAccount"/>: leading zeros dropped, "-dv" added when present.</summary>
     internal static string? AccountPart(string? number, string? checkDigit)
     {

@@ -86,7 +86,7 @@ public static class OfxReader
         {
             Path = path,
             Format = StatementFormat.Ofx,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Sha256 = StatementReader.Sha256Hex(content),
             Account = first is null ? null : new BankAccount(first.BankId, first.BranchId, first.AccountId),
             Transactions = transactions,
             Diagnostics = diagnostics.ToList(),

@@ -66,7 +66,7 @@ public static class PixReader
         {
             Path = path,
             Format = StatementFormat.Pix,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Sha256 = StatementReader.Sha256Hex(content),
             Account = null,
             Transactions = context.Transactions,
             Diagnostics = context.Diagnostics,
