@@ -53,6 +53,16 @@ internal sealed class FakeReceivableSource : IReceivableSource
         }
     }
 
-    public ValueTask<Charge?> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_current.GetValueOrDefault(chargeId));
+    /// <summary>Awaited at the start of every <see cref="GetChargeAsync"/>, that is after planning and before claiming.</summary>
+    public Func<Task>? BeforeReRead { get; set; }
+
+    public async ValueTask<Charge?> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
+    {
+        if (BeforeReRead is not null)
+        {
+            await BeforeReRead();
+        }
+
+        return _current.GetValueOrDefault(chargeId);
+    }
 }

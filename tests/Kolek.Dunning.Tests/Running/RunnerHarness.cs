@@ -21,10 +21,33 @@ internal sealed class RunnerHarness
 
     public static readonly DunningPlanner Planner = new(BusinessCalendar.BrazilBanking);
 
-    public RunnerHarness(IDunningJournal? journal = null, RecordingEscalationHandler? escalations = null)
+    /// <summary>Creates a harness.</summary>
+    /// <param name="journal">The journal, to share it between harnesses; a new in-memory one by default.</param>
+    /// <param name="escalations">The escalation handler, if any.</param>
+    /// <param name="jitter">When set, the channels answer after a short pseudo-random delay seeded with it.</param>
+    public RunnerHarness(IDunningJournal? journal = null, RecordingEscalationHandler? escalations = null, int? jitter = null)
     {
         Journal = journal ?? new InMemoryDunningJournal();
         Escalations = escalations;
+        Func<Task>? latency = null;
+        if (jitter is { } seed)
+        {
+            var random = new Random(seed);
+            latency = async () =>
+            {
+                if (random.Next(3) == 0)
+                {
+                    await Task.Delay(1);
+                }
+                else
+                {
+                    await Task.Yield();
+                }
+            };
+        }
+
+        Email = new FakeChannel("email", ChannelKind.Email) { Latency = latency };
+        WhatsApp = new FakeChannel("whatsapp", ChannelKind.WhatsApp) { Latency = latency };
     }
 
     public IDunningJournal Journal { get; }
@@ -33,9 +56,9 @@ internal sealed class RunnerHarness
 
     public FakeReceivableSource Source { get; } = new();
 
-    public FakeChannel Email { get; } = new("email", ChannelKind.Email);
+    public FakeChannel Email { get; }
 
-    public FakeChannel WhatsApp { get; } = new("whatsapp", ChannelKind.WhatsApp);
+    public FakeChannel WhatsApp { get; }
 
     /// <summary>The keys of every message the channels accepted, duplicates kept.</summary>
     public IReadOnlyList<JournalKey> AcceptedKeys =>
