@@ -10,8 +10,12 @@ internal sealed class RecordingEscalationHandler : IEscalationHandler
 {
     private readonly ConcurrentQueue<Func<EscalationRequest, SendResult>> _script = new();
     private readonly ConcurrentQueue<EscalationRequest> _requests = new();
+    private readonly ConcurrentQueue<(EscalationRequest Request, SendResult? Result)> _calls = new();
 
     public IReadOnlyList<EscalationRequest> Requests => [.. _requests];
+
+    /// <summary>Every finished call with its answer (<see langword="null"/> when the call threw).</summary>
+    public IReadOnlyList<(EscalationRequest Request, SendResult? Result)> Calls => [.. _calls];
 
     public RecordingEscalationHandler Then(Func<EscalationRequest, SendResult> answer)
     {
@@ -22,9 +26,18 @@ internal sealed class RecordingEscalationHandler : IEscalationHandler
     public ValueTask<SendResult> HandleAsync(EscalationRequest request, CancellationToken cancellationToken = default)
     {
         _requests.Enqueue(request);
-        var result = _script.TryDequeue(out var answer)
-            ? answer(request)
-            : SendResult.Accepted("esc-" + _requests.Count.ToString(CultureInfo.InvariantCulture));
-        return ValueTask.FromResult(result);
+        try
+        {
+            var result = _script.TryDequeue(out var answer)
+                ? answer(request)
+                : SendResult.Accepted("esc-" + _requests.Count.ToString(CultureInfo.InvariantCulture));
+            _calls.Enqueue((request, result));
+            return ValueTask.FromResult(result);
+        }
+        catch (Exception)
+        {
+            _calls.Enqueue((request, null));
+            throw;
+        }
     }
 }
