@@ -8,7 +8,7 @@ namespace Kolek.Dunning.Running;
 /// <param name="Skipped">Planned work not done, on purpose, with the reason (paid since planning, already claimed, opted out…).</param>
 /// <param name="Failed">Attempts that failed; a transient failure is retried by a later run after its retry time.</param>
 /// <param name="Warnings">Template warnings (an unknown template name fell back to the built-in one).</param>
-/// <param name="NextWakeUp">When the planner expects the next step to fall due, if any.</param>
+/// <param name="NextWakeUp">When to run again: the earliest of the next step falling due and the next retry of a transient failure, if any.</param>
 public sealed record DunningRunResult(
     IReadOnlyList<RunSent> Sent,
     IReadOnlyList<RunSkipped> Skipped,

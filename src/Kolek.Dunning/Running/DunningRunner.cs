@@ -6,6 +6,7 @@ using Kolek.Dunning.Planning;
 using Kolek.Dunning.Ruler;
 using Kolek.Dunning.Templates;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Kolek.Dunning.Running;
 
@@ -20,8 +21,14 @@ namespace Kolek.Dunning.Running;
 /// later runs do not resend it (the channel's idempotency key lets a provider drop a duplicate if an operator resolves
 /// it by resending).</para>
 /// <para><b>Never after payment.</b> Charges are re-read through <see cref="IReceivableSource.GetChargeAsync"/> right
-/// before sending; a charge no longer open is dropped from the message, and the message is skipped when none is left.</para>
-/// <para>A channel that throws leaves its keys in doubt and is reported as failed; the run goes on with the next action.</para>
+/// before sending; a charge no longer open (or under a promise to pay that has not passed) is dropped from the message,
+/// and the message is skipped when none is left.</para>
+/// <para><b>Fallback.</b> A step with fallback stops at the first channel that accepts; when another run already holds
+/// one of its channels, this run leaves the rest of the step to that run.</para>
+/// <para>A channel or escalation handler that throws leaves its keys in doubt and is reported as failed; the run goes on
+/// with the next action. Once a send has been attempted its outcome is recorded even if the run is being cancelled.</para>
+/// <para>Messages state amounts (late charges included, with the customer's consumer cap) as of the day of the run in the
+/// customer's zone, which for a caught-up step is later than its scheduled day.</para>
 /// <para>Thread-safety: one instance may serve concurrent runs; correctness comes from the journal.</para>
 /// </remarks>
 public sealed class DunningRunner
@@ -76,18 +83,20 @@ public sealed class DunningRunner
             charges.Add(c);
         }
 
+        var run = new Run(now);
         var done = new Dictionary<SentKey, Instant>();
         await foreach (var e in _journal.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!e.IsClaimableAt(now))
             {
                 done[new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel)] = e.Outcome?.At ?? e.ClaimedAt;
+                run.WakeUpAt(e.Outcome?.RetryNotBefore);
             }
         }
 
         var plan = _planner.Plan(charges, ruler, key => done.TryGetValue(key, out var at) ? at : null, now);
         var customers = charges.Select(c => c.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var run = new Run(now);
+        run.WakeUpAt(plan.NextWakeUp);
         foreach (var action in plan.Due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -98,49 +107,70 @@ public sealed class DunningRunner
             }
 
             var step = ruler.FindStep(action.StepId)!;
+            var customer = customers[action.CustomerId];
+            var lines = Lines(ruler, customer, open, Today(action, run));
             if (action.Action == StepActionKind.Message)
             {
-                await SendMessageAsync(action, step, ruler, customers[action.CustomerId], open, run, cancellationToken).ConfigureAwait(false);
+                await SendMessageAsync(action, step, customer, lines, run, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await EscalateAsync(action, step, open, run, cancellationToken).ConfigureAwait(false);
+                await EscalateAsync(action, step, lines, run, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return new DunningRunResult(run.Sent, run.Skipped, run.Failed, run.Warnings, plan.NextWakeUp);
+        return new DunningRunResult(run.Sent, run.Skipped, run.Failed, run.Warnings, run.NextWakeUp);
     }
 
     private async Task<List<Charge>> StillOpenAsync(PlannedAction action, Run run, CancellationToken cancellationToken)
     {
         var open = new List<Charge>();
+        var today = Today(action, run);
         foreach (var id in action.ChargeIds)
         {
             var current = await _source.GetChargeAsync(id, cancellationToken).ConfigureAwait(false);
-            if (current is { Status: ChargeStatus.Open, Outstanding: > 0m })
+            if (StopReason(current, today) is { } reason)
             {
-                open.Add(current);
+                run.Skipped.Add(new RunSkipped([id], action.StepId, null, reason));
             }
             else
             {
-                run.Skipped.Add(new RunSkipped([id], action.StepId, null,
-                    current is null ? "charge no longer known to the host" : $"charge is {current.Status.ToString().ToLowerInvariant()} at send time"));
+                open.Add(current!);
             }
         }
 
         return open;
     }
 
-    private async Task SendMessageAsync(PlannedAction action, RulerStep step, DunningRuler ruler, Customer customer, List<Charge> charges,
+    private static string? StopReason(Charge? current, LocalDate today) => current switch
+    {
+        null => "charge no longer known to the host",
+        { Status: not ChargeStatus.Open } => $"charge is {current.Status.ToString().ToLowerInvariant()} at send time",
+        { Outstanding: <= 0m } => "nothing is outstanding on the charge at send time",
+        { PromiseToPayUntil: { } until } when until >= today => $"the customer promised to pay by {LocalDatePattern.Iso.Format(until)}",
+        _ => null,
+    };
+
+    private static LocalDate Today(PlannedAction action, Run run) => run.Now.InZone(action.Zone).Date;
+
+    private async Task SendMessageAsync(PlannedAction action, RulerStep step, Customer customer, List<TemplateCharge> lines,
         Run run, CancellationToken cancellationToken)
     {
-        var ids = charges.Select(c => c.Id).ToList();
-        var model = Model(action, step, ruler, customer, charges);
+        var ids = lines.Select(c => c.Id).ToList();
+        var model = new TemplateModel(_creditor, new TemplateCustomer(customer.Name.Length > 0 ? customer.Name : customer.Id, customer.Consumer),
+            action.StepId, Tone(step), lines, Today(action, run));
         string? deliveredThrough = null;
+        var heldElsewhere = false;
         foreach (var channelName in action.Channels)
         {
             var keys = ids.Select(id => new JournalKey(id, action.StepId, channelName)).ToList();
             var messageId = MessageIdempotency.CreateKey(ids, action.StepId, channelName);
+            if (action.Fallback && heldElsewhere)
+            {
+                run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, "another run holds an earlier channel of this fallback step"));
+                continue;
+            }
+
             if (!_channels.TryGetValue(channelName, out var channel))
             {
                 run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, $"no channel named '{channelName}' is registered"));
@@ -150,6 +180,8 @@ public sealed class DunningRunner
             var claim = await _journal.TryClaimAsync(new JournalClaim(keys, messageId, customer.Id, run.Now), cancellationToken).ConfigureAwait(false);
             if (!claim.IsClaimed)
             {
+                // Planned means no channel of the step was done; a lost claim means another run is carrying this step out.
+                heldElsewhere = true;
                 run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, "already claimed in the journal"));
                 continue;
             }
@@ -157,7 +189,7 @@ public sealed class DunningRunner
             var receipt = claim.Receipt!;
             if (action.Fallback && deliveredThrough is not null)
             {
-                await Record(receipt, JournalOutcome.Skipped($"delivered through {deliveredThrough}", run.Now), cancellationToken).ConfigureAwait(false);
+                await Record(receipt, JournalOutcome.Skipped($"delivered through {deliveredThrough}", run.Now), run).ConfigureAwait(false);
                 run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, $"fallback not needed: delivered through {deliveredThrough}"));
                 continue;
             }
@@ -165,7 +197,7 @@ public sealed class DunningRunner
             if (Recipient(channel, customer) is not { } recipient)
             {
                 var reason = $"customer {customer.Id} has no valid contact for {channelName}";
-                await Record(receipt, JournalOutcome.Failed(false, reason, run.Now), cancellationToken).ConfigureAwait(false);
+                await Record(receipt, JournalOutcome.Failed(false, reason, run.Now), run).ConfigureAwait(false);
                 run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, reason));
                 continue;
             }
@@ -179,20 +211,14 @@ public sealed class DunningRunner
                 HtmlBody = rendered.Message.HtmlBody,
             };
 
-            SendResult result;
-            try
+            var (result, error) = await CallAsync(() => channel.SendAsync(message, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (result is null)
             {
-                result = await channel.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A misbehaving channel must not stop the run; its keys stay in doubt and are never resent blindly.
-            catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, $"in doubt: the channel threw {e.GetType().Name}: {e.Message}"));
+                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, $"in doubt: the channel threw {error}"));
                 continue;
             }
 
-            await Record(receipt, Outcome(result, run.Now), cancellationToken).ConfigureAwait(false);
+            await Record(receipt, Outcome(result, run.Now), run).ConfigureAwait(false);
             if (result.IsAccepted)
             {
                 deliveredThrough ??= channelName;
@@ -209,9 +235,9 @@ public sealed class DunningRunner
         }
     }
 
-    private async Task EscalateAsync(PlannedAction action, RulerStep step, List<Charge> charges, Run run, CancellationToken cancellationToken)
+    private async Task EscalateAsync(PlannedAction action, RulerStep step, List<TemplateCharge> lines, Run run, CancellationToken cancellationToken)
     {
-        var ids = charges.Select(c => c.Id).ToList();
+        var ids = lines.Select(c => c.Id).ToList();
         var name = step.EscalationKey;
         if (_escalations is null)
         {
@@ -228,10 +254,15 @@ public sealed class DunningRunner
             return;
         }
 
-        var amount = charges.Sum(c => c.Outstanding);
-        var result = await _escalations.HandleAsync(
-            new EscalationRequest(key, action.CustomerId, ids, action.StepId, action.Action, name, amount, run.Now), cancellationToken).ConfigureAwait(false);
-        await Record(claim.Receipt!, Outcome(result, run.Now), cancellationToken).ConfigureAwait(false);
+        var request = new EscalationRequest(key, action.CustomerId, ids, action.StepId, action.Action, name, lines.Sum(l => l.UpdatedAmount), run.Now);
+        var (result, error) = await CallAsync(() => _escalations.HandleAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            run.Failed.Add(new RunFailed(ids, action.StepId, name, false, $"in doubt: the escalation handler threw {error}"));
+            return;
+        }
+
+        await Record(claim.Receipt!, Outcome(result, run.Now), run).ConfigureAwait(false);
         if (result.IsAccepted)
         {
             run.Sent.Add(new RunSent(key, ids, action.CustomerId, action.StepId, name, "", result.ProviderMessageId!, action.Instant));
@@ -242,20 +273,33 @@ public sealed class DunningRunner
         }
     }
 
-    private TemplateModel Model(PlannedAction action, RulerStep step, DunningRuler ruler, Customer customer, List<Charge> charges)
+    private List<TemplateCharge> Lines(DunningRuler ruler, Customer customer, List<Charge> charges, LocalDate today)
     {
-        var today = action.Local.Date;
-        var lines = charges.Select(c =>
+        var terms = ruler.LateCharges with { Consumer = customer.Consumer };
+        return [.. charges.Select(c =>
         {
-            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, ruler.LateCharges, _planner.Calendar);
+            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, terms, _planner.Calendar);
             return new TemplateCharge(c.Id, c.Amount, c.PaidAmount, c.Outstanding, due.Total, c.DueDate, due.DaysLate)
             {
                 LinhaDigitavel = c.LinhaDigitavel,
                 PixCopiaECola = c.PixCopiaECola,
             };
-        }).ToList();
-        return new TemplateModel(_creditor, new TemplateCustomer(customer.Name.Length > 0 ? customer.Name : customer.Id, customer.Consumer),
-            action.StepId, Tone(step), lines, today);
+        })];
+    }
+
+    /// <summary>Calls a channel or handler; an exception other than this run's cancellation becomes an error text, leaving the keys in doubt.</summary>
+    private static async Task<(SendResult? Result, string? Error)> CallAsync(Func<ValueTask<SendResult>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await call().ConfigureAwait(false), null);
+        }
+#pragma warning disable CA1031 // A misbehaving channel must not stop the run; its keys stay in doubt and are never resent blindly.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return (null, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     private static MessageTone Tone(RulerStep step) => step.Tone?.ToLowerInvariant() switch
@@ -286,8 +330,12 @@ public sealed class DunningRunner
         _ => JournalOutcome.Skipped(result.Reason!, now),
     };
 
-    private ValueTask<bool> Record(ClaimReceipt receipt, JournalOutcome outcome, CancellationToken cancellationToken) =>
-        _journal.RecordOutcomeAsync(receipt, outcome, cancellationToken);
+    /// <summary>Records an outcome; never cancelled, since what was attempted must not be left in doubt needlessly.</summary>
+    private ValueTask<bool> Record(ClaimReceipt receipt, JournalOutcome outcome, Run run)
+    {
+        run.WakeUpAt(outcome.RetryNotBefore);
+        return _journal.RecordOutcomeAsync(receipt, outcome, CancellationToken.None);
+    }
 
     private sealed class Run(Instant now)
     {
@@ -300,5 +348,16 @@ public sealed class DunningRunner
         public List<RunFailed> Failed { get; } = [];
 
         public List<TemplateWarning> Warnings { get; } = [];
+
+        /// <summary>The earliest later instant at which a step falls due or a transient failure may be retried.</summary>
+        public Instant? NextWakeUp { get; private set; }
+
+        public void WakeUpAt(Instant? at)
+        {
+            if (at is { } a && a > Now && (NextWakeUp is not { } w || a < w))
+            {
+                NextWakeUp = a;
+            }
+        }
     }
 }
