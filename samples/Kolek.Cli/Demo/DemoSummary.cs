@@ -128,16 +128,7 @@ public sealed class DemoSummary(
 
         w.WriteEndArray();
         w.Strings("warnings", warnings);
-        w.WriteStartArray("diagnostics");
-        foreach (var s in data.Statements)
-        {
-            foreach (var d in s.Diagnostics)
-            {
-                StatementJson.WriteDiagnostic(w, d, s.Path);
-            }
-        }
-
-        w.WriteEndArray();
+        StatementJson.WriteDiagnostics(w, data.Statements);
         w.WriteEndObject();
     });
 
