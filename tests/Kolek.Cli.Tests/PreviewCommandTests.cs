@@ -25,11 +25,12 @@ public sealed class PreviewCommandTests
     }
 
     [Fact]
-    public void Preview_FourteenDays_HasNoSundayEventAndKeepsToTheRange()
+    public void Preview_FourteenDays_HasNoSundayEventAndUsesEachCustomersZone()
     {
         var json = Kolek.Run(Scratch.Folder(), Args(Kolek.DataFile("ruler.json"), "--from", "2026-11-20", "--days", "14", "--json")).Json();
 
         var events = json.GetProperty("events").EnumerateArray().ToList();
+        var zones = Scratch.Rows(Kolek.DataFile("customers.csv")).ToDictionary(c => c["id"], c => c["time_zone"], StringComparer.Ordinal);
         var days = events.Select(e => DateOnly.ParseExact(e.GetProperty("local").GetString()![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         Assert.Contains(days, d => d.DayOfWeek == DayOfWeek.Saturday);
         Assert.DoesNotContain(days, d => d.DayOfWeek == DayOfWeek.Sunday);
@@ -38,7 +39,7 @@ public sealed class PreviewCommandTests
         {
             Assert.Matches(new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$"), e.GetProperty("local").GetString());
             Assert.EndsWith("Z", e.GetProperty("instant").GetString(), StringComparison.Ordinal);
-            Assert.Equal("America/Sao_Paulo", e.GetProperty("zone").GetString());
+            Assert.Equal(zones[e.GetProperty("customerId").GetString()!], e.GetProperty("zone").GetString());
             Assert.True(e.GetProperty("amountDue").GetDecimal() > 0m);
             Assert.NotEmpty(e.GetProperty("chargeIds").EnumerateArray());
         });
