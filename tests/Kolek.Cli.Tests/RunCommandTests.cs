@@ -59,8 +59,7 @@ public sealed class RunCommandTests
     public void Run_UserTemplate_IsUsedForItsStepAndChannel()
     {
         var folder = Scratch.Folder();
-        var templates = Directory.CreateDirectory(Path.Combine(folder, "templates")).FullName;
-        File.WriteAllText(Path.Combine(templates, "boleto.whatsapp.txt"), "Oi {{ customer.first_name }}, segue o boleto. MARCA-DE-TESTE\n");
+        var templates = Templates(folder, "boleto.whatsapp.txt", "Oi {{ customer.first_name }}, segue o boleto. MARCA-DE-TESTE\n");
 
         var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--templates", templates));
 
@@ -75,8 +74,7 @@ public sealed class RunCommandTests
     public void Run_InvalidTemplate_ExitsTwoListingTheErrorsAndSendsNothing()
     {
         var folder = Scratch.Folder();
-        var templates = Directory.CreateDirectory(Path.Combine(folder, "templates")).FullName;
-        File.WriteAllText(Path.Combine(templates, "atraso.email.txt"), "Olá {{ customer.first_name }}, sem assunto e {{ nao.existe }}\n");
+        var templates = Templates(folder, "atraso.email.txt", "Olá {{ customer.first_name }}, sem assunto e {{ nao.existe }}\n");
 
         var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--templates", templates));
 
@@ -128,6 +126,14 @@ public sealed class RunCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A templates folder holding one file.</summary>
+    private static string Templates(string folder, string fileName, string content)
+    {
+        var templates = Directory.CreateDirectory(Path.Combine(folder, "templates")).FullName;
+        File.WriteAllText(Path.Combine(templates, fileName), content);
+        return templates;
     }
 
     private static string[] OutboxFiles(string folder) =>

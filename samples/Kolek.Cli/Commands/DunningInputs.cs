@@ -71,17 +71,12 @@ public static class DunningInputs
             stdout.WriteLine(JsonOut.Write(w =>
             {
                 w.WriteStartObject();
-                w.WriteStartArray("errors");
-                foreach (var e in errors)
+                w.Objects("errors", errors, (w, e) =>
                 {
-                    w.WriteStartObject();
                     w.WriteString("code", e.Code);
                     w.WriteString("path", e.Path);
                     w.WriteString("message", e.Message);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                });
                 w.WriteEndObject();
             }));
         }

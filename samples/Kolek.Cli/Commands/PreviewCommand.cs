@@ -48,10 +48,8 @@ public static class PreviewCommand
     private static string ToJson(DunningPreview preview) => JsonOut.Write(w =>
     {
         w.WriteStartObject();
-        w.WriteStartArray("events");
-        foreach (var e in preview.Events)
+        w.Objects("events", preview.Events, (w, e) =>
         {
-            w.WriteStartObject();
             w.Strings("chargeIds", e.ChargeIds);
             w.WriteString("customerId", e.CustomerId);
             w.WriteString("stepId", e.StepId);
@@ -63,23 +61,15 @@ public static class PreviewCommand
             w.WriteString("reason", e.Reason);
             w.Text("template", e.Template);
             w.Text("action", e.ActionName);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("skipped");
-        foreach (var s in preview.Skipped)
+        });
+        w.Objects("skipped", preview.Skipped, (w, s) =>
         {
-            w.WriteStartObject();
             w.WriteString("chargeId", s.ChargeId);
             w.WriteString("customerId", s.CustomerId);
             w.WriteString("stepId", s.StepId);
             w.WriteString("cause", SkipCauseName(s.Cause));
             w.WriteString("reason", s.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteEndObject();
     });
 

@@ -90,66 +90,28 @@ public static class RunCommand
         w.Instant("at", at);
         w.WriteString("db", dbPath);
         w.WriteString("outbox", outbox);
-        w.WriteStartArray("sent");
-        foreach (var s in result.Sent)
+        w.Objects("sent", result.Sent, RunJson.WriteSent);
+        w.Objects("skipped", result.Skipped, (w, s) =>
         {
-            w.WriteStartObject();
-            w.WriteString("messageId", s.MessageId);
-            w.Strings("chargeIds", s.ChargeIds);
-            w.WriteString("customerId", s.CustomerId);
-            w.WriteString("stepId", s.StepId);
-            w.WriteString("channel", s.Channel);
-            w.WriteString("recipient", s.Recipient);
-            w.WriteString("providerMessageId", s.ProviderMessageId);
-            w.Instant("dueAt", s.DueAt);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("skipped");
-        foreach (var s in result.Skipped)
-        {
-            w.WriteStartObject();
             w.Strings("chargeIds", s.ChargeIds);
             w.WriteString("stepId", s.StepId);
             w.Text("channel", s.Channel);
             w.WriteString("reason", s.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("failed");
-        foreach (var f in result.Failed)
+        });
+        w.Objects("failed", result.Failed, (w, f) =>
         {
-            w.WriteStartObject();
             w.Strings("chargeIds", f.ChargeIds);
             w.WriteString("stepId", f.StepId);
             w.WriteString("channel", f.Channel);
             w.WriteBoolean("transient", f.Transient);
             w.WriteString("reason", f.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("warnings");
-        foreach (var warning in warnings)
+        });
+        w.Objects("warnings", warnings, (w, warning) =>
         {
-            w.WriteStartObject();
             w.WriteString("code", warning.Code);
             w.WriteString("message", warning.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        if (result.NextWakeUp is { } next)
-        {
-            w.Instant("nextWakeUp", next);
-        }
-        else
-        {
-            w.WriteNull("nextWakeUp");
-        }
-
+        });
+        w.Instant("nextWakeUp", result.NextWakeUp);
         w.WriteEndObject();
     });
 
