@@ -57,7 +57,7 @@ internal static class Usage
               [--templates DIR] [--creditor-name NAME] [--creditor-cnpj CNPJ] [--creditor-email ADDRESS] [--json]
               Sends what is due at --at (e.g. 2026-12-03T16:00:00Z) to the outbox; the journal in --db makes it idempotent.
 
-        See docs/cli.md for the JSON shapes and examples.
-        Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error or unreadable file.
+        Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error, unreadable file, bad CSV cell,
+        invalid ruler or template. See docs/cli.md for the JSON shapes and examples.
         """;
 }
