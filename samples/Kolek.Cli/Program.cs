@@ -1,6 +1,7 @@
 using System.Text;
 using Kolek.Cli.CommandLine;
 using Kolek.Cli.Commands;
+using Kolek.Cli.Erp;
 
 // kolek: the command-line host of the Kolek SDK (see docs/cli.md and ../shared/CLI.md for the contract).
 Console.OutputEncoding = Encoding.UTF8;
@@ -18,6 +19,9 @@ try
     {
         "parse" => ParseCommand.Run(CommandArgs.Parse(rest, "json"), stdout),
         "demo" => await DemoCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
+        "reconcile" => await ReconcileCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
+        "preview" => PreviewCommand.Run(CommandArgs.Parse(rest, "json"), stdout),
+        "run" => await RunCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
 
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
@@ -26,6 +30,12 @@ catch (UsageException e)
 {
     Console.Error.WriteLine($"kolek: {e.Message}");
     Console.Error.WriteLine(Usage.Text);
+    return ExitCodes.Usage;
+}
+catch (CsvException e)
+{
+    // A CSV the command cannot use: file, line and column, no usage text (the command line itself was fine).
+    Console.Error.WriteLine($"kolek: {e.Message}");
     return ExitCodes.Usage;
 }
 
@@ -37,9 +47,17 @@ internal static class Usage
 
           demo [--today yyyy-MM-dd] [--db FILE] [--outbox DIR] [--json]
               Runs the ruler day by day on the bundled sample data, imports and reconciles its bank files.
-          parse FILE... [--format auto|ofx|cnab240|cnab400|pix] [--json]
+          parse FILE... [--format auto|ofx|cnab240|cnab400|camt053|camt054|mt940|pix|csv] [--json]
               Reads bank files and prints every transaction and diagnostic.
+          reconcile --open-items ITEMS.csv [--ledger FILE] STATEMENT... [--json]
+              Matches the credits of bank files to open items; --ledger (SQLite) remembers what was reconciled.
+          preview --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --from yyyy-MM-dd --days N [--json]
+              Shows the messages the ruler will send over N days from --from, and the steps it will skip.
+          run --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --at INSTANT --db FILE --outbox DIR
+              [--templates DIR] [--creditor-name NAME] [--creditor-cnpj CNPJ] [--creditor-email ADDRESS] [--json]
+              Sends what is due at --at (e.g. 2026-12-03T16:00:00Z) to the outbox; the journal in --db makes it idempotent.
 
-        Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error or unreadable file.
+        Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error, unreadable file, bad CSV cell,
+        invalid ruler or template. See docs/cli.md for the JSON shapes and examples.
         """;
 }

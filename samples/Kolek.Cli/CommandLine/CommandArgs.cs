@@ -1,3 +1,7 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
 namespace Kolek.Cli.CommandLine;
 
 /// <summary>The arguments of one command: positional values, <c>--name value</c> options and <c>--flag</c> switches.</summary>
@@ -57,6 +61,22 @@ public sealed class CommandArgs
 
     /// <summary>The value of a required option.</summary>
     public string Require(string name) => Get(name) ?? throw new UsageException($"Option --{name} is required.");
+
+    /// <summary>The value of a date option (<c>yyyy-MM-dd</c>), or null.</summary>
+    public LocalDate? GetDate(string name) => Get(name) is not { } text ? null
+        : LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value
+        : throw new UsageException($"--{name} '{text}' is not a date like 2026-12-03.");
+
+    /// <summary>The value of an instant option (ISO-8601 with <c>Z</c> or an offset, e.g. <c>2026-12-03T13:00:00-03:00</c>), or null.</summary>
+    public Instant? GetInstant(string name) => Get(name) is not { } text ? null
+        : InstantPattern.ExtendedIso.Parse(text) is { Success: true } i ? i.Value
+        : OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } o ? o.Value.ToInstant()
+        : throw new UsageException($"--{name} '{text}' is not an instant like 2026-12-03T16:00:00Z or 2026-12-03T13:00:00-03:00.");
+
+    /// <summary>The value of a whole-number option within [<paramref name="min"/>, <paramref name="max"/>], or null.</summary>
+    public int? GetInt(string name, int min, int max) => Get(name) is not { } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n
+        : throw new UsageException($"--{name} '{text}' is not a whole number from {min} to {max}.");
 
     /// <summary>Throws a usage error if an option outside <paramref name="known"/> was given.</summary>
     public void RejectUnknown(params string[] known)

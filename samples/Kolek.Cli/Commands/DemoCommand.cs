@@ -1,14 +1,11 @@
-using Kolek.Channels;
 using Kolek.Cli.CommandLine;
 using Kolek.Cli.Demo;
 using Kolek.Cli.Output;
 using Kolek.Cli.Outbox;
 using Kolek.Cli.Storage;
-using Kolek.Dunning;
 using Kolek.Dunning.Analytics;
 using Kolek.Dunning.Calendar;
 using Kolek.Dunning.Journal;
-using Kolek.Dunning.Planning;
 using Kolek.Dunning.Running;
 using Kolek.Dunning.Templates;
 using Kolek.Reconciliation.Matching;
@@ -33,9 +30,7 @@ public static class DemoCommand
     {
         args.RejectUnknown("today", "db", "outbox", "json");
         var data = DemoData.Load();
-        var today = args.Get("today") is { } t
-            ? LocalDatePattern.Iso.Parse(t) is { Success: true } r ? r.Value : throw new UsageException($"--today '{t}' is not a date like 2026-12-03.")
-            : data.DefaultToday;
+        var today = args.GetDate("today") ?? data.DefaultToday;
         if (today < data.Start)
         {
             throw new UsageException($"--today must be on or after {LocalDatePattern.Iso.Format(data.Start)}, the start of the demo data.");
@@ -50,18 +45,8 @@ public static class DemoCommand
         var calendar = BusinessCalendar.BrazilBanking;
         var clock = new SimulatedClock(Instant.MinValue);
         var matcher = new ReconciliationMatcher(new MatchingOptions { AdjustDueDate = calendar.NextBusinessDay });
-        var runner = new DunningRunner(
-            new DunningPlanner(calendar, new KolekDunningOptions()),
-            journal,
-            portfolio,
-            [
-                new OutboxChannel("email", ChannelKind.Email, Path.Combine(outbox, "email"), $"{data.Creditor.Name} <{data.CreditorEmail}>", () => clock.ToDateTimeOffset(s_saoPaulo)),
-                new OutboxChannel("whatsapp", ChannelKind.WhatsApp, Path.Combine(outbox, "whatsapp"), data.CreditorEmail, () => clock.ToDateTimeOffset(s_saoPaulo)),
-                new OutboxChannel("sms", ChannelKind.Sms, Path.Combine(outbox, "sms"), data.CreditorEmail, () => clock.ToDateTimeOffset(s_saoPaulo)),
-            ],
-            TemplateSet.BuiltIn,
-            data.Creditor,
-            new OutboxEscalations(Path.Combine(outbox, "escalations")));
+        var runner = OutboxRunner.Create(journal, portfolio, outbox, TemplateSet.BuiltIn, data.Creditor, data.CreditorEmail,
+            () => clock.ToDateTimeOffset(s_saoPaulo));
 
         var transactions = data.Statements.SelectMany(s => s.Transactions).ToList();
         var sentThisRun = new List<RunSent>();

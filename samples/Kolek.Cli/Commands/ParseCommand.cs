@@ -69,17 +69,7 @@ public static class StatementFiles
     /// <summary>Reads a file from disk and parses it; an unreadable file is a usage error (exit 2).</summary>
     public static BankStatement Read(string path, StatementFormat format = StatementFormat.Unknown)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"Cannot open '{path}': {e.Message}");
-        }
-
-        return StatementReader.Read(path, bytes, format);
+        return StatementReader.Read(path, InputFile.ReadBytes(path), format);
     }
 }
 

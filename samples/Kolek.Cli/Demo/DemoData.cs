@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kolek.Cli.Commands;
 using Kolek.Cli.Erp;
+using Kolek.Cli.Outbox;
 using Kolek.Dunning.Charges;
 using Kolek.Dunning.Ruler;
 using Kolek.Dunning.Templates;
@@ -21,17 +22,14 @@ public sealed record DemoData(
     IReadOnlyList<Charge> Charges,
     IReadOnlyList<BankStatement> Statements)
 {
-    /// <summary>The channels the demo registers.</summary>
-    public static IReadOnlySet<string> Channels { get; } = new HashSet<string>(StringComparer.Ordinal) { "email", "whatsapp", "sms" };
-
     /// <summary>The folder holding the bundled data.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
 
     /// <summary>Loads everything; a broken bundle is a usage error naming the file.</summary>
     public static DemoData Load()
     {
-        var creditor = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "creditor.json"))).RootElement;
-        var ruler = RulerJson.Parse(File.ReadAllText(Path.Combine(Folder, "ruler.json")), Channels);
+        var creditor = CreditorJson();
+        var ruler = RulerJson.Parse(File.ReadAllText(Path.Combine(Folder, "ruler.json")), OutboxRunner.ChannelNames);
         if (!ruler.Success)
         {
             throw new CommandLine.UsageException("The bundled ruler.json is invalid: " + string.Join("; ", ruler.Errors));
@@ -40,9 +38,10 @@ public sealed record DemoData(
         var bank = Directory.GetFiles(Path.Combine(Folder, "bank")).Order(StringComparer.Ordinal)
             .Select(path => StatementFiles.Read(path) with { Path = Path.Combine("bank", Path.GetFileName(path)) })
             .ToList();
+        var (template, email) = LoadCreditor();
         return new DemoData(
-            new TemplateCreditor(creditor.GetProperty("name").GetString()!, creditor.GetProperty("document").GetString()!),
-            creditor.GetProperty("email").GetString()!,
+            template,
+            email,
             LocalDatePattern.Iso.Parse(creditor.GetProperty("demoStart").GetString()!).Value,
             LocalDatePattern.Iso.Parse(creditor.GetProperty("today").GetString()!).Value,
             ruler.GetValueOrThrow(),
@@ -50,4 +49,14 @@ public sealed record DemoData(
             ErpExport.LoadCharges(Path.Combine(Folder, "charges.csv")),
             bank);
     }
+
+    /// <summary>The creditor of the bundled data (data/creditor.json): its name and CNPJ, and its e-mail address.</summary>
+    public static (TemplateCreditor Creditor, string Email) LoadCreditor()
+    {
+        var creditor = CreditorJson();
+        return (new TemplateCreditor(creditor.GetProperty("name").GetString()!, creditor.GetProperty("document").GetString()!),
+            creditor.GetProperty("email").GetString()!);
+    }
+
+    private static JsonElement CreditorJson() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "creditor.json"))).RootElement;
 }

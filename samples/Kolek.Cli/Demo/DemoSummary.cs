@@ -81,20 +81,7 @@ public sealed class DemoSummary(
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("newlySent");
-        foreach (var s in sentThisRun)
-        {
-            w.WriteStartObject();
-            w.WriteString("messageId", s.MessageId);
-            w.Strings("chargeIds", s.ChargeIds);
-            w.WriteString("stepId", s.StepId);
-            w.WriteString("channel", s.Channel);
-            w.WriteString("recipient", s.Recipient);
-            w.Instant("dueAt", s.DueAt);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        w.Objects("newlySent", sentThisRun, RunJson.WriteSent);
         w.WritePropertyName("reconciliation");
         ReconciliationJson.Write(w, ledger, newPayments, pending);
         w.WriteStartObject("totals");
@@ -128,16 +115,7 @@ public sealed class DemoSummary(
 
         w.WriteEndArray();
         w.Strings("warnings", warnings);
-        w.WriteStartArray("diagnostics");
-        foreach (var s in data.Statements)
-        {
-            foreach (var d in s.Diagnostics)
-            {
-                StatementJson.WriteDiagnostic(w, d, s.Path);
-            }
-        }
-
-        w.WriteEndArray();
+        StatementJson.WriteDiagnostics(w, data.Statements);
         w.WriteEndObject();
     });
 

@@ -24,17 +24,7 @@ public sealed class CsvTable
     /// <summary>Reads a CSV file; a missing file is a usage error, a missing required column a data error.</summary>
     public static CsvTable Load(string path, params string[] requiredColumns)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandLine.UsageException($"Cannot open '{path}': {e.Message}");
-        }
-
-        var records = Split(text);
+        var records = Split(CommandLine.InputFile.ReadText(path));
         if (records.Count == 0)
         {
             throw new CsvException(path, 1, null, "The file is empty; a header row is required.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kolek.Dunning.Charges;
+using Kolek.Reconciliation.Matching;
 using NodaTime;
 using NodaTime.Text;
 
@@ -10,6 +11,8 @@ public static class ErpExport
 {
     private static readonly string[] s_chargeColumns = ["id", "customer_id", "amount", "issue_date", "due_date", "status"];
     private static readonly string[] s_customerColumns = ["id", "name"];
+    private static readonly string[] s_itemColumns =
+        ["id", "customer_id", "payer_document", "amount", "due_date", "nosso_numero", "txid", "document_number"];
 
     /// <summary>Reads CUSTOMERS.csv.</summary>
     public static IReadOnlyList<Customer> LoadCustomers(string path) =>
@@ -28,9 +31,9 @@ public static class ErpExport
                 .Select(c => c.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
         }).ToList();
 
-    /// <summary>Reads CHARGES.csv.</summary>
+    /// <summary>Reads CHARGES.csv; a charge id given twice is an error.</summary>
     public static IReadOnlyList<Charge> LoadCharges(string path) =>
-        CsvTable.Load(path, s_chargeColumns).Rows.Select(row => new Charge
+        Unique(CsvTable.Load(path, s_chargeColumns), row => new Charge
         {
             Id = row.Required("id"),
             CustomerId = row.Required("customer_id"),
@@ -44,7 +47,37 @@ public static class ErpExport
             LinhaDigitavel = row["linha_digitavel"],
             PixCopiaECola = row["pix_copia_e_cola"],
             PaidDate = Date(row, "paid_date"),
-        }).ToList();
+        }, c => c.Id);
+
+    /// <summary>
+    /// Reads the open items of <c>kolek reconcile</c> (ITEMS.csv): <c>id,customer_id,payer_document,amount,due_date,
+    /// nosso_numero,txid,document_number</c>, optionally <c>issue_date,consumer,fine_percent,interest_percent_month</c>
+    /// (and <c>outstanding</c>, <c>linha_digitavel</c>, <c>end_to_end_id</c>); <c>payer_document</c> may list several
+    /// documents separated by <c>|</c>. An item id given twice is an error.
+    /// </summary>
+    public static IReadOnlyList<OpenItem> LoadOpenItems(string path) =>
+        Unique(CsvTable.Load(path, s_itemColumns), row =>
+        {
+            var amount = NonNegative(row, "amount") ?? throw row.Error("amount", "is empty");
+            var fine = NonNegative(row, "fine_percent");
+            var interest = NonNegative(row, "interest_percent_month");
+            return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, Date(row, "due_date") ?? throw row.Error("due_date", "is empty"))
+            {
+                Outstanding = NonNegative(row, "outstanding") ?? amount,
+                IssueDate = Date(row, "issue_date"),
+                PayerDocuments = (row["payer_document"] ?? "").Split('|').Select(Digits).Where(d => d.Length > 0).ToList(),
+                Consumer = Bool(row, "consumer"),
+                References = new OpenItemReferences
+                {
+                    NossoNumero = row["nosso_numero"],
+                    Txid = row["txid"],
+                    DocumentNumber = row["document_number"],
+                    LinhaDigitavel = row["linha_digitavel"],
+                    EndToEndId = row["end_to_end_id"],
+                },
+                LateCharges = fine is null && interest is null ? null : new LateChargeTerms(fine ?? 0m, interest ?? 0m),
+            };
+        }, i => i.Id);
 
     /// <summary>Joins charges to their customers; a charge whose customer is unknown gets a bare customer record.</summary>
     public static IReadOnlyList<CustomerCharge> Join(IEnumerable<Charge> charges, IEnumerable<Customer> customers)
@@ -65,6 +98,30 @@ public static class ErpExport
         "agreement" => ChargeStatus.Agreement,
         var other => throw row.Error("status", $"has '{other}'; expected open, paid, cancelled, disputed or agreement"),
     };
+
+    private static List<T> Unique<T>(CsvTable table, Func<CsvRow, T> read, Func<T, string> id)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<T>();
+        foreach (var row in table.Rows)
+        {
+            var value = read(row);
+            if (!seen.Add(id(value)))
+            {
+                throw row.Error("id", $"repeats '{id(value)}', already given on an earlier line");
+            }
+
+            list.Add(value);
+        }
+
+        return list;
+    }
+
+    private static decimal? NonNegative(CsvRow row, string column)
+    {
+        var value = Money(row, column);
+        return value < 0m ? throw row.Error(column, $"has '{row[column]}'; it cannot be negative") : value;
+    }
 
     private static decimal? Money(CsvRow row, string column) =>
         row[column] is not { } text ? null

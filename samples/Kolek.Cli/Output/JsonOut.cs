@@ -40,9 +40,32 @@ public static class JsonOut
         }
     }
 
-    /// <summary>Writes an instant as ISO-8601 UTC with <c>Z</c>.</summary>
-    public static void Instant(this Utf8JsonWriter w, string name, Instant instant) =>
-        w.WriteString(name, InstantPattern.General.Format(instant));
+    /// <summary>Writes an instant as ISO-8601 UTC with <c>Z</c>, or null.</summary>
+    public static void Instant(this Utf8JsonWriter w, string name, Instant? instant)
+    {
+        if (instant is { } i)
+        {
+            w.WriteString(name, InstantPattern.General.Format(i));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an array of objects, one per item, each filled by <paramref name="write"/>.</summary>
+    public static void Objects<T>(this Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(w, item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     /// <summary>Writes an amount exactly from its decimal, or null.</summary>
     public static void Money(this Utf8JsonWriter w, string name, decimal? amount)

@@ -41,8 +41,8 @@ public static class ReconciliationJson
         w.WriteEndObject();
     }
 
-    /// <summary>Writes a whole result in the shape of CLI.md (<c>kolek reconcile</c>).</summary>
-    public static void Write(Utf8JsonWriter w, ReconciliationResult result)
+    /// <summary>Writes a whole result in the shape of CLI.md (<c>kolek reconcile</c>); <paramref name="more"/> adds properties at the end.</summary>
+    public static void Write(Utf8JsonWriter w, ReconciliationResult result, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteStartArray("matches");
@@ -60,6 +60,7 @@ public static class ReconciliationJson
 
         w.WriteEndArray();
         WriteRest(w, result, includeAlreadyReconciled: true);
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 
@@ -80,6 +81,41 @@ public static class ReconciliationJson
         }
 
         AnsiConsole.Write(matches);
+        PrintReview(pending, describe);
+    }
+
+    /// <summary>Prints a whole result (<c>kolek reconcile</c>) as tables: matches, what needs review, ignored lines and items.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="describe">A short description of a transaction by id.</param>
+    public static void PrintTables(ReconciliationResult result, Func<string, string> describe)
+    {
+        var matches = new Table().Title("Pagamentos conciliados").AddColumns("Lançamento bancário", "Regra", "Cobranças", "Valor", "Sobra");
+        foreach (var m in result.Matches)
+        {
+            matches.AddRow(Markup.Escape(describe(m.TransactionId)), m.Rule, Markup.Escape(string.Join(", ", m.Allocations.Select(a => a.ItemId))),
+                Tables.Brl(m.Allocations.Sum(a => a.Amount)), Tables.Brl(m.Remainder));
+        }
+
+        AnsiConsole.Write(matches);
+        PrintReview(result, describe);
+        var ignored = new Table().Title("Lançamentos ignorados").AddColumns("Lançamento", "Motivo");
+        foreach (var i in result.Ignored)
+        {
+            ignored.AddRow(Markup.Escape(describe(i.TransactionId)), IgnoreReasonName(i.Reason));
+        }
+
+        AnsiConsole.Write(ignored);
+        var items = new Table().Title("Títulos em aberto").AddColumns("Título", "Situação", "Saldo");
+        foreach (var item in result.Items)
+        {
+            items.AddRow(Markup.Escape(item.ItemId), ItemStatusName(item.Status), Tables.Brl(item.Outstanding));
+        }
+
+        AnsiConsole.Write(items);
+    }
+
+    private static void PrintReview(ReconciliationResult pending, Func<string, string> describe)
+    {
         var review = new Table().Title("Para revisão").AddColumns("Lançamento", "Situação", "Detalhe");
         foreach (var s in pending.Suggestions)
         {
@@ -93,6 +129,20 @@ public static class ReconciliationJson
 
         AnsiConsole.Write(review);
     }
+
+    private static string IgnoreReasonName(IgnoreReason reason) => reason switch
+    {
+        IgnoreReason.Debit => "debit",
+        IgnoreReason.Event => "event",
+        _ => "already-reconciled",
+    };
+
+    private static string ItemStatusName(ItemStatus status) => status switch
+    {
+        ItemStatus.Paid => "paid",
+        ItemStatus.PartiallyPaid => "partially-paid",
+        _ => "open",
+    };
 
     private static void WriteAllocations(Utf8JsonWriter w, IEnumerable<Allocation> allocations)
     {
@@ -149,12 +199,7 @@ public static class ReconciliationJson
         {
             w.WriteStartObject();
             w.WriteString("transactionId", i.TransactionId);
-            w.WriteString("reason", i.Reason switch
-            {
-                IgnoreReason.Debit => "debit",
-                IgnoreReason.Event => "event",
-                _ => "already-reconciled",
-            });
+            w.WriteString("reason", IgnoreReasonName(i.Reason));
             w.WriteEndObject();
         }
 
@@ -164,17 +209,11 @@ public static class ReconciliationJson
         {
             w.WriteStartObject();
             w.WriteString("itemId", item.ItemId);
-            w.WriteString("status", item.Status switch
-            {
-                ItemStatus.Paid => "paid",
-                ItemStatus.PartiallyPaid => "partially-paid",
-                _ => "open",
-            });
+            w.WriteString("status", ItemStatusName(item.Status));
             w.Money("outstanding", item.Outstanding);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
-
 }

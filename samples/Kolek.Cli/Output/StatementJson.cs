@@ -137,4 +137,19 @@ public static class StatementJson
         w.WriteString("message", d.Message);
         w.WriteEndObject();
     }
+
+    /// <summary>Writes <c>"diagnostics": [ … ]</c>: every diagnostic of the statements, each with its file's path.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<BankStatement> statements)
+    {
+        w.WriteStartArray("diagnostics");
+        foreach (var s in statements)
+        {
+            foreach (var d in s.Diagnostics)
+            {
+                WriteDiagnostic(w, d, s.Path);
+            }
+        }
+
+        w.WriteEndArray();
+    }
 }

@@ -4,7 +4,7 @@ using Kolek.Channels;
 using Kolek.Dunning.Running;
 using NodaTime.Text;
 
-namespace Kolek.Cli.Demo;
+namespace Kolek.Cli.Outbox;
 
 /// <summary>The demo's escalation handler: writes each request (e.g. a protest order for the notary) to the outbox.</summary>
 public sealed class OutboxEscalations(string folder) : IEscalationHandler

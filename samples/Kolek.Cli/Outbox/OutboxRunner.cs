@@ -1,0 +1,40 @@
+using Kolek.Channels;
+using Kolek.Dunning;
+using Kolek.Dunning.Calendar;
+using Kolek.Dunning.Journal;
+using Kolek.Dunning.Planning;
+using Kolek.Dunning.Running;
+using Kolek.Dunning.Templates;
+
+namespace Kolek.Cli.Outbox;
+
+/// <summary>
+/// The dunning runner of the commands that send (<c>demo</c>, <c>run</c>): Brazilian bank calendar, the outbox channels
+/// (<c>email</c> as <c>.eml</c>, <c>whatsapp</c> and <c>sms</c> as <c>.json</c>) and escalations written to the outbox.
+/// </summary>
+public static class OutboxRunner
+{
+    /// <summary>The channel names the outbox can send through (what rulers may name).</summary>
+    public static IReadOnlySet<string> ChannelNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "email", "whatsapp", "sms" };
+
+    /// <summary>The planner every command uses: Brazilian banking calendar, default options.</summary>
+    public static DunningPlanner Planner() => new(BusinessCalendar.BrazilBanking, new KolekDunningOptions());
+
+    /// <summary>Creates a runner that writes every message under <paramref name="outbox"/>.</summary>
+    /// <param name="journal">The journal (claims and outcomes).</param>
+    /// <param name="source">The receivables.</param>
+    /// <param name="outbox">The outbox folder; one sub-folder per channel, plus <c>escalations</c>.</param>
+    /// <param name="templates">The templates.</param>
+    /// <param name="creditor">The creditor named in every message.</param>
+    /// <param name="creditorEmail">The sender address of e-mails.</param>
+    /// <param name="now">The present, for the files' dates.</param>
+    public static DunningRunner Create(IDunningJournal journal, IReceivableSource source, string outbox, TemplateSet templates,
+        TemplateCreditor creditor, string creditorEmail, Func<DateTimeOffset> now) =>
+        new(Planner(), journal, source,
+            [
+                new OutboxChannel("email", ChannelKind.Email, Path.Combine(outbox, "email"), $"{creditor.Name} <{creditorEmail}>", now),
+                new OutboxChannel("whatsapp", ChannelKind.WhatsApp, Path.Combine(outbox, "whatsapp"), creditorEmail, now),
+                new OutboxChannel("sms", ChannelKind.Sms, Path.Combine(outbox, "sms"), creditorEmail, now),
+            ],
+            templates, creditor, new OutboxEscalations(Path.Combine(outbox, "escalations")));
+}

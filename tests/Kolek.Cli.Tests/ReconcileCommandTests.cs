@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace Kolek.Cli.Tests;
+
+/// <summary><c>kolek reconcile</c> end to end: the bundled bank files against the open charges of the bundled export.</summary>
+public sealed class ReconcileCommandTests
+{
+    private static readonly string[] s_buckets = ["matches", "suggestions", "unmatched", "ignored"];
+
+    [Fact]
+    public void Reconcile_BundledBankFiles_MatchCnabByNossoNumeroAndPixByTxid()
+    {
+        var folder = Scratch.Folder();
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var rules = MatchedItems(result.Json());
+        var expected = Scratch.Expected();
+        foreach (var id in expected.GetProperty("paidByCnab").EnumerateArray())
+        {
+            Assert.Equal("nosso-numero", rules[id.GetString()!]);
+        }
+
+        foreach (var id in expected.GetProperty("paidByPixTxid").EnumerateArray())
+        {
+            Assert.Equal("txid", rules[id.GetString()!]);
+        }
+
+        var items = result.Json().GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("itemId").GetString()!);
+        Assert.Equal("paid", items[expected.GetProperty("paidByCnab")[0].GetString()!].GetProperty("status").GetString());
+        Assert.Equal("partially-paid", items[expected.GetProperty("partialByPix").GetString()!].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Reconcile_BundledBankFiles_PutsEveryTransactionInExactlyOneBucket()
+    {
+        var folder = Scratch.Folder();
+        var parsed = Kolek.Run(folder, ["parse", .. Scratch.BankFiles(), "--json"]).Json().GetProperty("files").EnumerateArray()
+            .SelectMany(f => f.GetProperty("transactions").EnumerateArray()).Select(t => t.GetProperty("id").GetString()!).ToList();
+
+        var json = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"]).Json();
+
+        var listed = s_buckets.SelectMany(b => json.GetProperty(b).EnumerateArray()).Select(x => x.GetProperty("transactionId").GetString()!).ToList();
+        Assert.NotEmpty(parsed);
+        Assert.Equal(parsed.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("diagnostics").ValueKind);
+    }
+
+    [Fact]
+    public void Reconcile_SameFilesAgainWithLedger_ListsTheMatchesAsAlreadyReconciled()
+    {
+        var folder = Scratch.Folder();
+        var items = Scratch.OpenItems(folder);
+        string[] args = ["reconcile", "--open-items", items, "--ledger", Path.Combine(folder, "ledger.db"), .. Scratch.BankFiles(), "--json"];
+
+        var first = Kolek.Run(folder, args).Json();
+        var second = Kolek.Run(folder, args).Json();
+
+        var matched = first.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("transactionId").GetString()!).ToHashSet();
+        Assert.NotEmpty(matched);
+        Assert.Equal(0, second.GetProperty("matches").GetArrayLength());
+        var already = second.GetProperty("ignored").EnumerateArray()
+            .Where(i => i.GetProperty("reason").GetString() == "already-reconciled")
+            .Select(i => i.GetProperty("transactionId").GetString()!).ToHashSet();
+        Assert.Equal(matched, already);
+    }
+
+    [Fact]
+    public void Reconcile_WithoutLedger_MatchesAgainOnTheSecondRun()
+    {
+        var folder = Scratch.Folder();
+        string[] args = ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"];
+
+        var first = Kolek.Run(folder, args);
+        var second = Kolek.Run(folder, args);
+
+        Assert.True(first.Json().GetProperty("matches").GetArrayLength() > 0);
+        Assert.Equal(first.Stdout, second.Stdout);
+    }
+
+    [Fact]
+    public void Reconcile_BadAmountCell_ExitsTwoNamingFileLineAndColumn()
+    {
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllLines(items,
+        [
+            "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number",
+            "NF-1,CLI-1,,100.00,2026-10-05,123,,NF-1",
+            "NF-2,CLI-2,,\"12,50\",2026-10-05,124,,NF-2",
+        ]);
+
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", items, .. Scratch.BankFiles(), "--json"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("items.csv:3", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("amount", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("12,50", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id,customer_id,amount,due_date\nNF-1,CLI-1,100.00,2026-10-05\n", "payer_document")]
+    [InlineData("id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number\nNF-1,CLI-1,,100.00,05/10/2026,,,\n", "due_date")]
+    [InlineData("id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number,fine_percent\nNF-1,CLI-1,,100.00,2026-10-05,,,,-2\n", "fine_percent")]
+    public void Reconcile_UnusableItemsFile_ExitsTwoNamingTheColumn(string content, string column)
+    {
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllText(items, content);
+
+        var result = Kolek.Run(folder, "reconcile", "--open-items", items, Scratch.BankFiles()[0], "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(column, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_StatementWithErrors_ExitsThreeWithTheDiagnosticAndItsPath()
+    {
+        var folder = Scratch.Folder();
+        var junk = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(junk, "isto não é um extrato\n");
+
+        var result = Kolek.Run(folder, "reconcile", "--open-items", Scratch.OpenItems(folder), junk, "--json");
+
+        Assert.Equal(3, result.ExitCode);
+        var diagnostic = result.Json().GetProperty("diagnostics")[0];
+        Assert.Equal(junk, diagnostic.GetProperty("path").GetString());
+        Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
+    }
+
+    /// <summary>Item id → the rule of the match that paid it.</summary>
+    private static Dictionary<string, string> MatchedItems(JsonElement json) =>
+        json.GetProperty("matches").EnumerateArray()
+            .SelectMany(m => m.GetProperty("allocations").EnumerateArray().Select(a => (Item: a.GetProperty("itemId").GetString()!, Rule: m.GetProperty("rule").GetString()!)))
+            .GroupBy(x => x.Item).ToDictionary(g => g.Key, g => string.Join("+", g.Select(x => x.Rule).Distinct()));
+}
