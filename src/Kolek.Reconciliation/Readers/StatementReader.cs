@@ -1,4 +1,5 @@
 using Kolek.Reconciliation.Readers.Cnab;
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Readers.Ofx;
 using Kolek.Reconciliation.Readers.Pix;
 using Kolek.Reconciliation.Statements;
@@ -60,7 +61,7 @@ public static class StatementReader
     {
         Path = path,
         Format = format,
-        Sha256 = Sha256Hex(content),
+        Sha256 = ContentHash.Sha256Hex(content),
         Transactions = [],
         Diagnostics =
         [
@@ -71,8 +72,4 @@ public static class StatementReader
                     : $"Reading {format} files is not supported yet."),
         ],
     };
-
-    /// <summary>Lower-case hex SHA-256 of the content, as every reader reports it.</summary>
-    internal static string Sha256Hex(ReadOnlySpan<byte> content) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 }

@@ -1,3 +1,4 @@
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 
@@ -54,7 +55,7 @@ public static class Cnab240Reader
         {
             Path = path,
             Format = StatementFormat.Cnab240,
-            Sha256 = CnabTransactionFactory.Sha256(content),
+            Sha256 = ContentHash.Sha256Hex(content),
             Account = account,
             Transactions = transactions,
             Diagnostics = diagnostics.Items,

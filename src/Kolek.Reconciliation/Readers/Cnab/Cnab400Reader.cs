@@ -1,3 +1,4 @@
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 
@@ -53,7 +54,7 @@ public static class Cnab400Reader
         {
             Path = path,
             Format = StatementFormat.Cnab400,
-            Sha256 = CnabTransactionFactory.Sha256(content),
+            Sha256 = ContentHash.Sha256Hex(content),
             Account = account,
             Transactions = transactions,
             Diagnostics = diagnostics.Items,

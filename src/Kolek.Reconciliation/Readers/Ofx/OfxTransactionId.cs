@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Kolek.Reconciliation.Readers.Internal;
 using NodaTime;
 using NodaTime.Text;
 
@@ -38,8 +37,7 @@ internal static class OfxTransactionId
     public static string Create(string naturalKey, int repeat)
     {
         var text = repeat == 0 ? naturalKey : naturalKey + "|#" + repeat.ToString(CultureInfo.InvariantCulture);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return "ofx-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        return ContentHash.ShortId("ofx-", text);
     }
 
     private static string Normal(string? value)
