@@ -15,7 +15,8 @@ namespace Kolek.Reconciliation.Readers.Mt940;
 /// a credit (a debit) and RD reversal of a debit (a credit), the last two with "Estorno: " before the description; a zero
 /// amount is an <see cref="TransactionKind.Event"/>. Booking date is the entry date (MMDD) when written, else the value
 /// date; value date is the value date. The description is the <c>:86:</c> text (kept whole, SEPA <c>?20</c> subfields and
-/// <c>/XXX/</c> codes included), else the <c>:61:</c> details; the customer reference (unless NONREF) is the document
+/// <c>/XXX/</c> codes included), preceded by the <c>:61:</c> details (text after the reference, supplementary line) when
+/// there are any, "details - information"; the customer reference (unless NONREF) is the document
 /// number, the bank reference after <c>//</c> the FITID; from SEPA <c>:86:</c> subfields, <c>EREF+</c> is the end-to-end id
 /// and, on credits, <c>?32</c>/<c>?33</c> the payer's name.</para>
 /// <para>Dates: a day past the end of its month (30 February) is clamped to the last day of the month with a
@@ -110,7 +111,12 @@ public static partial class Mt940Reader
     {
         var at = entry.Line.Line;
         var information = Information(entry);
-        var description = information ?? line.Details;
+        var description = (line.Details, information) switch
+        {
+            (null, _) => information,
+            (_, null) => line.Details,
+            _ => line.Details + " - " + information,
+        };
         var kind = line.Amount == 0m ? TransactionKind.Event : line.SignedAmount > 0m ? TransactionKind.Credit : TransactionKind.Debit;
         if (kind == TransactionKind.Event)
         {
