@@ -1,4 +1,7 @@
+using Kolek.Reconciliation.Readers.Camt;
 using Kolek.Reconciliation.Readers.Cnab;
+using Kolek.Reconciliation.Readers.Internal;
+using Kolek.Reconciliation.Readers.Mt940;
 using Kolek.Reconciliation.Readers.Ofx;
 using Kolek.Reconciliation.Readers.Pix;
 using Kolek.Reconciliation.Statements;
@@ -29,7 +32,17 @@ public static class StatementReader
             return StatementFormat.Cnab400;
         }
 
-        return PixReader.CanRead(content) ? StatementFormat.Pix : StatementFormat.Unknown;
+        if (CamtReader.FormatOf(content) is var camt and not StatementFormat.Unknown)
+        {
+            return camt;
+        }
+
+        if (PixReader.CanRead(content))
+        {
+            return StatementFormat.Pix;
+        }
+
+        return Mt940Reader.CanRead(content) ? StatementFormat.Mt940 : StatementFormat.Unknown;
     }
 
     /// <summary>Reads a bank file into transactions and diagnostics; never throws on malformed content.</summary>
@@ -52,6 +65,8 @@ public static class StatementReader
             StatementFormat.Cnab240 => Cnab240Reader.Read(path, content),
             StatementFormat.Cnab400 => Cnab400Reader.Read(path, content),
             StatementFormat.Pix => PixReader.Read(path, content),
+            StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Read(path, content),
+            StatementFormat.Mt940 => Mt940Reader.Read(path, content),
             _ => Unreadable(path, content, format),
         };
     }
@@ -60,19 +75,15 @@ public static class StatementReader
     {
         Path = path,
         Format = format,
-        Sha256 = Sha256Hex(content),
+        Sha256 = ContentHash.Sha256Hex(content),
         Transactions = [],
         Diagnostics =
         [
             new StatementDiagnostic(null, null, DiagnosticSeverity.Error,
                 format == StatementFormat.Unknown ? "statement.format.unknown" : "statement.format.unsupported",
                 format == StatementFormat.Unknown
-                    ? "The content is not a bank file format Kolek recognises (OFX, CNAB 240/400, PIX JSON)."
+                    ? "The content is not a bank file format Kolek recognises (OFX, CNAB 240/400, camt.053/054, MT940, PIX JSON)."
                     : $"Reading {format} files is not supported yet."),
         ],
     };
-
-    /// <summary>Lower-case hex SHA-256 of the content, as every reader reports it.</summary>
-    internal static string Sha256Hex(ReadOnlySpan<byte> content) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 }

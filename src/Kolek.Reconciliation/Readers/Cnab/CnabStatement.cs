@@ -1,3 +1,4 @@
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
@@ -26,7 +27,7 @@ internal static class CnabStatement
         {
             Path = path,
             Format = format,
-            Sha256 = StatementReader.Sha256Hex(content),
+            Sha256 = ContentHash.Sha256Hex(content),
             Account = account,
             Transactions = transactions,
             Diagnostics = diagnostics.Items,

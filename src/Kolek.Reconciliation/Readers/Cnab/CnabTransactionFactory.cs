@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 using NodaTime.Text;
@@ -17,7 +16,7 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// </remarks>
 internal sealed class CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, CnabDiagnostics diagnostics)
 {
-    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly StableIds _ids = new("cnab-");
 
     public BankTransaction? Create(CnabDetail detail)
     {
@@ -81,14 +80,8 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
             detail.OccurrenceCode,
             Format(bookingDate),
             amount.ToString("0.00", CultureInfo.InvariantCulture));
-        var ordinal = _seen.TryGetValue(key, out var n) ? n + 1 : 0;
-        _seen[key] = ordinal;
-        return Id("cnab-", ordinal == 0 ? key : $"{key}|#{ordinal.ToString(CultureInfo.InvariantCulture)}");
+        return _ids.Next(key, out _);
     }
-
-    /// <summary><paramref name="prefix"/> + the first 16 hex digits of the SHA-256 of <paramref name="key"/>.</summary>
-    internal static string Id(string prefix, string key) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Kolek.Reconciliation.Readers.Internal;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
@@ -86,7 +86,7 @@ public static class OfxReader
         {
             Path = path,
             Format = StatementFormat.Ofx,
-            Sha256 = StatementReader.Sha256Hex(content),
+            Sha256 = ContentHash.Sha256Hex(content),
             Account = first is null ? null : new BankAccount(first.BankId, first.BranchId, first.AccountId),
             Transactions = transactions,
             Diagnostics = diagnostics.ToList(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kolek.Reconciliation.Readers.Internal;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 

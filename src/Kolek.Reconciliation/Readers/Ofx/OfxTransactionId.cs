@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Kolek.Reconciliation.Readers.Internal;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 
@@ -26,30 +24,14 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// </remarks>
 internal static class OfxTransactionId
 {
-    public static string AccountKey(string? bank, string? account) => Normal(bank) + "|" + Normal(account);
+    public static string AccountKey(string? bank, string? account) => Internal.NaturalKey.Code(bank) + "|" + Internal.NaturalKey.Code(account);
 
     public static string NaturalKey(string accountKey, string fitidOrText, LocalDate date, decimal amount) =>
-        string.Join('|',
-            accountKey,
-            fitidOrText,
-            LocalDatePattern.Iso.Format(date),
-            amount.ToString("0.00##########################", CultureInfo.InvariantCulture));
+        string.Join('|', accountKey, fitidOrText, Internal.NaturalKey.Date(date), Internal.NaturalKey.Amount(amount));
 
     public static string Create(string naturalKey, int repeat)
     {
         var text = repeat == 0 ? naturalKey : naturalKey + "|#" + repeat.ToString(CultureInfo.InvariantCulture);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return "ofx-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
-
-    private static string Normal(string? value)
-    {
-        if (value is null)
-        {
-            return string.Empty;
-        }
-
-        var kept = string.Concat(value.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant().TrimStart('0');
-        return kept;
+        return ContentHash.ShortId("ofx-", text);
     }
 }

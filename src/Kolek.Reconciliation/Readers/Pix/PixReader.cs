@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 using NodaTime.Text;
@@ -66,7 +66,7 @@ public static class PixReader
         {
             Path = path,
             Format = StatementFormat.Pix,
-            Sha256 = StatementReader.Sha256Hex(content),
+            Sha256 = ContentHash.Sha256Hex(content),
             Account = null,
             Transactions = context.Transactions,
             Diagnostics = context.Diagnostics,

@@ -1,3 +1,4 @@
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Readers.Ofx;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using Kolek.Reconciliation.Statements;
 
-namespace Kolek.Reconciliation.Readers.Ofx;
+namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Collects the diagnostics of one read and returns them in file order.</summary>
 internal sealed class DiagnosticBag

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Kolek.Reconciliation.Readers.Ofx;
+namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Finds a complete CPF or CNPJ in free text (a MEMO) and returns it as bare characters.</summary>
 /// <remarks>

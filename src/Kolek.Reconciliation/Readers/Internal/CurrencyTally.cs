@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Kolek.Reconciliation.Readers.Internal;
+
+/// <summary>Counts the lines read in a currency other than BRL, to report each such currency once per file.</summary>
+/// <remarks>Kolek's amounts carry no currency: a foreign amount is kept as written, and this warning sets it aside for the host.</remarks>
+internal sealed class CurrencyTally
+{
+    private readonly SortedDictionary<string, (int FirstLine, int Count)> _foreign = new(StringComparer.Ordinal);
+
+    /// <summary>Notes one line in <paramref name="currency"/>; BRL and a missing currency are not noted.</summary>
+    public void Add(string? currency, int line)
+    {
+        if (string.IsNullOrWhiteSpace(currency) || string.Equals(currency, "BRL", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var key = currency.Trim().ToUpperInvariant();
+        _foreign[key] = _foreign.TryGetValue(key, out var seen) ? (seen.FirstLine, seen.Count + 1) : (line, 1);
+    }
+
+    /// <summary>Adds one warning <c>{prefix}.currency.foreign</c> per foreign currency, at the line of its first use.</summary>
+    public void Report(DiagnosticBag diagnostics, string prefix, string field)
+    {
+        foreach (var (currency, (line, count)) in _foreign)
+        {
+            diagnostics.Warning(line, field, prefix + ".currency.foreign", string.Create(CultureInfo.InvariantCulture,
+                $"{count} lançamento(s) em {currency}, não em BRL: valores mantidos como escritos, na moeda {currency}; converta antes de conciliar."));
+        }
+    }
+}
