@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kolek.Reconciliation.Identifiers;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -39,53 +40,11 @@ internal static partial class TaxIdScanner
     }
 
     /// <summary>Whether 11 digits form a CPF with valid check digits.</summary>
-    public static bool IsCpf(string digits)
-    {
-        if (digits.Length != 11 || !digits.All(char.IsAsciiDigit) || digits.All(c => c == digits[0]))
-        {
-            return false;
-        }
+    public static bool IsCpf(string digits) => digits.Length == Cpf.Length && Cpf.TryParse(digits, out _);
 
-        return CheckDigit(digits, 9, 10) == digits[9] - '0' && CheckDigit(digits, 10, 11) == digits[10] - '0';
-
-        static int CheckDigit(string d, int count, int firstWeight)
-        {
-            var sum = 0;
-            for (var i = 0; i < count; i++)
-            {
-                sum += (d[i] - '0') * (firstWeight - i);
-            }
-
-            var rest = sum % 11;
-            return rest < 2 ? 0 : 11 - rest;
-        }
-    }
-
-    /// <summary>Whether 14 characters form a CNPJ (numeric or alphanumeric) with valid check digits.</summary>
-    public static bool IsCnpj(string value)
-    {
-        if (value.Length != 14 || !value[..12].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
-            || !value[12..].All(char.IsAsciiDigit) || value.All(c => c == value[0]))
-        {
-            return false;
-        }
-
-        return CheckDigit(value, 12) == value[12] - '0' && CheckDigit(value, 13) == value[13] - '0';
-
-        static int CheckDigit(string v, int count)
-        {
-            var sum = 0;
-            var weight = count - 7;
-            for (var i = 0; i < count; i++)
-            {
-                sum += (v[i] - '0') * weight;
-                weight = weight == 2 ? 9 : weight - 1;
-            }
-
-            var rest = sum % 11;
-            return rest < 2 ? 0 : 11 - rest;
-        }
-    }
+    /// <summary>Whether 14 bare characters form a CNPJ (numeric or upper-case alphanumeric) with valid check digits.</summary>
+    public static bool IsCnpj(string value) =>
+        value.Length == Cnpj.Length && !value.Any(char.IsAsciiLetterLower) && Cnpj.TryParse(value, out _);
 
     [GeneratedRegex(@"(?<![\w•*])(?:\d{3}\.\d{3}\.\d{3}-\d{2}|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-\d{2})(?![\w•*])",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
