@@ -32,6 +32,21 @@ if (args is ["--measure-peak", ..])
     return;
 }
 
+// `--fingerprint [credits] [feeTolerance]`: a SHA-256 of the whole result as JSON, to check that an optimisation of the
+// matcher leaves every outcome, explanation and score unchanged.
+if (args is ["--fingerprint", ..])
+{
+    var credits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+    var tolerance = args.Length > 2 ? decimal.Parse(args[2], CultureInfo.InvariantCulture) : 0m;
+    var data = ReconciliationData.Generate(credits, credits * 10);
+    var result = new ReconciliationMatcher(new MatchingOptions { FeeTolerance = tolerance }).Reconcile(data.Credits, data.Items);
+    var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"credits={credits} tolerance={tolerance} sha256={Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json))} "
+        + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count}"));
+    return;
+}
+
 if (args is ["--check-readers", ..])
 {
     foreach (var (name, bytes) in new[] { ("bench.ofx", StatementFiles.Ofx(50_000)), ("bench.ret", StatementFiles.Cnab400Bradesco(50_000)) })

@@ -61,25 +61,6 @@ internal static class Keys
         return builder.Length is 11 or 14 ? builder.ToString() : null;
     }
 
-    /// <summary>Whether a bare document (no hidden positions) agrees with a pattern at every visible position.</summary>
-    public static bool DocumentMatches(string pattern, string document)
-    {
-        if (pattern.Length != document.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] != Hidden && pattern[i] != document[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>How many positions of a document pattern are visible.</summary>
     public static int VisibleCount(string pattern) => pattern.Count(c => c != Hidden);
 
