@@ -5,7 +5,8 @@ using Kolek.Benchmarks.Data;
 using Kolek.Reconciliation.Matching;
 using Kolek.Reconciliation.Readers;
 
-// `--measure-peak [credits]`: one reconcile of credits × (10 × credits) in a fresh process, printing the elapsed time,
+// `--measure-peak [credits]`: one reconcile of credits × (10 × credits) in a fresh process, printing the elapsed and CPU
+// time (CPU time, GC threads included, is steadier than elapsed time on a machine shared with other work),
 // the bytes allocated by the reconcile and the process's peak working set (data generation included in the latter).
 // `--check-readers`: reads the generated files once and prints what the readers made of them.
 if (args is ["--measure-peak", ..])
@@ -15,13 +16,15 @@ if (args is ["--measure-peak", ..])
     GC.Collect();
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var result = new ReconciliationMatcher(new MatchingOptions()).Reconcile(data.Credits, data.Items);
     watch.Stop();
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     using var process = Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime - cpuBefore;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
+        $"credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
         + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (after data generation: {before / 1048576.0:F0} MiB) "
         + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count}"));
     foreach (var rule in result.Matches.GroupBy(m => m.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
