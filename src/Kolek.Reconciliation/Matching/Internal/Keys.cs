@@ -9,6 +9,8 @@ internal static class Keys
     public const char Hidden = '?';
 
     /// <summary>Upper-case letters and digits only, leading zeros removed; <see langword="null"/> when nothing is left.</summary>
+    /// <remarks>Runs for every reference of every open item, so it avoids a builder: a value that is already a key
+    /// (the usual case for nosso números, txids and invoice numbers) is returned as is, without allocating.</remarks>
     public static string? Reference(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -16,16 +18,37 @@ internal static class Keys
             return null;
         }
 
-        var builder = new StringBuilder(value.Length);
+        var length = 0;
+        var unchanged = true;
         foreach (var c in value)
         {
-            if (char.IsAsciiLetterOrDigit(c) && !(c == '0' && builder.Length == 0))
+            if (char.IsAsciiLetterOrDigit(c) && !(c == '0' && length == 0))
             {
-                builder.Append(char.ToUpperInvariant(c));
+                unchanged &= !char.IsAsciiLetterLower(c);
+                length++;
+            }
+            else
+            {
+                unchanged = false;
             }
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        return unchanged ? value : string.Create(length, value, static (span, source) =>
+        {
+            var written = 0;
+            foreach (var c in source)
+            {
+                if (char.IsAsciiLetterOrDigit(c) && !(c == '0' && written == 0))
+                {
+                    span[written++] = char.ToUpperInvariant(c);
+                }
+            }
+        });
     }
 
     /// <summary>A CPF/CNPJ as bare upper-case characters, hidden positions (•, *, ●, x) as <see cref="Hidden"/>;
@@ -59,25 +82,6 @@ internal static class Keys
         }
 
         return builder.Length is 11 or 14 ? builder.ToString() : null;
-    }
-
-    /// <summary>Whether a bare document (no hidden positions) agrees with a pattern at every visible position.</summary>
-    public static bool DocumentMatches(string pattern, string document)
-    {
-        if (pattern.Length != document.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] != Hidden && pattern[i] != document[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>How many positions of a document pattern are visible.</summary>

@@ -86,7 +86,11 @@ internal sealed partial class ReconciliationRun
         var window = _settings.DateWindowDays;
         var listed = already.Where(c => c.Items.Count == 1).Select(c => c.Items[0]).ToHashSet();
         var found = new List<Candidate>();
-        foreach (var index in _catalog.DueBetween(date.PlusDays(-window), date.PlusDays(window)))
+        // Only the items whose amount can fit (see AmountDateIndex) are tested, instead of every item in the window.
+        _amountDateIndex ??= new AmountDateIndex(_catalog.Items, _outstanding);
+        var nearby = _amountDateIndex.Candidates(
+            date.PlusDays(-window), date.PlusDays(window), date, credit.Amount, credit.Discount, credit.DeclaredLateCharges, _settings.FeeTolerance);
+        foreach (var index in nearby)
         {
             if (!IsLive(index) || !IssuedBy(credit, index) || listed.Contains(index))
             {

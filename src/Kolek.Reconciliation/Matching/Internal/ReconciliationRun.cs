@@ -24,6 +24,9 @@ internal sealed partial class ReconciliationRun
     private readonly Dictionary<int, TransactionMatch> _matches = [];
     private readonly List<(BankTransaction Transaction, object Outcome)> _outcomes = [];
 
+    /// <summary>Built on first use by the amount+date rule, once the passes have fixed the outstanding amounts.</summary>
+    private AmountDateIndex? _amountDateIndex;
+
     public ReconciliationRun(
         MatcherSettings settings,
         IEnumerable<BankTransaction> transactions,
