@@ -63,7 +63,7 @@ public static class LateCharges
     /// <returns>The quote; <see cref="LateChargeQuote.None"/> when paid on time.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     [Pure]
-    public static LateChargeQuote Compute(OpenItem item, LocalDate paymentDate, Func<LocalDate, LocalDate>? adjustDueDate = null)
+    public static LateChargeQuote ComputeFor(OpenItem item, LocalDate paymentDate, Func<LocalDate, LocalDate>? adjustDueDate = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.LateCharges is null

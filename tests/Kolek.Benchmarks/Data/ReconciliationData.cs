@@ -110,7 +110,7 @@ internal sealed class ReconciliationData
     {
         var late = random.Next(5) == 0;
         var date = late ? item.DueDate.PlusDays(random.Next(5, 40)) : item.DueDate.PlusDays(-random.Next(0, 10));
-        var interest = late ? LateCharges.Compute(item, date).Total : 0m;
+        var interest = late ? LateCharges.ComputeFor(item, date).Total : 0m;
         return Credit(id, date, item.Outstanding + interest, "LIQUIDACAO COBRANCA") with
         {
             Interest = interest > 0m ? interest : null,

@@ -78,7 +78,7 @@ public class LateChargesTests
     [Fact]
     public void Compute_ItemWithoutTerms_NothingOwed()
     {
-        Assert.Equal(LateChargeQuote.None, LateCharges.Compute(Item("INV-1", 100m), Date("2026-12-31")));
+        Assert.Equal(LateChargeQuote.None, LateCharges.ComputeFor(Item("INV-1", 100m), Date("2026-12-31")));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class ReconciliationMatcherProperties
             {
                 (0, { } t, _) => t.Outstanding,
                 (1, { } t, { } o) when o != t => t.Outstanding + o.Outstanding,
-                (2, { } t, _) => t.Outstanding + LateCharges.Compute(t, date).Total,
+                (2, { } t, _) => t.Outstanding + LateCharges.ComputeFor(t, date).Total,
                 (3, { } t, _) => Math.Round(t.Outstanding / 2m, 2),
                 _ => random.Next(1, 30000) / 100m,
             };
