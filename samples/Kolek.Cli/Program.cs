@@ -29,7 +29,7 @@ try
 catch (UsageException e)
 {
     Console.Error.WriteLine($"kolek: {e.Message}");
-    Console.Error.WriteLine(Usage.Text);
+    Console.Error.WriteLine("Run 'kolek --help' for the commands and their options.");
     return ExitCodes.Usage;
 }
 catch (CsvException e)
@@ -37,6 +37,14 @@ catch (CsvException e)
     // A CSV the command cannot use: file, line and column, no usage text (the command line itself was fine).
     Console.Error.WriteLine($"kolek: {e.Message}");
     return ExitCodes.Usage;
+}
+#pragma warning disable CA1031 // The last resort of a command-line program: no stack trace for the user, a distinct exit code.
+catch (Exception e)
+#pragma warning restore CA1031
+{
+    Console.Error.WriteLine($"kolek: unexpected error ({e.GetType().Name}): {e.Message}");
+    Console.Error.WriteLine("This is a bug in kolek; please report it with the command line that caused it.");
+    return ExitCodes.Unexpected;
 }
 
 /// <summary>The help text.</summary>
@@ -58,6 +66,6 @@ internal static class Usage
               Sends what is due at --at (e.g. 2026-12-03T16:00:00Z) to the outbox; the journal in --db makes it idempotent.
 
         Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error, unreadable file, bad CSV cell,
-        invalid ruler or template. See docs/cli.md for the JSON shapes and examples.
+        invalid ruler or template, unusable database; 1 unexpected error (a bug). See docs/cli.md for the JSON shapes.
         """;
 }

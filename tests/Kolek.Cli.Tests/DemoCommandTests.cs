@@ -36,6 +36,23 @@ public sealed class DemoCommandTests : IClassFixture<DemoCommandTests.TwoRuns>
     }
 
     [Fact]
+    public void SecondRun_KeepsEveryMatchWithItsExplanation()
+    {
+        var first = _runs.First.Json().GetProperty("reconciliation");
+        var second = _runs.Second.Json().GetProperty("reconciliation");
+
+        Assert.Equal(first.GetProperty("matches").GetArrayLength(), second.GetProperty("matches").GetArrayLength());
+        Assert.All(second.GetProperty("matches").EnumerateArray(), m =>
+        {
+            Assert.False(m.GetProperty("new").GetBoolean());
+            Assert.False(string.IsNullOrEmpty(m.GetProperty("explanation").GetString()));
+            Assert.True(m.GetProperty("confidence").GetDouble() > 0);
+            Assert.Equal(JsonValueKind.Number, m.GetProperty("remainder").ValueKind);
+        });
+        Assert.Equal(first.GetProperty("items").GetArrayLength(), second.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public void BankFiles_PayTheChargesTheyCarry()
     {
         var expected = JsonDocument.Parse(File.ReadAllText(Kolek.DataFile("expected.json"))).RootElement;

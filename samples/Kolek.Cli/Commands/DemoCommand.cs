@@ -25,20 +25,32 @@ public static class DemoCommand
     private static readonly DateTimeZone s_saoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
     private static readonly LocalTime s_runTime = new(13, 0);
 
+    /// <summary>How far past its start the demo data may be replayed.</summary>
+    private const int MaxDays = 731;
+
     /// <summary>Runs the command; returns the exit code.</summary>
     public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout)
     {
         args.RejectUnknown("today", "db", "outbox", "json");
         var data = DemoData.Load();
         var today = args.GetDate("today") ?? data.DefaultToday;
-        if (today < data.Start)
+        if (today < data.Start || today > data.Start.PlusDays(MaxDays))
         {
-            throw new UsageException($"--today must be on or after {LocalDatePattern.Iso.Format(data.Start)}, the start of the demo data.");
+            throw new UsageException($"--today must be between {LocalDatePattern.Iso.Format(data.Start)} and "
+                + $"{LocalDatePattern.Iso.Format(data.Start.PlusDays(MaxDays))} (the demo data starts on the first date).");
         }
 
         var dbPath = Path.GetFullPath(args.Get("db") ?? "kolek-demo.db");
         var outbox = Path.GetFullPath(args.Get("outbox") ?? "outbox");
         using var db = new SqliteDatabase(dbPath);
+        var lastRun = RunInstant(today);
+        if (db.LatestActivity() is { } latest && InstantPattern.ExtendedIso.Parse(latest).Value > lastRun)
+        {
+            // Replaying an earlier day over a later state would report the future's payments as the past's.
+            throw new UsageException($"The state in '{dbPath}' already runs past --today {LocalDatePattern.Iso.Format(today)} (last activity {latest}); "
+                + "use a later --today or a new --db.");
+        }
+
         var journal = new SqliteDunningJournal(db);
         var ledger = new SqliteReconciliationLedger(db);
         var portfolio = new DemoPortfolio(data.Charges, data.Customers, ledger);
@@ -48,16 +60,19 @@ public static class DemoCommand
         var runner = OutboxRunner.Create(journal, portfolio, outbox, TemplateSet.BuiltIn, data.Creditor, data.CreditorEmail,
             () => clock.ToDateTimeOffset(s_saoPaulo));
 
-        var transactions = data.Statements.SelectMany(s => s.Transactions).ToList();
+        // A bank line is known to the company from its credit date (CNAB) or booking date; lines after --today are not yet.
+        var transactions = data.Statements.SelectMany(s => s.Transactions).Where(x => (x.ValueDate ?? x.BookingDate) <= today).ToList();
         var sentThisRun = new List<RunSent>();
+        var failedThisRun = new List<RunFailed>();
         var newPayments = new List<TransactionMatch>();
         var warnings = new SortedSet<string>(StringComparer.Ordinal);
         for (var day = data.Start; day <= today; day = day.PlusDays(1))
         {
-            clock.Now = day.At(s_runTime).InZoneLeniently(s_saoPaulo).ToInstant();
+            clock.Now = RunInstant(day);
             newPayments.AddRange(await ReconcileKnownAsync(day, transactions, portfolio, data, matcher, ledger, clock.Now));
             var run = await runner.RunAsync(data.Ruler, clock.Now);
             sentThisRun.AddRange(run.Sent);
+            failedThisRun.AddRange(run.Failed);
             foreach (var w in run.Warnings)
             {
                 warnings.Add(w.ToString());
@@ -74,7 +89,7 @@ public static class DemoCommand
         }
 
         var summary = new DemoSummary(today, data, portfolio.CurrentWithCustomers(), calendar, journalEntries, sentThisRun,
-            transactions.Count, newPayments, ledger.Entries(), final, dbPath, outbox, [.. warnings]);
+            failedThisRun, transactions.Count, newPayments, ledger.Entries(), final, dbPath, outbox, [.. warnings]);
         if (args.Has("json"))
         {
             stdout.WriteLine(summary.ToJson());
@@ -86,6 +101,9 @@ public static class DemoCommand
 
         return data.Statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok;
     }
+
+    /// <summary>The moment of each day's run: 13:00 in São Paulo, inside every customer's weekday and Saturday window.</summary>
+    private static Instant RunInstant(LocalDate day) => day.At(s_runTime).InZoneLeniently(s_saoPaulo).ToInstant();
 
     /// <summary>Reconciles the credits known by <paramref name="day"/> (credit date reached) that are not in the ledger yet.</summary>
     private static async Task<List<TransactionMatch>> ReconcileKnownAsync(LocalDate day, IReadOnlyList<BankTransaction> transactions,

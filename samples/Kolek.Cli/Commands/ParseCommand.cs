@@ -84,4 +84,7 @@ public static class ExitCodes
 
     /// <summary>Finished, with diagnostics of severity error (the output is still complete).</summary>
     public const int Diagnostics = 3;
+
+    /// <summary>An unexpected error inside kolek (a bug): reported without a stack trace.</summary>
+    public const int Unexpected = 1;
 }

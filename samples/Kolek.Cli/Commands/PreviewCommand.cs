@@ -26,6 +26,10 @@ public static class PreviewCommand
         var ruler = DunningInputs.LoadRuler(args.Require("ruler"));
         var from = args.GetDate("from") ?? throw new UsageException("Option --from is required.");
         var days = args.GetInt("days", 0, 3660) ?? throw new UsageException("Option --days is required.");
+        if (from.Year is < 1900 or > 2999)
+        {
+            throw new UsageException($"--from {NodaTime.Text.LocalDatePattern.Iso.Format(from)} is outside the supported years 1900-2999.");
+        }
         var receivables = ErpReceivables.Load(args.Require("charges"), args.Get("customers"));
         if (!ruler.Success)
         {

@@ -21,6 +21,7 @@ public sealed class DemoSummary(
     BusinessCalendar calendar,
     IReadOnlyList<JournalEntry> journal,
     IReadOnlyList<RunSent> sentThisRun,
+    IReadOnlyList<RunFailed> failedThisRun,
     int transactionsImported,
     IReadOnlyList<TransactionMatch> newPayments,
     IReadOnlyList<ReconciliationLedgerEntry> ledger,
@@ -35,6 +36,20 @@ public sealed class DemoSummary(
 
     /// <summary>Distinct messages (and escalations) accepted, ever: one consolidated message counts once.</summary>
     private int MessagesSent => journal.Where(e => e.State == JournalEntryState.Sent).Select(e => e.MessageId).Distinct().Count();
+
+    /// <summary>Journal entries claimed without an outcome (a crash or a channel that threw between claim and record):
+    /// never resent automatically; an operator checks the provider with the message id and records the outcome.</summary>
+    private List<JournalEntry> InDoubt => journal.Where(e => e.State == JournalEntryState.InDoubt).ToList();
+
+    private HashSet<string> NewPaymentIds => newPayments.Select(m => m.TransactionId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every charge the ERP exported as open, with its balance now: what the reconciliation worked on.</summary>
+    private List<ItemBalance> Items =>
+        charges.Where(c => data.Charges.Any(e => e.Id == c.Charge.Id && e.Status == ChargeStatus.Open))
+            .Select(c => new ItemBalance(c.Charge.Id,
+                c.Charge.Outstanding == 0m ? ItemStatus.Paid : c.Charge.PaidAmount > 0m ? ItemStatus.PartiallyPaid : ItemStatus.Open,
+                c.Charge.Outstanding))
+            .ToList();
 
     /// <summary>Sent messages per step and channel, from the journal.</summary>
     private IEnumerable<(string Step, string Channel, int Messages, int Charges)> PerStep =>
@@ -56,6 +71,7 @@ public sealed class DemoSummary(
         w.WriteNumber("transactionsImported", transactionsImported);
         w.WriteNumber("newPayments", newPayments.Count);
         w.WriteNumber("paymentsRecorded", ledger.Count);
+        w.WriteNumber("inDoubt", InDoubt.Count);
         w.WriteStartArray("charges");
         foreach (var s in _standings)
         {
@@ -82,8 +98,34 @@ public sealed class DemoSummary(
 
         w.WriteEndArray();
         w.Objects("newlySent", sentThisRun, RunJson.WriteSent);
+        w.WriteStartArray("failed");
+        foreach (var f in failedThisRun)
+        {
+            w.WriteStartObject();
+            w.Strings("chargeIds", f.ChargeIds);
+            w.WriteString("stepId", f.StepId);
+            w.WriteString("channel", f.Channel);
+            w.WriteBoolean("transient", f.Transient);
+            w.WriteString("reason", f.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("inDoubtEntries");
+        foreach (var e in InDoubt)
+        {
+            w.WriteStartObject();
+            w.WriteString("chargeId", e.Key.ChargeId);
+            w.WriteString("stepId", e.Key.StepId);
+            w.WriteString("channel", e.Key.Channel);
+            w.WriteString("messageId", e.MessageId);
+            w.Instant("claimedAt", e.ClaimedAt);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WritePropertyName("reconciliation");
-        ReconciliationJson.Write(w, ledger, newPayments, pending);
+        ReconciliationJson.Write(w, ledger, NewPaymentIds, pending, Items);
         w.WriteStartObject("totals");
         w.WriteNumber("openCharges", _aging.OpenCharges);
         w.Money("outstanding", _aging.Outstanding);
@@ -126,6 +168,14 @@ public sealed class DemoSummary(
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
             $"Mensagens enviadas: [bold]{MessagesSent}[/] ({sentThisRun.Select(s => s.MessageId).Distinct().Count()} novas nesta execução) · "
             + $"lançamentos bancários lidos: [bold]{transactionsImported}[/] · pagamentos conciliados: [bold]{ledger.Count}[/] ({newPayments.Count} novos)");
+        if (failedThisRun.Count > 0 || InDoubt.Count > 0)
+        {
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
+                $"[red]Falhas de envio nesta execução: {failedThisRun.Count}[/] (as transitórias são repetidas na próxima execução; "
+                + $"primeira: {Markup.Escape(failedThisRun.Count > 0 ? failedThisRun[0].Reason : "-")}) · [red]em dúvida: {InDoubt.Count}[/] "
+                + "(reivindicadas sem resultado registrado: confira no provedor pelo messageId; nunca são reenviadas sozinhas)");
+        }
+
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Estado em [grey]{Markup.Escape(dbPath)}[/], mensagens em [grey]{Markup.Escape(outbox)}[/]");
 
         var steps = new Table().Title("Mensagens por etapa e canal").AddColumns("Etapa", "Canal", "Mensagens", "Cobranças");
@@ -136,7 +186,7 @@ public sealed class DemoSummary(
 
         AnsiConsole.Write(steps);
         var byId = data.Statements.SelectMany(st => st.Transactions.Select(t => (t, st.Path))).ToDictionary(x => x.t.Id, StringComparer.Ordinal);
-        ReconciliationJson.PrintTables(ledger, newPayments, pending,
+        ReconciliationJson.PrintTables(ledger, NewPaymentIds, pending,
             id => byId.TryGetValue(id, out var x) ? $"{Day(x.t.BookingDate)} {Path.GetFileName(x.Path)}:{x.t.Source.Line}" : id);
 
         var status = new Table().Title("Situação das cobranças").AddColumns("Situação", "Quantidade", "Em aberto");
@@ -153,7 +203,7 @@ public sealed class DemoSummary(
         }
 
         AnsiConsole.Write(delinquents);
-        var aging = new Table().Title($"Aging em {Day(today)} (inadimplência {_aging.DelinquencyRate:P1})").AddColumns("Faixa", "Cobranças", "Valor");
+        var aging = new Table().Title($"Aging em {Day(today)} (inadimplência {_aging.DelinquencyRate.ToString("P1", CultureInfo.GetCultureInfo("pt-BR"))})").AddColumns("Faixa", "Cobranças", "Valor");
         foreach (var b in _aging.Buckets)
         {
             aging.AddRow(b.Bucket, Num(b.Count), Tables.Brl(b.Amount));

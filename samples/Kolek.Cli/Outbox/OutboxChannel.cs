@@ -29,6 +29,20 @@ public sealed class OutboxChannel(string name, ChannelKind kind, string folder, 
     public async ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            return await WriteAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A provider outage, in outbox terms: report it as a transient failure so a later run retries the message
+            // (channels report expected failures as results; they throw only for programmer errors).
+            return SendResult.TransientFailure($"cannot write to the outbox {folder}: {e.Message}", TimeSpan.Zero); // retry on the next run
+        }
+    }
+
+    private async Task<SendResult> WriteAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(folder);
         var providerId = "outbox-" + message.IdempotencyKey;
         var m = message.Metadata;

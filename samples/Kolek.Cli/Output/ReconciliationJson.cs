@@ -8,36 +8,31 @@ namespace Kolek.Cli.Output;
 public static class ReconciliationJson
 {
     /// <summary>
-    /// Writes <c>{ matches, suggestions, unmatched, ignored, items }</c>: matches are every ledger entry (with
-    /// <c>new</c> true for those recorded by this run, which also carry the matcher's explanation); the other lists
-    /// come from the last pass over what is still pending.
+    /// Writes <c>{ matches, suggestions, unmatched, ignored, items }</c> for a host that keeps a ledger: matches are every
+    /// ledger entry (<c>new</c> is true for those recorded by this run); suggestions, unmatched and ignored come from the
+    /// last pass over what is still pending; <paramref name="items"/> are written as given.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlyList<TransactionMatch> newMatches,
-        ReconciliationResult pending)
+    public static void Write(Utf8JsonWriter w, IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlySet<string> newTransactionIds,
+        ReconciliationResult pending, IReadOnlyList<ItemBalance> items)
     {
-        var fresh = newMatches.ToDictionary(m => m.TransactionId, StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteStartArray("matches");
         foreach (var e in ledger)
         {
-            var m = fresh.GetValueOrDefault(e.TransactionId);
             w.WriteStartObject();
             w.WriteString("transactionId", e.TransactionId);
             WriteAllocations(w, e.Allocations);
+            w.Money("remainder", e.Remainder);
             w.WriteString("rule", e.Rule);
-            w.WriteBoolean("new", m is not null);
-            if (m is not null)
-            {
-                w.Money("remainder", m.Remainder);
-                w.WriteNumber("confidence", m.Confidence);
-                w.WriteString("explanation", m.Explanation);
-            }
-
+            w.WriteNumber("confidence", e.Confidence);
+            w.Text("explanation", e.Explanation);
+            w.WriteBoolean("new", newTransactionIds.Contains(e.TransactionId));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         WriteRest(w, pending, includeAlreadyReconciled: false);
+        WriteItems(w, items);
         w.WriteEndObject();
     }
 
@@ -60,19 +55,19 @@ public static class ReconciliationJson
 
         w.WriteEndArray();
         WriteRest(w, result, includeAlreadyReconciled: true);
+        WriteItems(w, result.Items);
         more?.Invoke(w);
         w.WriteEndObject();
     }
 
     /// <summary>Prints the reconciliation as tables.</summary>
     /// <param name="ledger">Every reconciled transaction.</param>
-    /// <param name="newMatches">Those reconciled by this run.</param>
+    /// <param name="fresh">The ids of the transactions reconciled by this run.</param>
     /// <param name="pending">The last pass over what is still pending.</param>
     /// <param name="describe">A short description of a transaction (date, origin) by id, for people rather than ids.</param>
-    public static void PrintTables(IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlyList<TransactionMatch> newMatches, ReconciliationResult pending,
+    public static void PrintTables(IReadOnlyList<ReconciliationLedgerEntry> ledger, IReadOnlySet<string> fresh, ReconciliationResult pending,
         Func<string, string> describe)
     {
-        var fresh = newMatches.Select(m => m.TransactionId).ToHashSet(StringComparer.Ordinal);
         var matches = new Table().Title("Pagamentos conciliados").AddColumns("Lançamento bancário", "Regra", "Cobranças", "Valor", "Novo");
         foreach (var e in ledger)
         {
@@ -204,8 +199,12 @@ public static class ReconciliationJson
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteItems(Utf8JsonWriter w, IReadOnlyList<ItemBalance> items)
+    {
         w.WriteStartArray("items");
-        foreach (var item in r.Items)
+        foreach (var item in items)
         {
             w.WriteStartObject();
             w.WriteString("itemId", item.ItemId);

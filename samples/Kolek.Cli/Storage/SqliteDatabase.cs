@@ -19,21 +19,35 @@ public sealed class SqliteDatabase : IDisposable
             reason TEXT NULL, retry_not_before TEXT NULL,
             PRIMARY KEY (charge_id, step_id, channel));
         CREATE TABLE IF NOT EXISTS reconciliation_ledger (
-            transaction_id TEXT NOT NULL PRIMARY KEY, recorded_at TEXT NOT NULL, rule TEXT NOT NULL);
+            transaction_id TEXT NOT NULL PRIMARY KEY, recorded_at TEXT NOT NULL, rule TEXT NOT NULL,
+            remainder TEXT NOT NULL DEFAULT '0', confidence REAL NOT NULL DEFAULT 1, explanation TEXT NULL);
         CREATE TABLE IF NOT EXISTS payment (
             transaction_id TEXT NOT NULL, charge_id TEXT NOT NULL, amount TEXT NOT NULL,
             late_charges TEXT NOT NULL, written_off TEXT NOT NULL, paid_on TEXT NOT NULL,
             PRIMARY KEY (transaction_id, charge_id));
         """;
 
-    /// <summary>Opens (creating if needed) the database file.</summary>
+    /// <summary>Opens (creating if needed) the database file; a file that cannot be opened or is not a Kolek database is a usage error.</summary>
     public SqliteDatabase(string path)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         Connection = new SqliteConnection(builder.ToString());
-        Connection.Open();
-        Execute(Schema);
+        try
+        {
+            Connection.Open();
+            Execute(Schema);
+        }
+        catch (SqliteException e)
+        {
+            Connection.Dispose();
+            throw new CommandLine.UsageException($"Cannot use '{path}' as the state database: {e.Message}");
+        }
     }
+
+    /// <summary>The latest instant recorded in the journal or the ledger (ISO-8601 text), or null when both are empty.</summary>
+    public string? LatestActivity() =>
+        Command("SELECT MAX(t) FROM (SELECT MAX(claimed_at) AS t FROM dunning_journal UNION ALL SELECT MAX(recorded_at) FROM reconciliation_ledger)")
+            .ExecuteScalar() as string;
 
     /// <summary>The open connection.</summary>
     public SqliteConnection Connection { get; }

@@ -17,8 +17,11 @@ public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliat
         using var tx = db.Connection.BeginTransaction();
         var recordedAt = InstantPattern.ExtendedIso.Format(entry.RecordedAt);
         var inserted = db.Execute(
-            "INSERT INTO reconciliation_ledger (transaction_id, recorded_at, rule) VALUES ($p0, $p1, $p2) ON CONFLICT DO NOTHING",
-            entry.TransactionId, recordedAt, entry.Rule) == 1;
+            """
+            INSERT INTO reconciliation_ledger (transaction_id, recorded_at, rule, remainder, confidence, explanation)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT DO NOTHING
+            """,
+            entry.TransactionId, recordedAt, entry.Rule, Text(entry.Remainder), entry.Confidence, entry.Explanation) == 1;
         if (inserted)
         {
             foreach (var a in entry.Allocations)
@@ -85,12 +88,18 @@ public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliat
         }
 
         var entries = new List<ReconciliationLedgerEntry>();
-        using var rows = db.Command("SELECT transaction_id, recorded_at, rule FROM reconciliation_ledger ORDER BY transaction_id").ExecuteReader();
+        using var rows = db.Command(
+            "SELECT transaction_id, recorded_at, rule, remainder, confidence, explanation FROM reconciliation_ledger ORDER BY transaction_id").ExecuteReader();
         while (rows.Read())
         {
             var id = rows.GetString(0);
             entries.Add(new ReconciliationLedgerEntry(id, InstantPattern.ExtendedIso.Parse(rows.GetString(1)).Value, rows.GetString(2),
-                allocations.GetValueOrDefault(id) ?? []));
+                allocations.GetValueOrDefault(id) ?? [])
+            {
+                Remainder = Parse(rows.GetString(3)),
+                Confidence = rows.GetDouble(4),
+                Explanation = rows.IsDBNull(5) ? null : rows.GetString(5),
+            });
         }
 
         return entries;

@@ -32,6 +32,18 @@ public interface IReconciliationLedger
 /// <param name="Allocations">How it was allocated to items.</param>
 public sealed record ReconciliationLedgerEntry(string TransactionId, Instant RecordedAt, string Rule, IReadOnlyList<Allocation> Allocations)
 {
+    /// <summary>The part of the credit allocated to no item (overpayment), as the match reported it.</summary>
+    /// <value>The default value is 0.</value>
+    public decimal Remainder { get; init; }
+
+    /// <summary>The match's confidence in [0, 1]; 1 for a manual reconciliation.</summary>
+    /// <value>The default value is 1.</value>
+    public double Confidence { get; init; } = 1.0;
+
+    /// <summary>The match's explanation, so a report made later can still say why the credit paid those items.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Explanation { get; init; }
+
     /// <summary>The entry for a match.</summary>
     /// <param name="match">The match to record.</param>
     /// <param name="recordedAt">When it is recorded (from the host's <see cref="IClock"/>).</param>
@@ -40,7 +52,12 @@ public sealed record ReconciliationLedgerEntry(string TransactionId, Instant Rec
     public static ReconciliationLedgerEntry From(TransactionMatch match, Instant recordedAt)
     {
         ArgumentNullException.ThrowIfNull(match);
-        return new ReconciliationLedgerEntry(match.TransactionId, recordedAt, match.Rule, match.Allocations);
+        return new ReconciliationLedgerEntry(match.TransactionId, recordedAt, match.Rule, match.Allocations)
+        {
+            Remainder = match.Remainder,
+            Confidence = match.Confidence,
+            Explanation = match.Explanation,
+        };
     }
 }
 
