@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
@@ -76,16 +77,20 @@ internal static class CnabLines
     /// A record whose length is wrong is only "trimmed" (or padded) when nothing but blanks is missing (or extra). It is
     /// <em>shifted</em>, and flagged with an error <c>cnab.record.shifted</c> so that no transaction comes from it, when
     /// non-blank content sits past the width (where only blanks may be), or, when the layout ends with a sequence
-    /// number (<paramref name="sequence"/>, 395–400 in CNAB 400), when a short line still ends with that many digits:
-    /// the sequence number was found ending before its position, so a character was lost inside the record.
+    /// number (<paramref name="sequence"/>, 395–400 in CNAB 400), when a short line's content still ends with that many
+    /// digits and those digits either reach into the sequence's span or equal the record's position in the file: the
+    /// sequence number was found ending before its position, so characters were lost inside the record. A line cut
+    /// short (its end, sequence included, missing) is a truncated, not a shifted, record: its leading fields still sit
+    /// where they belong.
     /// </remarks>
     public static List<CnabLine> Fit(List<CnabLine> lines, int width, CnabSpan? sequence, CnabDiagnostics diagnostics)
     {
         var fitted = new List<CnabLine>(lines.Count);
         var shortLines = new List<int>();
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (line.Text.Length != width && IsShifted(line.Text, width, sequence))
+            var line = lines[i];
+            if (line.Text.Length != width && IsShifted(line.Text, width, sequence, i + 1))
             {
                 diagnostics.Error(
                     line.Number,
@@ -129,7 +134,7 @@ internal static class CnabLines
         return fitted;
     }
 
-    private static bool IsShifted(string text, int width, CnabSpan? sequence)
+    private static bool IsShifted(string text, int width, CnabSpan? sequence, int position)
     {
         if (text.Length > width)
         {
@@ -137,7 +142,13 @@ internal static class CnabLines
         }
 
         var content = text.AsSpan().TrimEnd();
-        return sequence is { } s && content.Length < width && content.Length >= s.Length
-            && !content[^s.Length..].ContainsAnyExceptInRange('0', '9');
+        if (sequence is not { } s || content.Length >= width || content.Length < s.Length)
+        {
+            return false;
+        }
+
+        var last = content[^s.Length..];
+        return !last.ContainsAnyExceptInRange('0', '9')
+            && (content.Length >= s.Start || int.Parse(last, NumberStyles.None, CultureInfo.InvariantCulture) == position);
     }
 }

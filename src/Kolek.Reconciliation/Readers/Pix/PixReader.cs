@@ -59,7 +59,8 @@ public static class PixReader
         }
         catch (JsonException e)
         {
-            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", $"O arquivo não é um JSON válido: {e.Message}");
+            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", string.Create(CultureInfo.InvariantCulture,
+                $"O arquivo não é um JSON válido (erro na linha {e.LineNumber + 1}, posição {e.BytePositionInLine + 1}); nada foi lido."));
         }
 
         return new BankStatement
