@@ -82,8 +82,8 @@ public static class StatementReader
             new StatementDiagnostic(null, null, DiagnosticSeverity.Error,
                 format == StatementFormat.Unknown ? "statement.format.unknown" : "statement.format.unsupported",
                 format == StatementFormat.Unknown
-                    ? "The content is not a bank file format Kolek recognises (OFX, CNAB 240/400, camt.053/054, MT940, PIX JSON)."
-                    : $"Reading {format} files is not supported yet."),
+                    ? "O conteúdo não é um formato de arquivo bancário que o Kolek reconheça (OFX, CNAB 240/400, camt.053/054, MT940, PIX JSON)."
+                    : $"A leitura de arquivos {format} ainda não é suportada."),
         ],
     };
 }

@@ -38,7 +38,7 @@ public static class Cnab240Reader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return CnabStatement.Read(path, content, Width, StatementFormat.Cnab240, ReadRecords);
+        return CnabStatement.Read(path, content, Width, null, StatementFormat.Cnab240, ReadRecords);
     }
 
     private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)
@@ -48,7 +48,7 @@ public static class Cnab240Reader
         if (header.At(8) != '0' || header[new CnabSpan(4, 7)] != "0000")
         {
             diagnostics.Error(header.Number, null, "cnab.header.missing",
-                "The first record is not a CNAB 240 file header (lote 0000, record type 0).");
+                "O primeiro registro não é um header de arquivo CNAB 240 (lote 0000, tipo de registro 0).");
         }
 
         var layout = Cnab240Layouts.Find(bank);
@@ -56,7 +56,7 @@ public static class Cnab240Reader
         {
             layout = Cnab240Layouts.Febraban;
             diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
-                $"Bank '{bank.Trim()}' has no specific CNAB 240 layout; read with the FEBRABAN T+U layout.");
+                $"Banco '{bank.Trim()}' sem leiaute CNAB 240 próprio; lido com o leiaute FEBRABAN T+U.");
         }
 
         var h = new CnabFieldReader(header, diagnostics);
@@ -87,6 +87,10 @@ public static class Cnab240Reader
                 case '3' when segment == 'T':
                     pendingT = line;
                     break;
+                case '3' when segment == 'U' && pendingT is not null && (pendingT.Shifted || line.Shifted):
+                    // Reported as cnab.record.shifted when the lines were fitted: the pair's fields cannot be trusted.
+                    pendingT = null;
+                    break;
                 case '3' when segment == 'U' && pendingT is not null:
                     var detail = ReadPair(pendingT, line, layout, diagnostics);
                     if (detail is not null && factory.Create(detail) is { } transaction)
@@ -98,15 +102,15 @@ public static class Cnab240Reader
                     break;
                 case '3' when segment == 'U':
                     diagnostics.Error(line.Number, "segmento", "cnab240.segment.unpaired",
-                        "Segment U without a preceding segment T; the record was not read.");
+                        "Segmento U sem segmento T antes dele; o registro não foi lido.");
                     break;
                 case '3':
                     diagnostics.Warning(line.Number, "segmento", "cnab240.segment.ignored",
-                        $"Segment '{segment}' carries no payment data Kolek reads; it was skipped.");
+                        $"O segmento '{segment}' não traz dados de pagamento que o Kolek leia; foi ignorado.");
                     break;
                 default:
                     diagnostics.Error(line.Number, "tipo_registro", "cnab.record.unknown",
-                        $"Unknown record type '{type}' at position 8; the record was not read.");
+                        $"Tipo de registro desconhecido '{type}' na posição 8; o registro não foi lido.");
                     break;
             }
         }
@@ -118,7 +122,7 @@ public static class Cnab240Reader
 
         if (lines[^1].At(8) != '9')
         {
-            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "The file has no file trailer (record type 9); it may be truncated.");
+            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "O arquivo não tem trailer de arquivo (tipo de registro 9); pode estar truncado.");
         }
 
         return account;
@@ -126,7 +130,7 @@ public static class Cnab240Reader
 
     private static void ReportUnpaired(CnabLine t, CnabDiagnostics diagnostics) =>
         diagnostics.Error(t.Number, "segmento", "cnab240.segment.unpaired",
-            "Segment T without the segment U that carries its amounts and dates; the record was not read.");
+            "Segmento T sem o segmento U que traz seus valores e datas; o registro não foi lido.");
 
     private static CnabDetail? ReadPair(CnabLine tLine, CnabLine uLine, Cnab240Layout layout, CnabDiagnostics diagnostics)
     {
@@ -136,7 +140,7 @@ public static class Cnab240Reader
         if (code is null || code.Length != 2)
         {
             diagnostics.Error(tLine.Number, "codigo_movimento", "cnab.occurrence.invalid",
-                $"Movement code at {layout.Movement} is blank or malformed ('{tLine[layout.Movement]}'); the record was not read.");
+                $"Código de movimento em {layout.Movement} em branco ou malformado ('{tLine[layout.Movement]}'); o registro não foi lido.");
             return null;
         }
 
@@ -144,7 +148,7 @@ public static class Cnab240Reader
         if (uCode is not null && uCode != code)
         {
             diagnostics.Warning(uLine.Number, "codigo_movimento", "cnab240.movement.mismatch",
-                $"Segment U has movement {uCode} but its segment T has {code}; T's code was used.");
+                $"O segmento U traz o movimento {uCode}, mas o seu segmento T traz {code}; usado o código do T.");
         }
 
         var detail = new CnabDetail

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
@@ -20,6 +21,8 @@ public static class Cnab400Reader
 {
     private const int Width = 400;
 
+    private static readonly CnabSpan s_sequence = new(395, 400);
+
     /// <summary>Whether <paramref name="content"/> looks like a CNAB 400 return file (header <c>02RETORNO</c>, ~400-character lines).</summary>
     /// <param name="content">The file's bytes; only the first line is looked at, never the file name.</param>
     /// <returns><see langword="true"/> when the first line starts with <c>0</c> + <c>2RETORNO</c> and is 400-ish characters long.</returns>
@@ -37,7 +40,7 @@ public static class Cnab400Reader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return CnabStatement.Read(path, content, Width, StatementFormat.Cnab400, ReadRecords);
+        return CnabStatement.Read(path, content, Width, s_sequence, StatementFormat.Cnab400, ReadRecords);
     }
 
     private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)
@@ -46,7 +49,7 @@ public static class Cnab400Reader
         if (header.At(1) != '0' || !header.Text.StartsWith("02RETORNO", StringComparison.Ordinal))
         {
             diagnostics.Error(header.Number, null, "cnab.header.missing",
-                "The first record is not a CNAB 400 return header (0 + 2RETORNO); it was read as a detail with the common layout.");
+                "O primeiro registro não é um header de retorno CNAB 400 (0 + 2RETORNO); foi lido como detalhe com o leiaute comum.");
         }
 
         var bank = header[new CnabSpan(77, 79)];
@@ -56,7 +59,7 @@ public static class Cnab400Reader
         {
             layout = Cnab400Layouts.Generic;
             diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
-                $"Bank '{bank.Trim()}' has no specific CNAB 400 layout; read with the common layout (nosso número 63–70, occurrence 109–110, amount paid 254–266).");
+                $"Banco '{bank.Trim()}' sem leiaute CNAB 400 próprio; lido com o leiaute comum (nosso número 63–70, ocorrência 109–110, valor pago 254–266).");
         }
 
         var headerFields = new CnabFieldReader(header, diagnostics);
@@ -74,19 +77,25 @@ public static class Cnab400Reader
         LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear2, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
+        CheckSequence(lines, diagnostics);
         var sawTrailer = false;
         foreach (var line in lines.Skip(header.At(1) == '0' ? 1 : 0))
         {
             var type = line.At(1);
             if (sawTrailer)
             {
-                diagnostics.Warning(line.Number, null, "cnab.record.after_trailer", "A record follows the trailer (type 9); it was read anyway.");
+                diagnostics.Warning(line.Number, null, "cnab.record.after_trailer", "Há um registro depois do trailer (tipo 9); foi lido mesmo assim.");
                 sawTrailer = false;
             }
 
             if (type == '9')
             {
                 sawTrailer = true;
+            }
+            else if (line.Shifted)
+            {
+                // Reported as cnab.record.shifted when the lines were fitted: its fields cannot be trusted.
+                continue;
             }
             else if (type == layout.DetailType || (layout == Cnab400Layouts.Generic && type is '1' or '7'))
             {
@@ -99,25 +108,53 @@ public static class Cnab400Reader
             else if (type == layout.ComplementType)
             {
                 diagnostics.Warning(line.Number, null, "cnab.record.complement_ignored",
-                    $"Record type {type} ({layout.Name} PIX / complement data) was recognised but not read; it carries no payment of its own.");
+                    $"Registro tipo {type} ({layout.Name}, PIX / dados complementares) reconhecido mas não lido; não traz pagamento próprio.");
             }
             else if (type == '0')
             {
-                diagnostics.Error(line.Number, null, "cnab.record.unexpected_header", "A second header record was found; it was not read.");
+                diagnostics.Error(line.Number, null, "cnab.record.unexpected_header", "Foi encontrado um segundo registro header; não foi lido.");
             }
             else
             {
                 diagnostics.Error(line.Number, "tipo_registro", "cnab.record.unknown",
-                    $"Unknown record type '{type}' for {layout.Name}; the record was not read.");
+                    $"Tipo de registro desconhecido '{type}' para {layout.Name}; o registro não foi lido.");
             }
         }
 
         if (!sawTrailer && !lines.Any(l => l.At(1) == '9'))
         {
-            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "The file has no trailer record (type 9); it may be truncated.");
+            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "O arquivo não tem registro trailer (tipo 9); pode estar truncado.");
         }
 
         return account;
+    }
+
+    /// <summary>
+    /// Compares each record's sequence number (395–400) with its position among the file's records. Only the record
+    /// where the difference changes is reported, so one missing or extra record gives one warning, not one per record
+    /// after it. Blank or non-numeric sequence numbers and shifted records are left out.
+    /// </summary>
+    private static void CheckSequence(List<CnabLine> lines, CnabDiagnostics diagnostics)
+    {
+        var offset = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var raw = lines[i][s_sequence];
+            if (lines[i].Shifted || !raw.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            var sequence = int.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
+            var position = i + 1;
+            if (sequence - position != offset)
+            {
+                offset = sequence - position;
+                diagnostics.Warning(lines[i].Number, "numero_sequencial", "cnab.sequence.mismatch",
+                    $"Número sequencial {raw} (posições 395–400) diferente da posição do registro no arquivo ({position}): "
+                    + "pode faltar ou sobrar registro.");
+            }
+        }
     }
 
     private static CnabDetail? ReadDetail(CnabLine line, Cnab400Layout layout, CnabDiagnostics diagnostics)
@@ -127,7 +164,7 @@ public static class Cnab400Reader
         if (code is null || code.Length != 2)
         {
             diagnostics.Error(line.Number, "codigo_ocorrencia", "cnab.occurrence.invalid",
-                $"Occurrence code at {layout.Occurrence} is blank or malformed ('{line[layout.Occurrence]}'); the record was not read.");
+                $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{line[layout.Occurrence]}'); o registro não foi lido.");
             return null;
         }
 

@@ -61,7 +61,7 @@ internal sealed class CnabFieldReader(CnabLine line, CnabDiagnostics diagnostics
             return decimal.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
         }
 
-        Report(required, field, "cnab.amount.invalid", $"{field} at {span} is not a number: '{raw}'.");
+        Report(required, field, "cnab.amount.invalid", $"{field} em {span} não é um número: '{raw}'.");
         return null;
     }
 
@@ -79,7 +79,7 @@ internal sealed class CnabFieldReader(CnabLine line, CnabDiagnostics diagnostics
             return date;
         }
 
-        Report(false, field, "cnab.date.invalid", $"{field} at {span} is not a valid date: '{raw}'.");
+        Report(false, field, "cnab.date.invalid", $"{field} em {span} não é uma data válida: '{raw}'.");
         return null;
     }
 
@@ -131,11 +131,11 @@ internal sealed class CnabFieldReader(CnabLine line, CnabDiagnostics diagnostics
         if (error)
         {
             Failed = true;
-            diagnostics.Error(line.Number, field, code, message + " The record was not read.");
+            diagnostics.Error(line.Number, field, code, message + " O registro não foi lido.");
         }
         else
         {
-            diagnostics.Warning(line.Number, field, code, message + " The field was left empty.");
+            diagnostics.Warning(line.Number, field, code, message + " O campo ficou vazio.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
@@ -7,6 +8,9 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// <param name="Text">The record, exactly <c>width</c> characters long after <see cref="CnabLines.Fit"/>.</param>
 internal sealed record CnabLine(int Number, string Text)
 {
+    /// <summary>Whether the record lost or gained characters inside it (not just trailing blanks): its fields are unreliable.</summary>
+    public bool Shifted { get; init; }
+
     /// <summary>The raw characters at <paramref name="span"/> (the line must already be fitted to the width).</summary>
     public string this[CnabSpan span] => Text.Substring(span.Start - 1, span.Length);
 
@@ -69,26 +73,46 @@ internal static class CnabLines
     /// Pads short lines with spaces and cuts long ones to <paramref name="width"/>. Short lines (banks and tools
     /// often strip trailing blanks) are reported once for the file; every long line is reported on its own.
     /// </summary>
-    public static List<CnabLine> Fit(List<CnabLine> lines, int width, CnabDiagnostics diagnostics)
+    /// <remarks>
+    /// A record whose length is wrong is only "trimmed" (or padded) when nothing but blanks is missing (or extra). It is
+    /// <em>shifted</em>, and flagged with an error <c>cnab.record.shifted</c> so that no transaction comes from it, when
+    /// non-blank content sits past the width (where only blanks may be), or, when the layout ends with a sequence
+    /// number (<paramref name="sequence"/>, 395–400 in CNAB 400), when a short line's content still ends with that many
+    /// digits and those digits either reach into the sequence's span or equal the record's position in the file: the
+    /// sequence number was found ending before its position, so characters were lost inside the record. A line cut
+    /// short (its end, sequence included, missing) is a truncated, not a shifted, record: its leading fields still sit
+    /// where they belong.
+    /// </remarks>
+    public static List<CnabLine> Fit(List<CnabLine> lines, int width, CnabSpan? sequence, CnabDiagnostics diagnostics)
     {
         var fitted = new List<CnabLine>(lines.Count);
         var shortLines = new List<int>();
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (line.Text.Length < width)
+            var line = lines[i];
+            if (line.Text.Length != width && IsShifted(line.Text, width, sequence, i + 1))
+            {
+                diagnostics.Error(
+                    line.Number,
+                    null,
+                    "cnab.record.shifted",
+                    $"Registro com {line.Text.Length} caracteres, esperados {width}, e conteúdo deslocado (não são só brancos "
+                    + "cortados ou sobrando no fim): os campos não são confiáveis e o registro não foi lido.");
+                var text = line.Text.Length < width ? line.Text.PadRight(width) : line.Text[..width];
+                fitted.Add(line with { Text = text, Shifted = true });
+            }
+            else if (line.Text.Length < width)
             {
                 shortLines.Add(line.Number);
                 fitted.Add(line with { Text = line.Text.PadRight(width) });
             }
             else if (line.Text.Length > width)
             {
-                var extra = line.Text[width..];
                 diagnostics.Warning(
                     line.Number,
                     null,
                     "cnab.line.too_long",
-                    $"Line has {line.Text.Length} characters, expected {width}; cut to {width}"
-                    + (extra.Trim().Length > 0 ? $" (dropped '{extra.Trim()}')." : " (only blanks dropped)."));
+                    $"Linha com {line.Text.Length} caracteres, esperados {width}; cortada em {width} (só brancos descartados).");
                 fitted.Add(line with { Text = line.Text[..width] });
             }
             else
@@ -103,10 +127,28 @@ internal static class CnabLines
                 shortLines[0],
                 null,
                 "cnab.line.too_short",
-                $"{shortLines.Count} line(s) shorter than {width} characters were padded with blanks "
-                + $"(lines {string.Join(", ", shortLines.Take(10))}{(shortLines.Count > 10 ? ", …" : string.Empty)}).");
+                $"{shortLines.Count} linha(s) com menos de {width} caracteres completada(s) com brancos "
+                + $"(linhas {string.Join(", ", shortLines.Take(10))}{(shortLines.Count > 10 ? ", …" : string.Empty)}).");
         }
 
         return fitted;
+    }
+
+    private static bool IsShifted(string text, int width, CnabSpan? sequence, int position)
+    {
+        if (text.Length > width)
+        {
+            return text.AsSpan(width).Trim().Length > 0;
+        }
+
+        var content = text.AsSpan().TrimEnd();
+        if (sequence is not { } s || content.Length >= width || content.Length < s.Length)
+        {
+            return false;
+        }
+
+        var last = content[^s.Length..];
+        return !last.ContainsAnyExceptInRange('0', '9')
+            && (content.Length >= s.Start || int.Parse(last, NumberStyles.None, CultureInfo.InvariantCulture) == position);
     }
 }

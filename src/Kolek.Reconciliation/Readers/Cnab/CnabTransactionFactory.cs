@@ -13,9 +13,16 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// whose paid amount is blank or zero, is an <see cref="TransactionKind.Event"/> whose Amount is the face value (or the
 /// paid field when the face value is blank). The id hashes bank, agreement, nosso número, occurrence code, occurrence date
 /// and amount, plus an ordinal among otherwise identical records, so re-importing the same file gives the same ids.
+/// A fee, interest, fine or discount more than <see cref="ImplausibleFactor"/> times the larger of the face value and the
+/// amount paid is reported as <c>cnab.amount.implausible</c> (a misaligned or corrupt field, e.g. 123,123.12 of interest
+/// on a 213.30 boleto); the amounts are kept as written. Ten times leaves room for years of default interest and for a
+/// fee on a boleto of a few reais, which are real; nothing is checked when neither reference value is known.
 /// </remarks>
 internal sealed class CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, CnabDiagnostics diagnostics)
 {
+    /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
+    internal const decimal ImplausibleFactor = 10m;
+
     private readonly StableIds _ids = new("cnab-");
 
     public BankTransaction? Create(CnabDetail detail)
@@ -24,23 +31,24 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
         if (bookingDate is null)
         {
             diagnostics.Error(detail.Line, "data_ocorrencia", "cnab.date.missing",
-                "The record has no readable occurrence date, credit date or file date. The record was not read.");
+                "O registro não tem data de ocorrência, data de crédito nem data do arquivo legível. O registro não foi lido.");
             return null;
         }
 
         if (detail.OccurrenceDate is null)
         {
             diagnostics.Warning(detail.Line, "data_ocorrencia", "cnab.date.fallback",
-                $"No readable occurrence date; booked on {Format(bookingDate.Value)} "
-                + (detail.CreditDate is null ? "(the file's date)." : "(the credit date)."));
+                $"Sem data de ocorrência legível; lançado em {Format(bookingDate.Value)} "
+                + (detail.CreditDate is null ? "(a data do arquivo)." : "(a data de crédito)."));
         }
 
+        CheckPlausible(detail);
         var paid = detail.AmountPaid ?? 0m;
         var credit = detail.IsSettlement && paid > 0m;
         if (detail.IsSettlement && !credit)
         {
             diagnostics.Warning(detail.Line, "valor_pago", "cnab.settlement.no_amount",
-                $"Occurrence {detail.OccurrenceCode} is a settlement but the amount paid is blank or zero; reported as an event, not a payment.");
+                $"A ocorrência {detail.OccurrenceCode} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
         }
 
         var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
@@ -68,6 +76,30 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
             Payer = detail.PayerName is null && detail.PayerDocument is null ? null : new Payer(detail.PayerName, detail.PayerDocument),
             Source = new SourceLocation(detail.Line),
         };
+    }
+
+    private void CheckPlausible(CnabDetail detail)
+    {
+        var reference = Math.Max(detail.FaceValue ?? 0m, detail.AmountPaid ?? 0m);
+        if (reference <= 0m)
+        {
+            return;
+        }
+
+        foreach (var (field, name, value) in new[]
+        {
+            ("valor_tarifa", "tarifa", detail.Fee),
+            ("valor_juros", "juros", detail.Interest),
+            ("valor_multa", "multa", detail.Fine),
+            ("valor_desconto", "desconto", detail.Discount),
+        })
+        {
+            if (value is { } v && v > reference * ImplausibleFactor)
+            {
+                diagnostics.Warning(detail.Line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
+                    $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
+            }
+        }
     }
 
     private string NextId(CnabDetail detail, LocalDate bookingDate, decimal amount)

@@ -3,67 +3,51 @@ using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 
+/// <summary>The decimal separator one file shows in its unambiguous amounts.</summary>
+internal enum OfxDecimalSeparator
+{
+    /// <summary>The file shows no convention, or contradicts itself.</summary>
+    Unknown = 0,
+
+    /// <summary>The dot is the decimal separator (a comma, if any, separates thousands).</summary>
+    Dot = 1,
+
+    /// <summary>The comma is the decimal separator (a dot, if any, separates thousands).</summary>
+    Comma = 2,
+}
+
 /// <summary>Parses OFX amounts as Brazilian banks write them.</summary>
 /// <remarks>
-/// Accepted: padding spaces anywhere, a leading <c>+</c> or <c>-</c>, whole numbers and any number of decimals,
+/// <para>Accepted: padding spaces anywhere, a leading <c>+</c> or <c>-</c>, whole numbers and any number of decimals,
 /// dot or comma as the decimal separator, and thousands separators. When both <c>.</c> and <c>,</c> appear the
 /// last one is the decimal separator; when only one of them appears once it is the decimal separator (the OFX
 /// rule, and the Brazilian habit for the comma); when it appears more than once it separates thousands (groups of
-/// three digits). At least one digit is required: <c>.</c> alone is invalid, never zero.
+/// three digits). At least one digit is required: <c>.</c> alone is invalid, never zero.</para>
+/// <para>Ambiguity: one separator followed by exactly three digits, after one to three digits that do not start with
+/// zero (<c>1,234</c>, <c>-12.500</c>), reads as a thousands group as well as three decimals. Such an amount follows
+/// the file's own convention (<see cref="ConventionOf"/>): the separator the file's other, unambiguous amounts use as
+/// decimal separator (<c>-530,86</c> shows a decimal comma, <c>1.234,56</c> or <c>1.234.567</c> a decimal comma too,
+/// <c>99.90</c> a decimal dot); the same separator is then the decimal one, the other separates thousands. When the
+/// file shows no convention, or shows both, the OFX reading (the separator is decimal) is kept and the caller is told
+/// the value is ambiguous, to warn. <c>1234.567</c> and <c>0,125</c> are not ambiguous: they cannot be thousands.</para>
 /// </remarks>
 internal static class OfxAmount
 {
-    public static bool TryParse(string? raw, out decimal amount)
+    /// <summary>Parses with the OFX reading of a lone separator (decimal), ignoring any file convention.</summary>
+    public static bool TryParse(string? raw, out decimal amount) =>
+        TryParse(raw, OfxDecimalSeparator.Unknown, out amount, out _);
+
+    /// <summary>Parses an amount; <paramref name="ambiguous"/> is true when it was read by the OFX rule for lack of a file convention.</summary>
+    public static bool TryParse(string? raw, OfxDecimalSeparator convention, out decimal amount, out bool ambiguous)
     {
         amount = 0m;
-        if (raw is null)
+        ambiguous = false;
+        if (!TryNormalize(raw, out var text, out var negative))
         {
             return false;
         }
 
-        var s = new StringBuilder(raw.Length);
-        foreach (var c in raw)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                s.Append(c);
-            }
-        }
-
-        var text = s.ToString();
-        var negative = false;
-        if (text.Length > 0 && text[0] is '+' or '-')
-        {
-            negative = text[0] == '-';
-            text = text[1..];
-        }
-
-        if (text.Length == 0 || !text.Any(char.IsAsciiDigit) || text.Any(c => !char.IsAsciiDigit(c) && c is not '.' and not ','))
-        {
-            return false;
-        }
-
-        var lastDot = text.LastIndexOf('.');
-        var lastComma = text.LastIndexOf(',');
-        int decimalAt;
-        char? thousands;
-        if (lastDot >= 0 && lastComma >= 0)
-        {
-            decimalAt = Math.Max(lastDot, lastComma);
-            thousands = lastDot > lastComma ? ',' : '.';
-        }
-        else
-        {
-            var separator = lastDot >= 0 ? '.' : ',';
-            var count = text.Count(c => c == separator);
-            (decimalAt, thousands) = count switch
-            {
-                0 => (-1, null),
-                1 => (Math.Max(lastDot, lastComma), (char?)null),
-                _ => (-1, separator),
-            };
-        }
-
+        var (decimalAt, thousands) = Separators(text, convention, out ambiguous);
         var integer = decimalAt >= 0 ? text[..decimalAt] : text;
         var fraction = decimalAt >= 0 ? text[(decimalAt + 1)..] : string.Empty;
         if (fraction.Any(c => !char.IsAsciiDigit(c)) || !TryStripThousands(integer, thousands, out integer))
@@ -80,6 +64,131 @@ internal static class OfxAmount
         amount = negative ? -amount : amount;
         return true;
     }
+
+    /// <summary>The decimal separator the unambiguous amounts among <paramref name="raws"/> agree on; unknown when none
+    /// shows one or they disagree.</summary>
+    public static OfxDecimalSeparator ConventionOf(IEnumerable<string?> raws)
+    {
+        char? seen = null;
+        foreach (var raw in raws)
+        {
+            if (!TryNormalize(raw, out var text, out _) || DecimalEvidence(text) is not { } separator)
+            {
+                continue;
+            }
+
+            if (seen is { } previous && previous != separator)
+            {
+                return OfxDecimalSeparator.Unknown;
+            }
+
+            seen = separator;
+        }
+
+        return seen switch
+        {
+            '.' => OfxDecimalSeparator.Dot,
+            ',' => OfxDecimalSeparator.Comma,
+            _ => OfxDecimalSeparator.Unknown,
+        };
+    }
+
+    /// <summary>Removes blanks and the sign; false when what is left is not digits with dots and commas.</summary>
+    private static bool TryNormalize(string? raw, out string text, out bool negative)
+    {
+        text = string.Empty;
+        negative = false;
+        if (raw is null)
+        {
+            return false;
+        }
+
+        var s = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                s.Append(c);
+            }
+        }
+
+        text = s.ToString();
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            negative = text[0] == '-';
+            text = text[1..];
+        }
+
+        return text.Length > 0 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
+    }
+
+    /// <summary>Where the decimal separator is (-1 for none) and which character separates thousands.</summary>
+    private static (int DecimalAt, char? Thousands) Separators(string text, OfxDecimalSeparator convention, out bool ambiguous)
+    {
+        ambiguous = false;
+        var lastDot = text.LastIndexOf('.');
+        var lastComma = text.LastIndexOf(',');
+        if (lastDot >= 0 && lastComma >= 0)
+        {
+            return (Math.Max(lastDot, lastComma), lastDot > lastComma ? ',' : '.');
+        }
+
+        if (lastDot < 0 && lastComma < 0)
+        {
+            return (-1, null);
+        }
+
+        var separator = lastDot >= 0 ? '.' : ',';
+        var at = Math.Max(lastDot, lastComma);
+        if (text.Count(c => c == separator) > 1)
+        {
+            return (-1, separator);
+        }
+
+        if (!IsAmbiguous(text, at))
+        {
+            return (at, null);
+        }
+
+        var decimalSeparator = convention switch
+        {
+            OfxDecimalSeparator.Dot => '.',
+            OfxDecimalSeparator.Comma => ',',
+            _ => (char?)null,
+        };
+        ambiguous = decimalSeparator is null;
+        return decimalSeparator is null || decimalSeparator == separator ? (at, null) : (-1, separator);
+    }
+
+    /// <summary>The decimal separator an amount proves, if it proves one (ambiguous amounts and whole numbers do not).</summary>
+    private static char? DecimalEvidence(string text)
+    {
+        var lastDot = text.LastIndexOf('.');
+        var lastComma = text.LastIndexOf(',');
+        if (lastDot >= 0 && lastComma >= 0)
+        {
+            return lastDot > lastComma ? '.' : ',';
+        }
+
+        if (lastDot < 0 && lastComma < 0)
+        {
+            return null;
+        }
+
+        var separator = lastDot >= 0 ? '.' : ',';
+        var at = Math.Max(lastDot, lastComma);
+        if (text.Count(c => c == separator) > 1)
+        {
+            return separator == '.' ? ',' : '.';
+        }
+
+        return at == text.Length - 1 || IsAmbiguous(text, at) ? null : separator;
+    }
+
+    /// <summary>A lone separator at <paramref name="at"/> with exactly three digits after it and one to three digits
+    /// (not starting with zero) before it: a thousands group as much as three decimals.</summary>
+    private static bool IsAmbiguous(string text, int at) =>
+        text.Length - at - 1 == 3 && at is >= 1 and <= 3 && text[0] != '0';
 
     private static bool TryStripThousands(string integer, char? thousands, out string digits)
     {

@@ -27,6 +27,12 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// Lines identical in all these parts within one file (a repeated FITID) get <c>|#1</c>, <c>|#2</c>… appended in
 /// file order, the first keeping the plain form; a FITID reused for another amount or day (Nubank's reversal)
 /// gives a different id anyway.</para>
+/// <para>Amounts: a lone separator followed by exactly three digits (<c>1,234</c>, <c>1.234</c>) may be a thousands
+/// separator or a decimal one. It is decided by the file's own convention, the decimal separator its other,
+/// unambiguous TRNAMT and BALAMT values show (<c>-530,86</c>: comma); when the file shows none (or both), the OFX
+/// reading is kept (the separator is decimal, 1.234) with a warning <c>ofx.amount.ambiguous</c> on the line and
+/// field. An OFX file with no <c>STMTRS</c>/<c>CCSTMTRS</c> at all was not read: <c>ofx.statement.missing</c> is an
+/// error.</para>
 /// <para>The class is stateless and thread-safe.</para>
 /// </remarks>
 public static class OfxReader
@@ -79,7 +85,8 @@ public static class OfxReader
         var text = OfxDecoder.Decode(content, diagnostics);
         var nodes = OfxTokenizer.Tokenize(text);
         var statements = OfxStructure.Parse(nodes, diagnostics);
-        var transactions = new OfxTransactionBuilder(options, diagnostics).Build(statements);
+        var convention = OfxAmount.ConventionOf(nodes.Where(n => n.Kind == OfxNodeKind.Start && n.Name is "TRNAMT" or "BALAMT").Select(n => n.Value));
+        var transactions = new OfxTransactionBuilder(options, convention, diagnostics).Build(statements);
         var first = statements.FirstOrDefault(s => s.BankId is not null || s.BranchId is not null || s.AccountId is not null);
 
         return new BankStatement

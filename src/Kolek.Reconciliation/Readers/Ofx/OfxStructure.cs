@@ -190,7 +190,7 @@ internal static class OfxStructure
         }
         else if (statements.Count == 0)
         {
-            diagnostics.Warning(null, null, "ofx.statement.missing", "O arquivo OFX não contém <STMTRS> nem <CCSTMTRS>: nenhum lançamento.");
+            diagnostics.Error(null, null, "ofx.statement.missing", "O arquivo OFX não contém <STMTRS> nem <CCSTMTRS>: o arquivo não foi lido, nenhum lançamento.");
         }
 
         return statements;

@@ -11,12 +11,17 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 internal sealed class OfxTransactionBuilder
 {
     private readonly DiagnosticBag _diagnostics;
+    private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
 
-    public OfxTransactionBuilder(OfxReaderOptions options, DiagnosticBag diagnostics)
+    /// <param name="options">The reader's settings.</param>
+    /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
+    /// <param name="diagnostics">Where diagnostics go.</param>
+    public OfxTransactionBuilder(OfxReaderOptions options, OfxDecimalSeparator convention, DiagnosticBag diagnostics)
     {
         _diagnostics = diagnostics;
+        _convention = convention;
         foreach (var pattern in options.BalanceLinePatterns ?? [])
         {
             try
@@ -180,8 +185,14 @@ internal sealed class OfxTransactionBuilder
             return null;
         }
 
-        if (OfxAmount.TryParse(field.Value, out var amount))
+        if (OfxAmount.TryParse(field.Value, _convention, out var amount, out var ambiguous))
         {
+            if (ambiguous)
+            {
+                _diagnostics.Warning(field.Line, "TRNAMT", "ofx.amount.ambiguous", string.Create(CultureInfo.InvariantCulture,
+                    $"Valor ambíguo '{field.Value.Trim()}' em TRNAMT (separador de milhar ou decimal?) e o arquivo não mostra sua convenção: lido como {amount} (separador decimal, regra do OFX); confira."));
+            }
+
             return amount;
         }
 

@@ -23,7 +23,7 @@ internal sealed class PixReadContext
             return true;
         }
 
-        Warning(line, "endToEndId", "pix.duplicate", $"{id} appears more than once in the file; read once.");
+        Warning(line, "endToEndId", "pix.duplicate", $"{id} aparece mais de uma vez no arquivo; lido uma só vez.");
         return false;
     }
 

@@ -59,7 +59,8 @@ public static class PixReader
         }
         catch (JsonException e)
         {
-            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", $"The file is not valid JSON: {e.Message}");
+            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", string.Create(CultureInfo.InvariantCulture,
+                $"O arquivo não é um JSON válido (erro na linha {e.LineNumber + 1}, posição {e.BytePositionInLine + 1}); nada foi lido."));
         }
 
         return new BankStatement
@@ -85,7 +86,7 @@ public static class PixReader
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            context.Warning(1, "$", "pix.document.no_payments", "The JSON is neither an API Pix object nor a list of pix; it holds no received payment.");
+            context.Warning(1, "$", "pix.document.no_payments", "O JSON não é um objeto da API Pix nem uma lista de pix; não traz pagamento recebido.");
             return;
         }
 
@@ -131,7 +132,7 @@ public static class PixReader
         if (!found)
         {
             context.Warning(1, "$", "pix.document.no_payments",
-                "The JSON has no pix, cobs or devolução; it holds no received payment (e.g. a cob request or QR payload).");
+                "O JSON não tem pix, cobs nem devolução; não traz pagamento recebido (por exemplo, um pedido de cob ou um payload de QR).");
         }
     }
 
@@ -140,7 +141,7 @@ public static class PixReader
 
     private static void ReportUnpaidCob(JsonElement cob, string path, PixReadContext context) =>
         context.Warning(context.LineOf(path), "pix", "pix.cob.unpaid",
-            $"Charge (cob) {Text(cob, "txid") ?? "?"} with status {Text(cob, "status") ?? "?"} has no pix: nothing was received for it.");
+            $"Cobrança (cob) {Text(cob, "txid") ?? "?"} com status {Text(cob, "status") ?? "?"} não tem pix: nada foi recebido por ela.");
 
     private static void CheckPagination(JsonElement root, JsonElement items, PixReadContext context)
     {
@@ -159,7 +160,7 @@ public static class PixReader
         if (pages <= 1 && total != count)
         {
             context.Warning(context.LineOf("$.parametros.paginacao"), "quantidadeTotalDeItens", "pix.pagination.mismatch",
-                $"The pagination says {Index(total)} item(s) in total but the page holds {Index(count)}; every item present was read.");
+                $"A paginação informa {Index(total)} item(ns) no total, mas a página traz {Index(count)}; todos os itens presentes foram lidos.");
         }
     }
 
@@ -186,28 +187,28 @@ public static class PixReader
         var line = context.LineOf(path);
         if (pix.ValueKind != JsonValueKind.Object)
         {
-            context.Error(line, path, "pix.item.invalid", "A pix entry is not a JSON object; it was not read.");
+            context.Error(line, path, "pix.item.invalid", "Um item de pix não é um objeto JSON; não foi lido.");
             return;
         }
 
         var endToEndId = Text(pix, "endToEndId");
         if (endToEndId is null)
         {
-            context.Error(line, "endToEndId", "pix.endtoendid.missing", "A pix has no endToEndId; it was not read.");
+            context.Error(line, "endToEndId", "pix.endtoendid.missing", "Um pix sem endToEndId; não foi lido.");
             return;
         }
 
         if (endToEndId.Length != 32)
         {
             context.Warning(line, "endToEndId", "pix.endtoendid.length",
-                $"endToEndId '{endToEndId}' has {Index(endToEndId.Length)} characters, not 32; kept as is.");
+                $"endToEndId '{endToEndId}' tem {Index(endToEndId.Length)} caracteres, não 32; mantido como está.");
         }
 
         var amount = Amount(pix, line, context);
         var date = LocalDateOf(pix.TryGetProperty("horario", out var h) ? h : default, line, "horario", context);
         if (amount is null || date is null)
         {
-            context.Error(line, amount is null ? "valor" : "horario", "pix.item.unreadable", $"Pix {endToEndId} was not read.");
+            context.Error(line, amount is null ? "valor" : "horario", "pix.item.unreadable", $"O pix {endToEndId} não foi lido.");
             return;
         }
 
@@ -243,7 +244,7 @@ public static class PixReader
         var line = context.LineOf(path);
         if (devolucao.ValueKind != JsonValueKind.Object)
         {
-            context.Error(line, path, "pix.devolucao.invalid", "A devolução is not a JSON object; it was not read.");
+            context.Error(line, path, "pix.devolucao.invalid", "Uma devolução não é um objeto JSON; não foi lida.");
             return;
         }
 
@@ -258,7 +259,7 @@ public static class PixReader
         if (amount is null || date is null || (rtrId is null && (endToEndId is null || ownId is null)))
         {
             context.Error(line, "devolucoes", "pix.devolucao.unreadable",
-                $"Devolução {rtrId ?? ownId ?? "?"} lacks a readable valor, horario or id; it was not read.");
+                $"Devolução {rtrId ?? ownId ?? "?"} sem valor, horario ou id legível; não foi lida.");
             return;
         }
 
@@ -292,7 +293,7 @@ public static class PixReader
     {
         if (!element.TryGetProperty("valor", out var valor))
         {
-            context.Error(line, "valor", "pix.amount.missing", "The valor field is missing.");
+            context.Error(line, "valor", "pix.amount.missing", "Falta o campo valor.");
             return null;
         }
 
@@ -304,11 +305,11 @@ public static class PixReader
 
         if (valor.ValueKind == JsonValueKind.Number && valor.TryGetDecimal(out var number) && number >= 0)
         {
-            context.Warning(line, "valor", "pix.amount.number", "valor is a JSON number, not the string the API defines; read as is.");
+            context.Warning(line, "valor", "pix.amount.number", "valor é um número JSON, não a string que a API define; lido como está.");
             return number;
         }
 
-        context.Error(line, "valor", "pix.amount.invalid", $"valor '{valor.GetRawText()}' is not a decimal amount.");
+        context.Error(line, "valor", "pix.amount.invalid", $"valor '{valor.GetRawText()}' não é um valor decimal.");
         return null;
     }
 
@@ -326,12 +327,12 @@ public static class PixReader
             var local = LocalDateTimePattern.ExtendedIso.Parse(raw);
             if (local.Success)
             {
-                context.Warning(line, field, "pix.date.no_offset", $"{field} '{raw}' has no UTC offset; read as São Paulo local time.");
+                context.Warning(line, field, "pix.date.no_offset", $"{field} '{raw}' sem deslocamento UTC; lido como hora local de São Paulo.");
                 return local.Value.Date;
             }
         }
 
-        context.Error(line, field, "pix.date.invalid", $"{field} '{(raw ?? horario.ToString())}' is not an ISO-8601 instant.");
+        context.Error(line, field, "pix.date.invalid", $"{field} '{(raw ?? horario.ToString())}' não é um instante ISO-8601.");
         return null;
     }
 
