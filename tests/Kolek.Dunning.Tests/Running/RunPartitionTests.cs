@@ -2,6 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Kolek.Dunning.Ruler;
 using Kolek.Dunning.Running;
 using NodaTime;
 using static Kolek.Dunning.Tests.Running.RunnerHarness;
@@ -105,7 +106,7 @@ public sealed class RunPartitionTests
             Assert.Equal(Sent(whole), Sent(split));
         });
 
-    private static readonly Ruler.DunningRuler s_dueDay = RulerOf(MessageStep("d0", 0, ["email", "whatsapp"], template: "boleto"));
+    private static readonly DunningRuler s_dueDay = RulerOf(MessageStep("d0", 0, ["email", "whatsapp"], template: "boleto"));
 
     /// <summary>Up to 10 charges of up to 5 customers, due within three weeks of <see cref="RunnerHarness.Due"/>.</summary>
     private static Arbitrary<(string Charge, string Customer, int DueIn)[]> Portfolios { get; } = Gen.Choose(1, 10)
