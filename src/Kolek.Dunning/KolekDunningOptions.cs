@@ -43,6 +43,14 @@ public sealed class KolekDunningOptions
     /// <value>The default value is <see langword="true"/> (design rule 6: respect the debtor).</value>
     public bool DeferOutsideSendWindow { get; set; } = true;
 
+    /// <summary>The name of the company collecting, as customers know it; named in every message (CDC art. 42-A).</summary>
+    /// <value>The default value is <see langword="null"/>. Set it with <see cref="CreditorCnpj"/> (both or neither) for DI to provide the <see cref="Templates.TemplateCreditor"/> the runner needs.</value>
+    public string? CreditorName { get; set; }
+
+    /// <summary>The CNPJ of the company collecting, with or without mask; numeric or alphanumeric.</summary>
+    /// <value>The default value is <see langword="null"/>. Validated (shape and check digits) when set.</value>
+    public string? CreditorCnpj { get; set; }
+
     /// <summary>The calendar these options describe.</summary>
     /// <returns><see cref="Calendar"/> when set, else the Brazilian calendar with the configured extras.</returns>
     public BusinessCalendar BuildCalendar()

@@ -8,7 +8,7 @@ using NodaTime.Testing;
 
 namespace Kolek.Dunning.Tests;
 
-public sealed class KolekDunningServiceCollectionExtensionsTests
+public sealed partial class KolekDunningServiceCollectionExtensionsTests
 {
     [Fact]
     public void Ctor_Ok_DocumentedDefaults()

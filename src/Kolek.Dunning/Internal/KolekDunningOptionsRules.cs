@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kolek.Dunning.Ruler;
+using Kolek.Dunning.Templates;
 using NodaTime;
 
 namespace Kolek.Dunning.Internal;
@@ -20,6 +21,14 @@ internal sealed class KolekDunningOptionsRules : AbstractValidator<KolekDunningO
             .WithMessage(o => $"The staleness limit must be between 0 and 366 days (was {o.DefaultStalenessLimitDays}).");
         RuleFor(o => o.HolidaySuppliers).Must(list => list is not null && list.All(s => s is not null))
             .WithMessage("HolidaySuppliers cannot contain null entries.");
+        RuleFor(o => o.CreditorName).Must(name => !string.IsNullOrWhiteSpace(name))
+            .When(o => o.CreditorName is not null || o.CreditorCnpj is not null)
+            .WithMessage("CreditorName must be set, and not blank, when CreditorCnpj is set.");
+        RuleFor(o => o.CreditorCnpj).Must(cnpj => cnpj is not null && CnpjNumber.IsValid(CnpjNumber.StripMask(cnpj)))
+            .When(o => o.CreditorName is not null || o.CreditorCnpj is not null)
+            .WithMessage(o => o.CreditorCnpj is null
+                ? "CreditorCnpj must be set when CreditorName is set."
+                : $"'{o.CreditorCnpj}' is not a valid CNPJ (14 characters with valid check digits).");
     }
 
     /// <summary>Every failure as (property, message).</summary>

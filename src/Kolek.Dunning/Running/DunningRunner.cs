@@ -72,15 +72,24 @@ public sealed class DunningRunner
     /// <summary>Plans at <paramref name="now"/> and carries out everything due.</summary>
     /// <param name="ruler">The ruler to apply.</param>
     /// <param name="now">The instant of the run (steps due at or before it are carried out).</param>
+    /// <param name="partition">
+    /// When set, only the customers of this partition are planned and sent to (and only their retries count for
+    /// <see cref="DunningRunResult.NextWakeUp"/>), so workers running every partition of the same count share the
+    /// portfolio without overlap; <see langword="null"/> runs the whole portfolio.
+    /// </param>
     /// <param name="cancellationToken">Cancels the run between sends.</param>
     /// <returns>What was sent, skipped and failed.</returns>
-    public async Task<DunningRunResult> RunAsync(DunningRuler ruler, Instant now, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentNullException"><paramref name="ruler"/> is <see langword="null"/>.</exception>
+    public async Task<DunningRunResult> RunAsync(DunningRuler ruler, Instant now, RunPartition? partition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ruler);
         var charges = new List<CustomerCharge>();
         await foreach (var c in _source.GetChargesAsync(cancellationToken).ConfigureAwait(false))
         {
-            charges.Add(c);
+            if (partition is null || partition.Contains(c.Customer.Id))
+            {
+                charges.Add(c);
+            }
         }
 
         var run = new Run(now);
@@ -90,7 +99,10 @@ public sealed class DunningRunner
             if (!e.IsClaimableAt(now))
             {
                 done[new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel)] = e.Outcome?.At ?? e.ClaimedAt;
-                run.WakeUpAt(e.Outcome?.RetryNotBefore);
+                if (partition is null || partition.Contains(e.CustomerId))
+                {
+                    run.WakeUpAt(e.Outcome?.RetryNotBefore);
+                }
             }
         }
 

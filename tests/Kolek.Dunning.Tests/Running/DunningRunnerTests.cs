@@ -231,7 +231,7 @@ public sealed partial class DunningRunnerTests
             return SendResult.Accepted("email-accepted");
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Runner().RunAsync(s_dueDay, At(Due, 9), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Runner().RunAsync(s_dueDay, At(Due, 9), cancellationToken: cts.Token));
 
         Assert.Equal(JournalEntryState.Sent, (await h.EntryAsync("C-1", "d0", "email"))?.State);
         Assert.Empty(h.WhatsApp.Calls);
