@@ -6,16 +6,17 @@ namespace Kolek.Reconciliation.Tests.Readers.Fuzz;
 
 /// <summary>
 /// Damaged corpus files (truncated, bytes flipped, inserted or deleted) never make <see cref="StatementReader.Read"/>
-/// throw: it always names a format and gives every transaction a non-empty id unique within the file.
+/// throw: it always names a format and gives every transaction a non-empty id unique within the file, the same on
+/// every read of the same bytes.
 /// </summary>
 public class StatementReaderFuzzProperties
 {
     [CorpusProperty(Arbitrary = [typeof(TruncationArbitraries)], MaxTest = 400)]
-    public bool Read_TruncatedCorpusFile_NeverThrowsAndKeepsIdsUnique(CorpusMutation mutation) =>
+    public bool Read_TruncatedCorpusFile_NeverThrowsAndKeepsIdsUniqueAndStable(CorpusMutation mutation) =>
         ReadsSoundly(mutation);
 
     [CorpusProperty(Arbitrary = [typeof(ByteEditArbitraries)], MaxTest = 600)]
-    public bool Read_CorpusFileWithEditedBytes_NeverThrowsAndKeepsIdsUnique(CorpusMutation mutation) =>
+    public bool Read_CorpusFileWithEditedBytes_NeverThrowsAndKeepsIdsUniqueAndStable(CorpusMutation mutation) =>
         ReadsSoundly(mutation);
 
     [CorpusFact]
@@ -59,8 +60,11 @@ public class StatementReaderFuzzProperties
         var detected = StatementReader.Read(mutation.Name, content);
         var forced = StatementReader.Read(mutation.Name, content, original);
 
+        var again = StatementReader.Read(mutation.Name, content, original);
+
         return IsSound(detected)
             && IsSound(forced)
+            && forced.Transactions.Select(t => t.Id).SequenceEqual(again.Transactions.Select(t => t.Id))
             && (forced.Format == original || IsCamt(forced.Format) && IsCamt(original));
     }
 
