@@ -1,5 +1,6 @@
 using Kolek.Reconciliation.Readers.Camt;
 using Kolek.Reconciliation.Readers.Cnab;
+using Kolek.Reconciliation.Readers.Csv;
 using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Readers.Mt940;
 using Kolek.Reconciliation.Readers.Ofx;
@@ -48,7 +49,9 @@ public static class StatementReader
     /// <summary>Reads a bank file into transactions and diagnostics; never throws on malformed content.</summary>
     /// <param name="path">The file's name or path, used in reports only.</param>
     /// <param name="content">The whole file, as bytes.</param>
-    /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the content.</param>
+    /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the content.
+    /// CSV is never detected (it has no signature); <see cref="StatementFormat.Csv"/> reads with the
+    /// <see cref="Csv.CsvStatementLayout.BrazilianBank"/> preset, and <see cref="CsvStatementReader"/> takes any other layout.</param>
     /// <returns>The statement; a file no reader recognises yields no transactions and one error diagnostic.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static BankStatement Read(string path, ReadOnlySpan<byte> content, StatementFormat format = StatementFormat.Unknown)
@@ -67,6 +70,7 @@ public static class StatementReader
             StatementFormat.Pix => PixReader.Read(path, content),
             StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Read(path, content),
             StatementFormat.Mt940 => Mt940Reader.Read(path, content),
+            StatementFormat.Csv => CsvStatementReader.Read(path, content),
             _ => Unreadable(path, content, format),
         };
     }

@@ -50,10 +50,10 @@ public static class PixReader
     {
         ArgumentNullException.ThrowIfNull(path);
         var context = new PixReadContext();
-        var body = Body(content);
+        var body = ValidUtf8(Body(content), context);
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray(), s_documentOptions);
+            using var document = JsonDocument.Parse(body, s_documentOptions);
             context.Lines = JsonLineMap.Build(body, s_readerOptions);
             ReadDocument(document.RootElement, context);
         }
@@ -72,6 +72,23 @@ public static class PixReader
             Transactions = context.Transactions,
             Diagnostics = context.Diagnostics,
         };
+    }
+
+    /// <summary>The body as valid UTF-8: invalid byte sequences become U+FFFD (never a newline, so lines keep their numbers), with a warning.</summary>
+    /// <remarks>System.Text.Json throws on invalid UTF-8 inside a string only when the string is read, which would escape the reader.</remarks>
+    private static byte[] ValidUtf8(ReadOnlySpan<byte> body, PixReadContext context)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return body.ToArray();
+        }
+
+        var text = new char[body.Length];
+        _ = System.Text.Unicode.Utf8.ToUtf16(body, text, out var validBytes, out _, replaceInvalidSequences: false);
+        var line = body[..validBytes].Count((byte)'\n') + 1;
+        context.Warning(line, null, "pix.encoding.invalid",
+            "O arquivo tem bytes que não são UTF-8 válido; foram trocados por U+FFFD e o restante foi lido.");
+        return System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body));
     }
 
     private static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> content) => content.StartsWith(Bom) ? content[Bom.Length..] : content;
