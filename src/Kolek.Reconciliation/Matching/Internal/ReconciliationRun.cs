@@ -46,6 +46,7 @@ internal sealed partial class ReconciliationRun
             .ThenBy(t => t.Amount)
             .ThenBy(t => t.Description, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var descriptions = new PendingCredit.DescriptionScans(settings);
         foreach (var transaction in sorted)
         {
             object? outcome = null;
@@ -70,11 +71,13 @@ internal sealed partial class ReconciliationRun
             }
             else
             {
-                _pending.Add(new PendingCredit(transaction, _outcomes.Count, settings));
+                _pending.Add(new PendingCredit(transaction, _outcomes.Count, descriptions));
             }
 
             _outcomes.Add((transaction, outcome!));
         }
+
+        _catalog.Index(_pending);
     }
 
     public ReconciliationResult Execute()
