@@ -23,6 +23,48 @@ internal sealed partial class ReconciliationRun
         public int DistinctDocuments(IEnumerable<int> items) => items.Select(i => DocumentOf[i]).Distinct(StringComparer.Ordinal).Count();
     }
 
+    /// <summary>Every item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads).</summary>
+    private List<int> ReferenceItems(PendingCredit credit)
+    {
+        var items = new List<int>();
+        foreach (var (key, lookup) in new (string? Key, Func<string, IReadOnlyList<int>> Lookup)[]
+        {
+            (credit.NossoNumero.Key, _catalog.ByNossoNumero),
+            (credit.Txid.Key, _catalog.ByTxid),
+            (credit.EndToEndId.Key, _catalog.ByEndToEndId),
+            (credit.DocumentNumber.Key, _catalog.ByDocumentNumber),
+        })
+        {
+            if (key is not null)
+            {
+                items.AddRange(lookup(key));
+            }
+        }
+
+        foreach (var (_, key) in credit.MemoReferences)
+        {
+            items.AddRange(_catalog.ByAnyReference(key));
+        }
+
+        return items;
+    }
+
+    /// <summary>Every item of the credit's payer documents, complete or masked (what <see cref="FindPayer"/> reads).</summary>
+    private List<int> PayerItems(PendingCredit credit)
+    {
+        var items = new List<int>();
+        foreach (var pattern in credit.DocumentPatterns)
+        {
+            var documents = pattern.Contains(Keys.Hidden, StringComparison.Ordinal) ? _catalog.PayerDocumentsMatching(pattern) : [pattern];
+            foreach (var document in documents)
+            {
+                items.AddRange(_catalog.ByPayerDocument(document));
+            }
+        }
+
+        return items;
+    }
+
     private ReferenceHits FindReferences(PendingCredit credit)
     {
         int? settled = null;
