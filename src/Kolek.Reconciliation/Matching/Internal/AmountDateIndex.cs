@@ -29,18 +29,21 @@ internal sealed class AmountDateIndex
     /// <summary>Item indexes, grouped by due date, each group in ascending outstanding amount.</summary>
     private readonly int[] _byAmount;
 
-    /// <summary>The outstanding amount of the item at the same position of <see cref="_byAmount"/>.</summary>
-    private readonly decimal[] _amounts;
+    /// <summary>The outstanding amount, in whole cents rounded down (see <see cref="Cents"/>), of the item at the same
+    /// position of <see cref="_byAmount"/>.</summary>
+    private readonly long[] _cents;
 
-    /// <remarks>Each due date's items are sorted by the primitive decimal key with the indexes alongside, not through a
-    /// comparison delegate reading the outstanding amounts; items with the same amount may end up in any order, as
-    /// <see cref="Candidates"/> sorts what it finds. The items themselves are read once, in the caller's order (see
+    /// <remarks>Each due date's items are sorted by a primitive key, the outstanding amount in cents rounded down, with
+    /// the indexes alongside, not through a comparison delegate reading decimals. Rounding down keeps the order
+    /// (a ≤ b gives cents(a) ≤ cents(b)), so the items between cents(low) and cents(high) include every item between low
+    /// and high: a few more candidates, which the exact fit test then drops. Items with the same key may end up in any
+    /// order, as <see cref="Candidates"/> sorts what it finds. The items themselves are read once, in the caller's order (see
     /// <see cref="ItemCatalog.InputOrder"/>).</remarks>
     public AmountDateIndex(ItemCatalog catalog, decimal[] outstanding)
     {
         var count = outstanding.Length;
         _byAmount = new int[count];
-        _amounts = (decimal[])outstanding.Clone();
+        _cents = Array.ConvertAll(outstanding, Cents);
         if (count == 0)
         {
             _days = [];
@@ -64,7 +67,7 @@ internal sealed class AmountDateIndex
                 _byAmount[end] = end;
             }
 
-            Array.Sort(_amounts, _byAmount, start, end - start);
+            Array.Sort(_cents, _byAmount, start, end - start);
             _days[dayOf[start] - _firstDay] = new DueDay(start, end, null);
             start = end;
         }
@@ -138,21 +141,21 @@ internal sealed class AmountDateIndex
 
     private void AddRange(List<int> found, DueDay day, decimal low, decimal high)
     {
-        var first = LowerBound(day, low);
-        for (var k = first; k < day.End && _amounts[k] <= high; k++)
+        var (first, last) = (LowerBound(day, Cents(low)), Cents(high));
+        for (var k = first; k < day.End && _cents[k] <= last; k++)
         {
             found.Add(_byAmount[k]);
         }
     }
 
-    /// <summary>The first position of the day whose outstanding amount is at least <paramref name="value"/>.</summary>
-    private int LowerBound(DueDay day, decimal value)
+    /// <summary>The first position of the day whose amount in cents is at least <paramref name="value"/>.</summary>
+    private int LowerBound(DueDay day, long value)
     {
         int low = day.Start, high = day.End;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_amounts[middle] < value)
+            if (_cents[middle] < value)
             {
                 low = middle + 1;
             }
@@ -164,6 +167,12 @@ internal sealed class AmountDateIndex
 
         return low;
     }
+
+    /// <summary>An amount in whole cents, rounded down; beyond ±10¹⁵ clamped (order is all that matters).</summary>
+    private static long Cents(decimal amount) =>
+        amount >= 1e15m ? long.MaxValue
+        : amount <= -1e15m ? long.MinValue
+        : (long)decimal.Floor(amount * 100m);
 
     /// <summary>The positions of one due date's items in the amount-sorted array, and their late-charge rates.</summary>
     private readonly record struct DueDay(int Start, int End, LateRates? Late);

@@ -15,6 +15,9 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// </remarks>
 internal sealed class ItemCatalog
 {
+    /// <summary>Never changed: handed out only as <see cref="IReadOnlyList{T}"/>.</summary>
+    private static readonly List<int> s_noItems = [];
+
     private readonly OpenItem[] _items;
 
     /// <summary>The items in the caller's order.</summary>
@@ -225,9 +228,6 @@ internal sealed class ItemCatalog
         var shape = Shape(pattern);
         return _masks.TryGetValue(shape, out var byVisible) && byVisible.TryGetValue(Visible(pattern, shape), out var found) ? found : [];
     }
-
-    /// <summary>Never changed: handed out only as <see cref="IReadOnlyList{T}"/>.</summary>
-    private static readonly List<int> s_noItems = [];
 
     private List<int> Find(string key, Kind kind) =>
         _keys.TryGetValue(key, out var postings) && postings.Of(kind) is { } items ? items : s_noItems;
