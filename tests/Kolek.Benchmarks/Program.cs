@@ -17,6 +17,8 @@ if (args is ["--measure-peak", ..])
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var pauseBefore = GC.GetTotalPauseDuration();
+    var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
     var watch = Stopwatch.StartNew();
     var result = new ReconciliationMatcher(new MatchingOptions()).Reconcile(data.Credits, data.Items);
     watch.Stop();
@@ -27,6 +29,9 @@ if (args is ["--measure-peak", ..])
         $"credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
         + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (after data generation: {before / 1048576.0:F0} MiB) "
         + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  gc: pause={(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms collections gen0/1/2="
+        + $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}"));
     foreach (var rule in result.Matches.GroupBy(m => m.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule.Key}: {rule.Count()}"));

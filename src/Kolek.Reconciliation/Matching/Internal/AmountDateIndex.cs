@@ -22,38 +22,81 @@ internal sealed class AmountDateIndex
 {
     private const decimal Slack = 0.02m;
 
-    private readonly decimal[] _outstanding;
-    private readonly Dictionary<LocalDate, DueDay> _days = [];
+    /// <summary>Per day number from <see cref="_firstDay"/>, the positions of that due date's items (empty: none).</summary>
+    private readonly DueDay[] _days;
+    private readonly int _firstDay;
+
+    /// <summary>Item indexes, grouped by due date, each group in ascending outstanding amount.</summary>
     private readonly int[] _byAmount;
 
-    public AmountDateIndex(IReadOnlyList<OpenItem> items, decimal[] outstanding)
+    /// <summary>The outstanding amount, in whole cents rounded down (see <see cref="Cents"/>), of the item at the same
+    /// position of <see cref="_byAmount"/>.</summary>
+    private readonly long[] _cents;
+
+    /// <remarks>Each due date's items are sorted by a primitive key, the outstanding amount in cents rounded down, with
+    /// the indexes alongside, not through a comparison delegate reading decimals. Rounding down keeps the order
+    /// (a ≤ b gives cents(a) ≤ cents(b)), so the items between cents(low) and cents(high) include every item between low
+    /// and high: a few more candidates, which the exact fit test then drops. Items with the same key may end up in any
+    /// order, as <see cref="Candidates"/> sorts what it finds. The items themselves are read once, in the caller's order (see
+    /// <see cref="ItemCatalog.InputOrder"/>).</remarks>
+    public AmountDateIndex(ItemCatalog catalog, decimal[] outstanding)
     {
-        _outstanding = outstanding;
-        _byAmount = new int[items.Count];
-        var start = 0;
-        while (start < items.Count)
+        var count = outstanding.Length;
+        _byAmount = new int[count];
+        _cents = Array.ConvertAll(outstanding, Cents);
+        if (count == 0)
         {
-            var due = items[start].DueDate;
+            _days = [];
+            return;
+        }
+
+        var dayOf = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            dayOf[catalog.PositionOf[k]] = ItemCatalog.DayNumber(catalog.InputOrder[k].DueDate);
+        }
+
+        _firstDay = dayOf[0];
+        _days = new DueDay[dayOf[^1] - _firstDay + 1];
+        var start = 0;
+        while (start < count)
+        {
             var end = start;
-            decimal minFine = decimal.MaxValue, maxFine = 0m, minInterest = decimal.MaxValue, maxInterest = 0m;
-            for (; end < items.Count && items[end].DueDate == due; end++)
+            for (; end < count && dayOf[end] == dayOf[start]; end++)
             {
                 _byAmount[end] = end;
-                if (items[end].LateCharges is { } terms)
-                {
-                    var fine = items[end].Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent;
-                    (minFine, maxFine) = (Math.Min(minFine, fine), Math.Max(maxFine, fine));
-                    (minInterest, maxInterest) = (Math.Min(minInterest, terms.InterestPercentPerMonth), Math.Max(maxInterest, terms.InterestPercentPerMonth));
-                }
             }
 
-            Array.Sort(_byAmount, start, end - start, Comparer<int>.Create((a, b) =>
-                outstanding[a] != outstanding[b] ? outstanding[a].CompareTo(outstanding[b]) : a.CompareTo(b)));
-            var late = maxFine > 0m || maxInterest > 0m
-                ? new LateRates(minFine, maxFine, minInterest, maxInterest)
-                : (LateRates?)null;
-            _days[due] = new DueDay(start, end, late);
+            Array.Sort(_cents, _byAmount, start, end - start);
+            _days[dayOf[start] - _firstDay] = new DueDay(start, end, null);
             start = end;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var item = catalog.InputOrder[k];
+            if (item.LateCharges is { } terms)
+            {
+                ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
+                var fine = item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent;
+                var rates = day.Late ?? new LateRates(decimal.MaxValue, 0m, decimal.MaxValue, 0m);
+                day = day with
+                {
+                    Late = new LateRates(
+                        Math.Min(rates.MinFine, fine),
+                        Math.Max(rates.MaxFine, fine),
+                        Math.Min(rates.MinInterest, terms.InterestPercentPerMonth),
+                        Math.Max(rates.MaxInterest, terms.InterestPercentPerMonth)),
+                };
+            }
+        }
+
+        for (var d = 0; d < _days.Length; d++)
+        {
+            if (_days[d].Late is { MaxFine: 0m, MaxInterest: 0m })
+            {
+                _days[d] = _days[d] with { Late = null };
+            }
         }
     }
 
@@ -65,9 +108,12 @@ internal sealed class AmountDateIndex
     {
         var found = new List<int>();
         var highest = amount + discount;
-        for (var due = from; due <= to; due = due.PlusDays(1))
+        var paymentDay = ItemCatalog.DayNumber(paymentDate);
+        var last = Math.Min(ItemCatalog.DayNumber(to) - _firstDay, _days.Length - 1);
+        for (var d = Math.Max(ItemCatalog.DayNumber(from) - _firstDay, 0); d <= last; d++)
         {
-            if (!_days.TryGetValue(due, out var day))
+            var day = _days[d];
+            if (day.Start == day.End)
             {
                 continue;
             }
@@ -80,7 +126,7 @@ internal sealed class AmountDateIndex
             }
 
             // Computed late charges: only owed when paid after the due date.
-            var daysLate = Period.DaysBetween(due, paymentDate);
+            var daysLate = paymentDay - (d + _firstDay);
             if (day.Late is { } rates && daysLate > 0)
             {
                 var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
@@ -95,21 +141,21 @@ internal sealed class AmountDateIndex
 
     private void AddRange(List<int> found, DueDay day, decimal low, decimal high)
     {
-        var first = LowerBound(day, low);
-        for (var k = first; k < day.End && _outstanding[_byAmount[k]] <= high; k++)
+        var (first, last) = (LowerBound(day, Cents(low)), Cents(high));
+        for (var k = first; k < day.End && _cents[k] <= last; k++)
         {
             found.Add(_byAmount[k]);
         }
     }
 
-    /// <summary>The first position of the day whose outstanding amount is at least <paramref name="value"/>.</summary>
-    private int LowerBound(DueDay day, decimal value)
+    /// <summary>The first position of the day whose amount in cents is at least <paramref name="value"/>.</summary>
+    private int LowerBound(DueDay day, long value)
     {
         int low = day.Start, high = day.End;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (_outstanding[_byAmount[middle]] < value)
+            if (_cents[middle] < value)
             {
                 low = middle + 1;
             }
@@ -121,6 +167,12 @@ internal sealed class AmountDateIndex
 
         return low;
     }
+
+    /// <summary>An amount in whole cents, rounded down; beyond ±10¹⁵ clamped (order is all that matters).</summary>
+    private static long Cents(decimal amount) =>
+        amount >= 1e15m ? long.MaxValue
+        : amount <= -1e15m ? long.MinValue
+        : (long)decimal.Floor(amount * 100m);
 
     /// <summary>The positions of one due date's items in the amount-sorted array, and their late-charge rates.</summary>
     private readonly record struct DueDay(int Start, int End, LateRates? Late);

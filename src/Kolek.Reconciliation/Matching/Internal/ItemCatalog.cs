@@ -1,151 +1,406 @@
-using System.Text;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using NodaTime;
 
 namespace Kolek.Reconciliation.Matching.Internal;
 
 /// <summary>The open items of one run, sorted by due date then id, with look-ups by reference and payer document.</summary>
-/// <remarks>Every list of item indexes is ascending, that is oldest due first.</remarks>
+/// <remarks>
+/// <para>Every list of item indexes is ascending, that is oldest due first.</para>
+/// <para>Why only the credits' keys are indexed: a run looks items up only by the references and payer documents its
+/// credits carry, a few hundred thousand keys at most, while a portfolio of a million items has five to ten million
+/// keys. Indexing every item key cost most of the run's time and several hundred MB; so <see cref="Index"/> first
+/// registers the keys the credits will ask for, then scans the items once and records only the items those keys
+/// name. A look-up of a key that was not registered finds nothing.</para>
+/// </remarks>
 internal sealed class ItemCatalog
 {
-    private readonly ItemIndex _byNossoNumero = new();
-    private readonly ItemIndex _byTxid = new();
-    private readonly ItemIndex _byEndToEndId = new();
-    private readonly ItemIndex _byDocumentNumber = new();
-    private readonly ItemIndex _byAnyReference = new();
-    private readonly ItemIndex _byPayerDocument = new();
-    private readonly Dictionary<int, List<string>> _payerDocumentsByLength = [];
+    /// <summary>Never changed: handed out only as <see cref="IReadOnlyList{T}"/>.</summary>
+    private static readonly List<int> s_noItems = [];
 
-    /// <summary>Built on first use per mask shape (<c>???######??</c>): visible characters → documents.</summary>
-    private readonly Dictionary<string, Dictionary<string, List<string>>> _payerDocumentsByMaskShape = new(StringComparer.Ordinal);
+    private readonly OpenItem[] _items;
 
-    /// <remarks>Runs once per item of the portfolio (a million in the benchmark), so it sorts an array in place rather
-    /// than through LINQ's ordered enumerables, and normalises each reference once, not once per index.</remarks>
+    /// <summary>The items in the caller's order.</summary>
+    private readonly OpenItem[] _input;
+
+    /// <summary>For each item in the caller's order, its position in <see cref="_items"/>.</summary>
+    private readonly int[] _positionOf;
+
+    /// <summary>Registered keys (references and bare payer documents) → the items each kind of look-up finds.</summary>
+    private readonly Dictionary<string, Postings> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>A one-bit-per-hash filter over <see cref="_keys"/>: most item keys are not registered, and this answers
+    /// "not registered" from a few hundred KB instead of a dictionary look-up that misses the cache.</summary>
+    private ulong[] _filter = [];
+
+    /// <summary>Registered mask shapes (<c>???######??</c>) → visible characters → documents, in first-seen order.</summary>
+    private readonly Dictionary<string, Dictionary<string, List<string>>> _masks = new(StringComparer.Ordinal);
+
+    /// <remarks>Runs once per item of the portfolio (a million in the benchmark), so it sorts by a primitive key
+    /// (day number, input position) and sorts by id only the days whose items are not already in id order. Loops over
+    /// all items go in the caller's order, which is usually the order the items sit in memory: in due-date order each
+    /// item would be a cache miss.</remarks>
     public ItemCatalog(IEnumerable<OpenItem> openItems)
     {
         ArgumentNullException.ThrowIfNull(openItems);
-        var items = openItems.ToArray();
-        if (Array.IndexOf(items, null) >= 0)
+        var input = openItems.ToArray();
+        if (Array.IndexOf(input, null) >= 0)
         {
             throw new ArgumentException("An open item is null.", nameof(openItems));
         }
 
-        // Ids are checked unique below, so this order (due date, then id) is total and the sort's instability harmless.
-        Array.Sort(items, static (a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id));
-        Items = items;
-        var ids = new HashSet<string>(items.Length, StringComparer.Ordinal);
-        for (var index = 0; index < items.Length; index++)
+        var items = (OpenItem[])input.Clone();
+        var order = SortByDueDateThenId(items);
+        if (!AllDistinct(input))
         {
-            var item = items[index];
-            if (!ids.Add(item.Id))
-            {
-                throw new ArgumentException($"Two open items have the id '{item.Id}'.", nameof(openItems));
-            }
-
-            var references = item.References;
-            var nossoNumero = Keys.Reference(references.NossoNumero);
-            var txid = Keys.Reference(references.Txid);
-            var endToEndId = Keys.Reference(references.EndToEndId);
-            var documentNumber = Keys.Reference(references.DocumentNumber);
-            _byNossoNumero.Add(nossoNumero, index);
-            _byTxid.Add(txid, index);
-            _byEndToEndId.Add(endToEndId, index);
-            _byDocumentNumber.Add(documentNumber, index);
-            _byAnyReference.Add(nossoNumero, index);
-            _byAnyReference.Add(txid, index);
-            _byAnyReference.Add(endToEndId, index);
-            _byAnyReference.Add(documentNumber, index);
-            _byAnyReference.Add(Keys.Reference(references.LinhaDigitavel), index);
-
-            foreach (var payerDocument in item.PayerDocuments)
-            {
-                var document = Keys.Document(payerDocument);
-                if (document is not null && !document.Contains(Keys.Hidden, StringComparison.Ordinal))
-                {
-                    if (!_byPayerDocument.ContainsKey(document))
-                    {
-                        ByLength(document.Length).Add(document);
-                    }
-
-                    _byPayerDocument.Add(document, index);
-                }
-            }
+            // Reported as before: the first repeated id in due-date order.
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = items.First(i => !ids.Add(i.Id));
+            throw new ArgumentException($"Two open items have the id '{repeated.Id}'.", nameof(openItems));
         }
+
+        _items = items;
+        _input = input;
+        _positionOf = new int[items.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            _positionOf[order[position]] = position;
+        }
+    }
+
+    private enum Kind
+    {
+        NossoNumero,
+        Txid,
+        EndToEndId,
+        DocumentNumber,
+        AnyReference,
+        PayerDocument,
     }
 
     /// <summary>The items, oldest due first.</summary>
-    public IReadOnlyList<OpenItem> Items { get; }
+    public IReadOnlyList<OpenItem> Items => _items;
 
-    public IReadOnlyList<int> ByNossoNumero(string key) => _byNossoNumero.Find(key);
+    /// <summary>The items in the order the caller gave them, which is usually their order in memory: loops over every
+    /// item run faster in this order than in due-date order.</summary>
+    public IReadOnlyList<OpenItem> InputOrder => _input;
 
-    public IReadOnlyList<int> ByTxid(string key) => _byTxid.Find(key);
+    /// <summary>For each item of <see cref="InputOrder"/>, its index in <see cref="Items"/>.</summary>
+    public IReadOnlyList<int> PositionOf => _positionOf;
 
-    public IReadOnlyList<int> ByEndToEndId(string key) => _byEndToEndId.Find(key);
+    /// <summary>A number per calendar day, increasing by one a day (the ISO day number).</summary>
+    public static int DayNumber(LocalDate date) =>
+        (date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)).ToDateOnly().DayNumber;
 
-    public IReadOnlyList<int> ByDocumentNumber(string key) => _byDocumentNumber.Find(key);
-
-    /// <summary>Items having the key as any of their references (for references found in a description).</summary>
-    public IReadOnlyList<int> ByAnyReference(string key) => _byAnyReference.Find(key);
-
-    /// <summary>Items of a bare payer document.</summary>
-    public IReadOnlyList<int> ByPayerDocument(string document) => _byPayerDocument.Find(document);
-
-    /// <summary>The payer documents that agree with a masked pattern at every visible position, in first-seen order.</summary>
-    /// <remarks>Why an index: testing every payer document of the pattern's length made each masked credit cost as
-    /// much as the number of payers (hundreds of thousands in a large portfolio). Banks mask the same positions on
-    /// every line (<c>•••.456.789-••</c>), so the documents are grouped once per mask shape by their characters at
-    /// the visible positions, and a pattern is then a single look-up. The groups keep first-seen order.</remarks>
-    public IReadOnlyList<string> PayerDocumentsMatching(string pattern)
+    /// <summary>Indexes the items under the keys the credits carry; call once, before any look-up.</summary>
+    public void Index(IEnumerable<PendingCredit> credits)
     {
-        var shape = string.Create(pattern.Length, pattern, (span, p) =>
+        foreach (var credit in credits)
         {
-            for (var i = 0; i < span.Length; i++)
+            Want(credit.NossoNumero.Key, Kind.NossoNumero);
+            Want(credit.Txid.Key, Kind.Txid);
+            Want(credit.EndToEndId.Key, Kind.EndToEndId);
+            Want(credit.DocumentNumber.Key, Kind.DocumentNumber);
+            foreach (var (_, key) in credit.MemoReferences)
             {
-                span[i] = p[i] == Keys.Hidden ? Keys.Hidden : '#';
+                Want(key, Kind.AnyReference);
             }
-        });
-        if (!_payerDocumentsByMaskShape.TryGetValue(shape, out var byVisible))
-        {
-            byVisible = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var document in _payerDocumentsByLength.GetValueOrDefault(pattern.Length) ?? [])
+
+            foreach (var pattern in credit.DocumentPatterns)
             {
-                var visible = Visible(document, shape);
-                if (!byVisible.TryGetValue(visible, out var documents))
+                if (!pattern.Contains(Keys.Hidden, StringComparison.Ordinal))
                 {
-                    documents = [];
-                    byVisible[visible] = documents;
+                    Want(pattern, Kind.PayerDocument);
+                }
+                else
+                {
+                    var shape = Shape(pattern);
+                    if (!_masks.TryGetValue(shape, out var byVisible))
+                    {
+                        byVisible = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                        _masks[shape] = byVisible;
+                    }
+
+                    byVisible.TryAdd(Visible(pattern, shape), []);
+                }
+            }
+        }
+
+        var (input, positionOf) = (_input, _positionOf);
+        if (_keys.Count == 0 && _masks.Count == 0)
+        {
+            return;
+        }
+
+        _filter = new ulong[Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)_keys.Count) / 4)];
+        foreach (var key in _keys.Keys)
+        {
+            Mark(key);
+        }
+
+        var masks = _masks.Select(m => (Shape: m.Key, ByVisible: m.Value.GetAlternateLookup<ReadOnlySpan<char>>())).ToArray();
+        Span<char> visible = stackalloc char[14];
+        for (var k = 0; k < input.Length; k++)
+        {
+            var item = input[k];
+            var index = positionOf[k];
+            var references = item.References;
+            Post(references.NossoNumero, Kind.NossoNumero, index);
+            Post(references.Txid, Kind.Txid, index);
+            Post(references.EndToEndId, Kind.EndToEndId, index);
+            Post(references.DocumentNumber, Kind.DocumentNumber, index);
+            Post(references.LinhaDigitavel, null, index);
+            foreach (var payerDocument in item.PayerDocuments)
+            {
+                var document = Keys.Document(payerDocument);
+                if (document is null || document.Contains(Keys.Hidden, StringComparison.Ordinal))
+                {
+                    continue;
                 }
 
-                documents.Add(document);
+                // A document first seen here joins the groups of the masked patterns it agrees with, and from then on
+                // its items are recorded like those of a complete document.
+                foreach (var (shape, byVisible) in masks)
+                {
+                    if (shape.Length == document.Length
+                        && byVisible.TryGetValue(Visible(document, shape, visible), out var documents)
+                        && !documents.Contains(document))
+                    {
+                        documents.Add(document);
+                        Want(document, Kind.PayerDocument);
+                    }
+                }
+
+                if (MayBeKey(document) && _keys.TryGetValue(document, out var postings))
+                {
+                    postings.Add(Kind.PayerDocument, index);
+                }
+            }
+        }
+
+        // The items were visited in the caller's order: put every list in due-date order, and the documents of each
+        // masked group in the order of their first item.
+        foreach (var postings in _keys.Values)
+        {
+            postings.Sort();
+        }
+
+        foreach (var documents in _masks.Values.SelectMany(m => m.Values))
+        {
+            documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
+        }
+    }
+
+    /// <summary>Where a document registered for payer look-ups first appears: its first item, and its place among that
+    /// item's payer documents.</summary>
+    private (int Index, int Slot) FirstSeen(string document)
+    {
+        var index = ByPayerDocument(document)[0];
+        var documents = _items[index].PayerDocuments;
+        var slot = 0;
+        while (slot < documents.Count && Keys.Document(documents[slot]) != document)
+        {
+            slot++;
+        }
+
+        return (index, slot);
+    }
+
+    public IReadOnlyList<int> ByNossoNumero(string key) => Find(key, Kind.NossoNumero);
+
+    public IReadOnlyList<int> ByTxid(string key) => Find(key, Kind.Txid);
+
+    public IReadOnlyList<int> ByEndToEndId(string key) => Find(key, Kind.EndToEndId);
+
+    public IReadOnlyList<int> ByDocumentNumber(string key) => Find(key, Kind.DocumentNumber);
+
+    /// <summary>Items having the key as any of their references (for references found in a description).</summary>
+    public IReadOnlyList<int> ByAnyReference(string key) => Find(key, Kind.AnyReference);
+
+    /// <summary>Items of a bare payer document.</summary>
+    public IReadOnlyList<int> ByPayerDocument(string document) => Find(document, Kind.PayerDocument);
+
+    /// <summary>The payer documents that agree with a masked pattern at every visible position, in first-seen order.</summary>
+    /// <remarks>Banks mask the same positions on every line (<c>•••.456.789-••</c>), so documents are grouped per mask
+    /// shape by their characters at the visible positions, and a pattern is a single look-up.</remarks>
+    public IReadOnlyList<string> PayerDocumentsMatching(string pattern)
+    {
+        var shape = Shape(pattern);
+        return _masks.TryGetValue(shape, out var byVisible) && byVisible.TryGetValue(Visible(pattern, shape), out var found) ? found : [];
+    }
+
+    private List<int> Find(string key, Kind kind) =>
+        _keys.TryGetValue(key, out var postings) && postings.Of(kind) is { } items ? items : s_noItems;
+
+    private void Want(string? key, Kind kind)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
+        postings ??= new Postings();
+        postings.Want(kind);
+        if (!exists && _filter.Length > 0)
+        {
+            Mark(key);
+        }
+    }
+
+    /// <summary>Bit of a key in <see cref="_filter"/> (the hash is per process, the filter per run).</summary>
+    private (int Word, ulong Bit) FilterSlot(string key)
+    {
+        var hash = (uint)string.GetHashCode(key, StringComparison.Ordinal) & (((uint)_filter.Length * 64) - 1);
+        return ((int)(hash >> 6), 1UL << (int)(hash & 63));
+    }
+
+    private void Mark(string key)
+    {
+        var (word, bit) = FilterSlot(key);
+        _filter[word] |= bit;
+    }
+
+    /// <summary>False when the key is certainly not registered.</summary>
+    private bool MayBeKey(string key)
+    {
+        var (word, bit) = FilterSlot(key);
+        return (_filter[word] & bit) != 0;
+    }
+
+    /// <summary>Records the item under a reference of the given kind (null: the linha digitável, found only by
+    /// <see cref="ByAnyReference"/>) and under any reference.</summary>
+    private void Post(string? reference, Kind? kind, int index)
+    {
+        var key = Keys.Reference(reference);
+        if (key is not null && MayBeKey(key) && _keys.TryGetValue(key, out var postings))
+        {
+            if (kind is { } k)
+            {
+                postings.Add(k, index);
             }
 
-            _payerDocumentsByMaskShape[shape] = byVisible;
+            postings.Add(Kind.AnyReference, index);
         }
-
-        return byVisible.TryGetValue(Visible(pattern, shape), out var found) ? found : [];
     }
 
-    private List<string> ByLength(int length)
+    private static bool AllDistinct(OpenItem[] items)
     {
-        if (!_payerDocumentsByLength.TryGetValue(length, out var list))
+        var ids = new HashSet<string>(items.Length, StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            list = [];
-            _payerDocumentsByLength[length] = list;
+            if (!ids.Add(item.Id))
+            {
+                return false;
+            }
         }
 
-        return list;
+        return true;
     }
+
+    /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting.</summary>
+    private static int[] SortByDueDateThenId(OpenItem[] items)
+    {
+        var positions = new int[items.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+
+        if (items.Any(i => i.DueDate.Calendar != CalendarSystem.Iso))
+        {
+            Array.Sort(items, positions, Comparer<OpenItem>.Create(static (a, b) =>
+                a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id)));
+            return positions;
+        }
+
+        // (day number, input position) sorts by due date and keeps input order within a day; a day whose items then
+        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total.
+        var order = new long[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            order[i] = ((long)items[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
+        }
+
+        Array.Sort(order, items);
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = (int)(order[i] & uint.MaxValue);
+        }
+
+        var byId = Comparer<OpenItem>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var start = 0;
+        while (start < items.Length)
+        {
+            var end = start + 1;
+            var sorted = true;
+            for (; end < items.Length && items[end].DueDate == items[start].DueDate; end++)
+            {
+                sorted &= string.CompareOrdinal(items[end - 1].Id, items[end].Id) < 0;
+            }
+
+            if (!sorted)
+            {
+                Array.Sort(items, positions, start, end - start, byId);
+            }
+
+            start = end;
+        }
+
+        return positions;
+    }
+
+    /// <summary>The pattern's mask shape: <see cref="Keys.Hidden"/> where hidden, <c>#</c> where visible.</summary>
+    private static string Shape(string pattern) => string.Create(pattern.Length, pattern, static (span, p) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = p[i] == Keys.Hidden ? Keys.Hidden : '#';
+        }
+    });
 
     /// <summary>The characters of <paramref name="value"/> at the positions <paramref name="shape"/> shows.</summary>
-    private static string Visible(string value, string shape)
+    private static string Visible(string value, string shape) => new(Visible(value, shape, stackalloc char[shape.Length]));
+
+    private static ReadOnlySpan<char> Visible(string value, string shape, Span<char> buffer)
     {
-        var visible = new StringBuilder(value.Length);
+        var length = 0;
         for (var i = 0; i < shape.Length; i++)
         {
             if (shape[i] != Keys.Hidden)
             {
-                visible.Append(value[i]);
+                buffer[length++] = value[i];
             }
         }
 
-        return visible.ToString();
+        return buffer[..length];
+    }
+
+    /// <summary>The items a registered key finds, per kind of look-up; null for a kind nobody asks for.</summary>
+    private sealed class Postings
+    {
+        private readonly List<int>?[] _byKind = new List<int>?[6];
+
+        public void Want(Kind kind) => _byKind[(int)kind] ??= [];
+
+        /// <summary>Adds an item when the kind is wanted; the same item twice in a row counts once.</summary>
+        public void Add(Kind kind, int index)
+        {
+            if (_byKind[(int)kind] is { } list && (list.Count == 0 || list[^1] != index))
+            {
+                list.Add(index);
+            }
+        }
+
+        public List<int>? Of(Kind kind) => _byKind[(int)kind];
+
+        /// <summary>Puts every list in ascending order (each item is in a list at most once).</summary>
+        public void Sort()
+        {
+            foreach (var list in _byKind)
+            {
+                list?.Sort();
+            }
+        }
     }
 }

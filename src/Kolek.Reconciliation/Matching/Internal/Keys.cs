@@ -8,6 +8,9 @@ internal static class Keys
     /// <summary>The character standing for a hidden position of a masked CPF/CNPJ.</summary>
     public const char Hidden = '?';
 
+    /// <summary>The characters of a bare document: digits and upper-case letters.</summary>
+    private static readonly System.Buffers.SearchValues<char> s_bare = System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     /// <summary>Upper-case letters and digits only, leading zeros removed; <see langword="null"/> when nothing is left.</summary>
     /// <remarks>Runs for every reference of every open item, so it avoids a builder: a value that is already a key
     /// (the usual case for nosso números, txids and invoice numbers) is returned as is, without allocating.</remarks>
@@ -53,11 +56,18 @@ internal static class Keys
 
     /// <summary>A CPF/CNPJ as bare upper-case characters, hidden positions (•, *, ●, x) as <see cref="Hidden"/>;
     /// <see langword="null"/> unless it has 11 or 14 positions.</summary>
+    /// <remarks>Runs for every payer document of every open item: a value that is already bare (the usual case) is
+    /// returned as is, without allocating.</remarks>
     public static string? Document(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
+        }
+
+        if (value.Length is 11 or 14 && !value.AsSpan().ContainsAnyExcept(s_bare))
+        {
+            return value;
         }
 
         var builder = new StringBuilder(14);
@@ -85,7 +95,7 @@ internal static class Keys
     }
 
     /// <summary>How many positions of a document pattern are visible.</summary>
-    public static int VisibleCount(string pattern) => pattern.Count(c => c != Hidden);
+    public static int VisibleCount(string pattern) => pattern.Length - pattern.AsSpan().Count(Hidden);
 
     private static bool IsMask(char c) => c is '•' or '*' or '●' or '∙' or '·' or 'x';
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Kolek.Reconciliation.Statements;
 
@@ -9,7 +10,7 @@ internal sealed partial class PendingCredit
     /// <summary>A masked CPF/CNPJ must show at least this many characters to count as evidence.</summary>
     private const int MinimumVisibleDocumentCharacters = 6;
 
-    public PendingCredit(BankTransaction transaction, int order, MatcherSettings settings)
+    public PendingCredit(BankTransaction transaction, int order, DescriptionScans descriptions)
     {
         Transaction = transaction;
         Order = order;
@@ -20,8 +21,9 @@ internal sealed partial class PendingCredit
         DocumentNumber = (references.DocumentNumber, Keys.Reference(references.DocumentNumber));
         Discount = Math.Max(0m, transaction.Discount ?? 0m) + Math.Max(0m, transaction.Rebate ?? 0m);
         DeclaredLateCharges = Math.Max(0m, transaction.Interest ?? 0m) + Math.Max(0m, transaction.Fine ?? 0m);
-        MemoReferences = MemoKeys(transaction.Description, settings);
-        DocumentPatterns = Documents(transaction);
+        var scan = descriptions.Of(transaction.Description);
+        MemoReferences = scan.MemoReferences;
+        DocumentPatterns = Documents(transaction.Payer?.Document, scan.Documents);
     }
 
     public BankTransaction Transaction { get; }
@@ -51,45 +53,61 @@ internal sealed partial class PendingCredit
     /// <summary>Payer CPF/CNPJ patterns (hidden positions as <see cref="Keys.Hidden"/>), from the payer field then the description.</summary>
     public IReadOnlyList<string> DocumentPatterns { get; }
 
-    private static List<(string, string)> MemoKeys(string? description, MatcherSettings settings)
-    {
-        var found = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return found;
-        }
-
-        foreach (var pattern in settings.MemoPatterns)
-        {
-            foreach (Match match in pattern.Matches(description))
-            {
-                var group = match.Groups["ref"];
-                var raw = group.Success ? group.Value : match.Value;
-                var key = Keys.Reference(raw);
-                if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
-                {
-                    found.Add((raw.Trim(), key));
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static List<string> Documents(BankTransaction transaction)
-    {
-        var candidates = new List<string?> { transaction.Payer?.Document };
-        if (!string.IsNullOrWhiteSpace(transaction.Description))
-        {
-            candidates.AddRange(DocumentInText().Matches(transaction.Description).Select(m => m.Groups["doc"].Value));
-        }
-
-        return [.. candidates
+    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription) =>
+        [.. inDescription
+            .Prepend(payerDocument)
             .Select(Keys.Document)
             .OfType<string>()
             .Where(d => Keys.VisibleCount(d) >= MinimumVisibleDocumentCharacters)
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>What descriptions yield, computed once per distinct description in a run: bank lines repeat a few
+    /// descriptions ("LIQUIDACAO COBRANCA", "PIX RECEBIDO") over and over, and each one costs six regular expressions.</summary>
+    internal sealed class DescriptionScans(MatcherSettings settings)
+    {
+        private static readonly DescriptionScan s_empty = new([], []);
+
+        private readonly Dictionary<string, DescriptionScan> _byDescription = new(StringComparer.Ordinal);
+
+        public DescriptionScan Of(string? description)
+        {
+            if (string.IsNullOrWhiteSpace(description))
+            {
+                return s_empty;
+            }
+
+            ref var scan = ref CollectionsMarshal.GetValueRefOrAddDefault(_byDescription, description, out var exists);
+            if (!exists)
+            {
+                scan = new DescriptionScan(MemoKeys(description), [.. DocumentInText().Matches(description).Select(m => m.Groups["doc"].Value)]);
+            }
+
+            return scan!;
+        }
+
+        private List<(string, string)> MemoKeys(string description)
+        {
+            var found = new List<(string, string)>();
+            foreach (var pattern in settings.MemoPatterns)
+            {
+                foreach (Match match in pattern.Matches(description))
+                {
+                    var group = match.Groups["ref"];
+                    var raw = group.Success ? group.Value : match.Value;
+                    var key = Keys.Reference(raw);
+                    if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
+                    {
+                        found.Add((raw.Trim(), key));
+                    }
+                }
+            }
+
+            return found;
+        }
     }
+
+    /// <summary>The references a description names and the CPF/CNPJ written in it (as written).</summary>
+    internal sealed record DescriptionScan(IReadOnlyList<(string Raw, string Key)> MemoReferences, IReadOnlyList<string> Documents);
 
     /// <summary>A CPF (000.000.000-00) or CNPJ (00.000.000/0000-00, alphanumeric allowed) in text, possibly masked.</summary>
     [GeneratedRegex(

@@ -6,6 +6,9 @@ internal sealed partial class ReconciliationRun
     private const double SameEvidenceTiePenalty = 0.05;
     private const double MaskedDocumentPenalty = 0.1;
 
+    /// <summary>Nosso número, txid, end-to-end id and document number (see <see cref="ExactReference"/>).</summary>
+    private const int ExactReferenceKinds = 4;
+
     /// <summary>The first kind of reference of the credit that names open items (strongest first).</summary>
     /// <param name="Rule">The rule of that reference, or null when none names a live item.</param>
     /// <param name="Evidence">The reference in words.</param>
@@ -23,51 +26,111 @@ internal sealed partial class ReconciliationRun
         public int DistinctDocuments(IEnumerable<int> items) => items.Select(i => DocumentOf[i]).Distinct(StringComparer.Ordinal).Count();
     }
 
+    /// <summary>Every item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads).</summary>
+    private List<int> ReferenceItems(PendingCredit credit)
+    {
+        var items = new List<int>();
+        for (var rank = 0; rank < ExactReferenceKinds; rank++)
+        {
+            items.AddRange(ExactReference(credit, rank).Items);
+        }
+
+        foreach (var (_, key) in credit.MemoReferences)
+        {
+            items.AddRange(_catalog.ByAnyReference(key));
+        }
+
+        return items;
+    }
+
+    /// <summary>Every item of the credit's payer documents, complete or masked (what <see cref="FindPayer"/> reads).</summary>
+    private List<int> PayerItems(PendingCredit credit)
+    {
+        var items = new List<int>();
+        foreach (var pattern in credit.DocumentPatterns)
+        {
+            var documents = pattern.Contains(Keys.Hidden, StringComparison.Ordinal) ? _catalog.PayerDocumentsMatching(pattern) : [pattern];
+            foreach (var document in documents)
+            {
+                items.AddRange(_catalog.ByPayerDocument(document));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The exact references of a credit, strongest first: rule, label, the reference and its items.</summary>
+    private (string Rule, string Label, (string? Raw, string? Key) Reference, IReadOnlyList<int> Items) ExactReference(PendingCredit credit, int rank)
+    {
+        var (rule, label, reference) = rank switch
+        {
+            0 => (MatchRules.NossoNumero, "nosso número", credit.NossoNumero),
+            1 => (MatchRules.Txid, "txid", credit.Txid),
+            2 => (MatchRules.EndToEndId, "identificador PIX (EndToEndId)", credit.EndToEndId),
+            _ => (MatchRules.DocumentNumber, "número do documento", credit.DocumentNumber),
+        };
+        var items = reference.Key is not { } key ? []
+            : rank switch
+            {
+                0 => _catalog.ByNossoNumero(key),
+                1 => _catalog.ByTxid(key),
+                2 => _catalog.ByEndToEndId(key),
+                _ => _catalog.ByDocumentNumber(key),
+            };
+        return (rule, label, reference, items);
+    }
+
+    /// <remarks>Runs for every credit in every sweep whose items changed, so nothing is allocated unless a reference
+    /// names a live item.</remarks>
     private ReferenceHits FindReferences(PendingCredit credit)
     {
         int? settled = null;
-        var exact = new (string Rule, string Label, (string? Raw, string? Key) Reference, Func<string, IReadOnlyList<int>> Lookup)[]
+        for (var rank = 0; rank < ExactReferenceKinds; rank++)
         {
-            (MatchRules.NossoNumero, "nosso número", credit.NossoNumero, _catalog.ByNossoNumero),
-            (MatchRules.Txid, "txid", credit.Txid, _catalog.ByTxid),
-            (MatchRules.EndToEndId, "identificador PIX (EndToEndId)", credit.EndToEndId, _catalog.ByEndToEndId),
-            (MatchRules.DocumentNumber, "número do documento", credit.DocumentNumber, _catalog.ByDocumentNumber),
-        };
-        foreach (var (rule, label, (raw, key), lookup) in exact)
-        {
+            var (rule, label, (raw, key), hits) = ExactReference(credit, rank);
             if (key is null)
             {
                 continue;
             }
 
-            var hits = lookup(key);
-            var live = hits.Where(IsLive).ToList();
-            if (live.Count > 0)
+            if (AnyLive(hits))
             {
-                return new ReferenceHits(rule, label + " " + raw!.Trim(), live, null);
+                return new ReferenceHits(rule, label + " " + raw!.Trim(), hits.Where(IsLive).ToList(), null);
             }
 
             settled ??= hits.Count > 0 ? hits[0] : null;
         }
 
-        var memoLive = new SortedSet<int>();
-        var memoRaw = new List<string>();
+        SortedSet<int>? memoLive = null;
+        List<string>? memoRaw = null;
         foreach (var (raw, key) in credit.MemoReferences)
         {
             var hits = _catalog.ByAnyReference(key);
-            var live = hits.Where(IsLive).ToList();
-            if (live.Count > 0)
+            if (AnyLive(hits))
             {
-                memoLive.UnionWith(live);
-                memoRaw.Add("\"" + raw + "\"");
+                (memoLive ??= []).UnionWith(hits.Where(IsLive));
+                (memoRaw ??= []).Add("\"" + raw + "\"");
             }
 
             settled ??= hits.Count > 0 ? hits[0] : null;
         }
 
-        return memoLive.Count > 0
-            ? new ReferenceHits(MatchRules.MemoReference, "referência " + string.Join(", ", memoRaw) + " no histórico", [.. memoLive], null)
+        return memoLive is not null
+            ? new ReferenceHits(MatchRules.MemoReference, "referência " + string.Join(", ", memoRaw!) + " no histórico", [.. memoLive], null)
             : new ReferenceHits(null, string.Empty, [], settled);
+    }
+
+    private bool AnyLive(IReadOnlyList<int> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (IsLive(items[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Proposal? EvaluateReferences(PendingCredit credit)

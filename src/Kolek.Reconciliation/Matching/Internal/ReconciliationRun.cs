@@ -20,6 +20,12 @@ internal sealed partial class ReconciliationRun
     private readonly MatcherSettings _settings;
     private readonly ItemCatalog _catalog;
     private readonly decimal[] _outstanding;
+
+    /// <summary>Per item, the value of <see cref="_changes"/> when its outstanding amount last changed (0: never).</summary>
+    private readonly int[] _changedAt;
+
+    /// <summary>How many proposals have been applied.</summary>
+    private int _changes;
     private readonly List<PendingCredit> _pending = [];
     private readonly Dictionary<int, TransactionMatch> _matches = [];
     private readonly List<(BankTransaction Transaction, object Outcome)> _outcomes = [];
@@ -36,17 +42,31 @@ internal sealed partial class ReconciliationRun
         ArgumentNullException.ThrowIfNull(transactions);
         _settings = settings;
         _catalog = new ItemCatalog(openItems);
-        _outstanding = [.. _catalog.Items.Select(i => i.Outstanding)];
+        _outstanding = new decimal[_catalog.Items.Count];
+        for (var k = 0; k < _outstanding.Length; k++)
+        {
+            _outstanding[_catalog.PositionOf[k]] = _catalog.InputOrder[k].Outstanding;
+        }
+
+        _changedAt = new int[_outstanding.Length];
 
         var sorted = transactions
-            .Select(t => t ?? throw new ArgumentException("A transaction is null.", nameof(transactions)))
-            .OrderBy(t => t.BookingDate)
-            .ThenBy(t => t.Id, StringComparer.Ordinal)
-            .ThenBy(t => t.Kind)
-            .ThenBy(t => t.Amount)
-            .ThenBy(t => t.Description, StringComparer.Ordinal);
+            .Select((t, position) => (Transaction: t ?? throw new ArgumentException("A transaction is null.", nameof(transactions)), Position: position))
+            .ToArray();
+        // A stable sort (the input position breaks ties), in one comparison rather than LINQ's chain of key selectors.
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var (x, y) = (a.Transaction, b.Transaction);
+            var order = x.BookingDate.CompareTo(y.BookingDate);
+            order = order != 0 ? order : string.CompareOrdinal(x.Id, y.Id);
+            order = order != 0 ? order : Comparer<TransactionKind>.Default.Compare(x.Kind, y.Kind);
+            order = order != 0 ? order : x.Amount.CompareTo(y.Amount);
+            order = order != 0 ? order : string.CompareOrdinal(x.Description, y.Description);
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        });
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var transaction in sorted)
+        var descriptions = new PendingCredit.DescriptionScans(settings);
+        foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
             if (!seen.Add(transaction.Id) || alreadyReconciled.Contains(transaction.Id))
@@ -70,19 +90,25 @@ internal sealed partial class ReconciliationRun
             }
             else
             {
-                _pending.Add(new PendingCredit(transaction, _outcomes.Count, settings));
+                _pending.Add(new PendingCredit(transaction, _outcomes.Count, descriptions));
             }
 
             _outcomes.Add((transaction, outcome!));
         }
+
+        _catalog.Index(_pending);
     }
 
     public ReconciliationResult Execute()
     {
+        var referencesCheckedAt = new int[_pending.Count];
+        var payerCheckedAt = new int[_pending.Count];
+        var referenceItems = new int[]?[_pending.Count];
+        var payerItems = new int[]?[_pending.Count];
         while (true)
         {
-            RunPassToFixedPoint(EvaluateReferences);
-            if (!RunPassToFixedPoint(EvaluatePayer))
+            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])]);
+            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])]))
             {
                 break;
             }
@@ -98,7 +124,20 @@ internal sealed partial class ReconciliationRun
             [.. _outcomes.Select(o => o.Outcome).OfType<MatchSuggestion>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<UnmatchedTransaction>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<IgnoredTransaction>()],
-            [.. _catalog.Items.Select((item, index) => new ItemBalance(item.Id, StatusOf(item, _outstanding[index]), _outstanding[index]))]);
+            Array.AsReadOnly(Balances()));
+    }
+
+    /// <summary>The items' balances, oldest due first; built in the caller's order of the items, which is faster.</summary>
+    private ItemBalance[] Balances()
+    {
+        var balances = new ItemBalance[_outstanding.Length];
+        for (var k = 0; k < balances.Length; k++)
+        {
+            var (item, index) = (_catalog.InputOrder[k], _catalog.PositionOf[k]);
+            balances[index] = new ItemBalance(item.Id, StatusOf(item, _outstanding[index]), _outstanding[index]);
+        }
+
+        return balances;
     }
 
     private static ItemStatus StatusOf(OpenItem item, decimal outstanding) =>
@@ -107,20 +146,28 @@ internal sealed partial class ReconciliationRun
         : ItemStatus.Open;
 
     /// <summary>Runs one pass over the credits still pending until it matches nothing more; true when it matched any.</summary>
-    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate)
+    /// <param name="evaluate">The pass's decision for one credit.</param>
+    /// <param name="checkedAt">Per pending credit, the <see cref="_changes"/> count when the pass last found nothing for it (0: never run).</param>
+    /// <param name="dependsOn">By position among the pending credits, the items whose outstanding amounts the pass's decision for a credit reads.</param>
+    /// <remarks>A decision is a pure function of the outstanding amounts of <paramref name="dependsOn"/>, so a credit
+    /// for which the pass found nothing is evaluated again only once one of those items has changed: each sweep after
+    /// the first costs little more than a look at the credits' items.</remarks>
+    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
     {
         var any = false;
         bool changed;
         do
         {
             changed = false;
-            foreach (var credit in _pending)
+            for (var p = 0; p < _pending.Count; p++)
             {
-                if (_matches.ContainsKey(credit.Order))
+                var credit = _pending[p];
+                if (_matches.ContainsKey(credit.Order) || (checkedAt[p] > 0 && !ChangedSince(dependsOn(p), checkedAt[p])))
                 {
                     continue;
                 }
 
+                checkedAt[p] = _changes + 1;
                 var proposal = evaluate(credit);
                 if (proposal is not null)
                 {
@@ -133,11 +180,26 @@ internal sealed partial class ReconciliationRun
         return any;
     }
 
+    private bool ChangedSince(int[] items, int changes)
+    {
+        foreach (var index in items)
+        {
+            if (_changedAt[index] >= changes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Apply(PendingCredit credit, Proposal proposal)
     {
+        _changes++;
         foreach (var (index, allocation) in proposal.Allocations)
         {
             _outstanding[index] -= allocation.Settled;
+            _changedAt[index] = _changes;
         }
 
         _matches[credit.Order] = new TransactionMatch(
