@@ -44,7 +44,10 @@ public static class KolekDunningServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KolekDunningOptions>, KolekDunningOptionsValidator>());
-        services.TryAddSingleton(CreateClock);
+        // The one place allowed to pick the system clock, when the host registered no TimeProvider (BannedSymbols.txt bans it elsewhere).
+#pragma warning disable RS0030
+        services.TryAddSingleton<IClock>(sp => sp.GetService<TimeProvider>()?.ToClock() ?? SystemClock.Instance);
+#pragma warning restore RS0030
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<KolekDunningOptions>>().Value.BuildCalendar());
         services.TryAddSingleton(sp => new DunningPlanner(
             sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<IOptions<KolekDunningOptions>>().Value));
@@ -103,18 +106,5 @@ public static class KolekDunningServiceCollectionExtensions
         }
 
         return new TemplateCreditor(options.CreditorName, options.CreditorCnpj);
-    }
-
-    private static IClock CreateClock(IServiceProvider provider)
-    {
-        if (provider.GetService<TimeProvider>() is { } timeProvider)
-        {
-            return timeProvider.ToClock();
-        }
-
-        // The one place allowed to pick the system clock (BannedSymbols.txt bans it everywhere else in src/).
-#pragma warning disable RS0030
-        return SystemClock.Instance;
-#pragma warning restore RS0030
     }
 }

@@ -3,8 +3,8 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// <summary>The reference pass and the payer pass.</summary>
 internal sealed partial class ReconciliationRun
 {
-    private const double SameEvidenceTiePenalty = 0.05;
-    private const double MaskedDocumentPenalty = 0.1;
+    private const double SameEvidenceTieScorePenalty = 0.05;
+    private const double MaskedDocumentScorePenalty = 0.1;
 
     /// <summary>Nosso número, txid, end-to-end id and document number (see <see cref="ExactReference"/>).</summary>
     private const int ExactReferenceKinds = 4;
@@ -283,7 +283,7 @@ internal sealed partial class ReconciliationRun
             var (index, fit) = ties[0];
             var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
                 : fit.Kind == FitKind.ExpectedLateCharges ? 0.85 : 0.8)
-                - (ties.Count > 1 ? SameEvidenceTiePenalty : 0) - (view.Full ? 0 : MaskedDocumentPenalty);
+                - (ties.Count > 1 ? SameEvidenceTieScorePenalty : 0) - (view.Full ? 0 : MaskedDocumentScorePenalty);
             return new Proposal(MatchRules.PayerDocumentAmount, confidence,
                 Capitalize(AmountText(credit, index, fit)) + " e " + view.Evidence + " confere" + TieText(ties.Count) + ".",
                 [(index, new Allocation(Item(index).Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
