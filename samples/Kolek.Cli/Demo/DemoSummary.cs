@@ -32,6 +32,9 @@ public sealed class DemoSummary(
 {
     private readonly IReadOnlyList<ChargeStanding> _standings = charges.Select(c => PortfolioAnalytics.Standing(c.Charge, today, calendar)).ToList();
     private readonly AgingReport _aging = PortfolioAnalytics.Aging(charges.Select(c => c.Charge), today, calendar);
+    private readonly HashSet<string> _exportedOpen =
+        data.Charges.Where(c => c.Status == ChargeStatus.Open).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
     private readonly IReadOnlyList<DelinquentCustomer> _delinquents = PortfolioAnalytics.Delinquents(charges, today, calendar);
 
     /// <summary>Distinct messages (and escalations) accepted, ever: one consolidated message counts once.</summary>
@@ -45,7 +48,7 @@ public sealed class DemoSummary(
 
     /// <summary>Every charge the ERP exported as open, with its balance now: what the reconciliation worked on.</summary>
     private List<ItemBalance> Items =>
-        charges.Where(c => data.Charges.Any(e => e.Id == c.Charge.Id && e.Status == ChargeStatus.Open))
+        charges.Where(c => _exportedOpen.Contains(c.Charge.Id))
             .Select(c => new ItemBalance(c.Charge.Id,
                 c.Charge.Outstanding == 0m ? ItemStatus.Paid : c.Charge.PaidAmount > 0m ? ItemStatus.PartiallyPaid : ItemStatus.Open,
                 c.Charge.Outstanding))
