@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Kolek.Dunning.Insight.Risk;
 using Kolek.Dunning.Planning;
 
 namespace Kolek.Dunning.Tests;
@@ -10,7 +11,7 @@ public sealed class ImmutabilityTests
     public void PublicTypes_ExceptOptions_HaveNoPublicSettersOrMutableFields()
     {
         var mutable = typeof(DunningPlanner).Assembly.GetExportedTypes()
-            .Where(t => t != typeof(KolekDunningOptions) && !t.IsEnum)
+            .Where(t => t != typeof(KolekDunningOptions) && t != typeof(RiskTrainingOptions) && !t.IsEnum)
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
                 .Where(p => p.SetMethod is { IsPublic: true } setter
                     && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
