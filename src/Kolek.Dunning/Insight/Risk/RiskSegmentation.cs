@@ -47,7 +47,7 @@ public sealed class RiskSegmentation
 
             if (!(s.From >= 0 && s.From <= 1))
             {
-                errors.Add($"segmento '{s.Name}': início {s.From} fora de [0, 1].");
+                errors.Add(FormattableString.Invariant($"segmento '{s.Name}': início {s.From} fora de [0, 1]."));
             }
 
             if (i == 0 && s.From != 0)
@@ -57,7 +57,7 @@ public sealed class RiskSegmentation
 
             if (i > 0 && list[i - 1] is { } previous && !(s.From > previous.From))
             {
-                errors.Add($"segmento '{s.Name}': início {s.From} deve ser maior que o do segmento anterior.");
+                errors.Add(FormattableString.Invariant($"segmento '{s.Name}': início {s.From} deve ser maior que o do segmento anterior."));
             }
 
             if (list.Take(i).Any(p => p is not null && string.Equals(p.Name, s.Name, StringComparison.Ordinal)))
