@@ -47,6 +47,5 @@ public sealed record CustomerRiskFeatures(
         Math.Log(1 + OpenOverdueCharges),
         Math.Log(1 + (double)Math.Max(0m, AverageAmount)),
         Math.Log(1 + (TenureDays / 30.0)),
-        Math.Log(1 + ResolvedCharges),
     ];
 }

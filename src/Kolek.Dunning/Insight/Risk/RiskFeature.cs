@@ -12,8 +12,7 @@ public sealed record RiskFeature(string Name, string DescriptionPtBr, string Des
 
     /// <summary>Gets the model's features, in the order of <see cref="RiskModel.Coefficients"/>.</summary>
     /// <value>
-    /// <c>late-share</c>, <c>average-days-late</c>, <c>recent-trend</c>, <c>open-overdue</c>, <c>average-amount</c>, <c>tenure</c>,
-    /// <c>history-size</c>; see <see cref="CustomerRiskFeatures"/> for their definitions and docs/insight.md for the transforms.
+    /// <c>late-share</c>, <c>average-days-late</c>, <c>recent-trend</c>, <c>open-overdue</c>, <c>average-amount</c>, <c>tenure</c>; see <see cref="CustomerRiskFeatures"/> for their definitions and docs/insight.md for the transforms.
     /// </value>
     public static IReadOnlyList<RiskFeature> All { get; } =
     [
@@ -23,6 +22,5 @@ public sealed record RiskFeature(string Name, string DescriptionPtBr, string Des
         new("open-overdue", "Cobranças vencidas ainda em aberto", "Open overdue charges"),
         new("average-amount", "Valor médio das cobranças", "Average charge amount"),
         new("tenure", "Tempo de relacionamento (desde a primeira cobrança)", "Tenure (since the first charge)"),
-        new("history-size", "Cobranças com desfecho conhecido", "Charges with a known outcome"),
     ];
 }

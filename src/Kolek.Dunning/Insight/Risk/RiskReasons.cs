@@ -16,7 +16,6 @@ internal static class RiskReasons
             3 => ($"{f.OpenOverdueCharges} cobrança(s) vencida(s) em aberto", $"{f.OpenOverdueCharges} open overdue charge(s)"),
             4 => ($"valor médio de {PtBrFormat.Money(f.AverageAmount)}", $"average amount BRL {f.AverageAmount.ToString("#,##0.00", CultureInfo.InvariantCulture)}"),
             5 => ($"cliente há {f.TenureDays} dias", $"customer for {f.TenureDays} days"),
-            6 => ($"{f.ResolvedCharges} cobranças com desfecho conhecido", $"{f.ResolvedCharges} charges with a known outcome"),
             _ => throw new ArgumentOutOfRangeException(nameof(feature), feature, "Not a risk feature index."),
         };
         var raises = contribution > 0;
