@@ -5,6 +5,13 @@ using Kolek.Benchmarks.Data;
 using Kolek.Reconciliation.Matching;
 using Kolek.Reconciliation.Readers;
 
+// `--risk [customers] [months]`: the risk model on the synthetic history (Insight/RiskMeasure.cs).
+if (args is ["--risk", ..])
+{
+    Kolek.Benchmarks.Insight.RiskMeasure.Run(args);
+    return;
+}
+
 // `--measure-peak [credits]`: one reconcile of credits × (10 × credits) in a fresh process, printing the elapsed and CPU
 // time (CPU time, GC threads included, is steadier than elapsed time on a machine shared with other work),
 // the bytes allocated by the reconcile and the process's peak working set (data generation included in the latter).

@@ -128,6 +128,19 @@ public sealed class RiskModelTests
     }
 
     [Fact]
+    public void Train_MaxExamples_KeepsTheMostRecentWholeSnapshots()
+    {
+        var asOf = new LocalDate(2026, 3, 31);
+        var all = RiskModel.Train(s_history, asOf);
+        var capped = RiskModel.Train(s_history, asOf, new RiskTrainingOptions { MaxExamples = 1 });
+        var oneSnapshot = RiskModel.Train(s_history, asOf, new RiskTrainingOptions { MaxSnapshots = 1 });
+
+        Assert.True(all.TrainingExamples > capped.TrainingExamples);
+        Assert.Equal(oneSnapshot.TrainingExamples, capped.TrainingExamples);
+        Assert.Equal(oneSnapshot.Coefficients, capped.Coefficients);
+    }
+
+    [Fact]
     public void Train_InvalidOptions_ListsEveryError()
     {
         var options = new RiskTrainingOptions { LabelHorizonDays = 0, L2 = double.NaN, Iterations = 0 };
@@ -145,7 +158,7 @@ public sealed class RiskModelTests
         var o = new RiskTrainingOptions();
 
         Assert.Same(Kolek.Dunning.Calendar.BusinessCalendar.BrazilBanking, o.Calendar);
-        Assert.Equal((60, 30, 24, 90, 1.0, 25, 100, 10, 3), (o.LabelHorizonDays, o.SnapshotIntervalDays, o.MaxSnapshots, o.RecentWindowDays, o.L2, o.Iterations, o.MinimumExamples, o.MinimumPerClass, o.ReasonCount));
+        Assert.Equal((60, 30, 24, 200_000, 90, 1.0, 25, 100, 10, 3), (o.LabelHorizonDays, o.SnapshotIntervalDays, o.MaxSnapshots, o.MaxExamples, o.RecentWindowDays, o.L2, o.Iterations, o.MinimumExamples, o.MinimumPerClass, o.ReasonCount));
     }
 
     [Fact]

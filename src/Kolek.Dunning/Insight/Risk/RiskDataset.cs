@@ -11,13 +11,21 @@ internal static class RiskDataset
     /// <summary>A week's margin between a label's due date and the date it must be known on: the adjusted due date is at most a few days later (Carnival).</summary>
     public const int LabelMarginDays = 7;
 
-    /// <summary>The examples of the given snapshot dates; labels as known on <paramref name="knownOn"/>.</summary>
+    /// <summary>
+    /// The examples of the given snapshot dates, in that order; labels as known on <paramref name="knownOn"/>. No snapshot
+    /// is started once <paramref name="maxExamples"/> examples are collected (a snapshot is always taken whole).
+    /// </summary>
     public static List<RiskExample> Build(
-        IReadOnlyList<CustomerHistory> customers, IEnumerable<LocalDate> snapshots, LocalDate knownOn, int horizonDays, int recentDays)
+        IReadOnlyList<CustomerHistory> customers, IEnumerable<LocalDate> snapshots, LocalDate knownOn, int horizonDays, int recentDays, int maxExamples = int.MaxValue)
     {
         var examples = new List<RiskExample>();
-        foreach (var date in snapshots.Order())
+        foreach (var date in snapshots)
         {
+            if (examples.Count >= maxExamples)
+            {
+                break;
+            }
+
             var rate = PaymentHistory.PortfolioLateRate(customers, date);
             foreach (var customer in customers)
             {
@@ -36,7 +44,7 @@ internal static class RiskDataset
         return examples;
     }
 
-    /// <summary>The training snapshots: <c>asOf − horizon − margin − k·interval</c>, k = 0 … max − 1, not before the first issue date.</summary>
+    /// <summary>The training snapshots, most recent first: <c>asOf − horizon − margin − k·interval</c>, k = 0 … max − 1, not before the first issue date.</summary>
     public static IEnumerable<LocalDate> TrainingSnapshots(IReadOnlyList<CustomerHistory> customers, LocalDate asOf, int horizonDays, int intervalDays, int maxSnapshots)
     {
         var first = FirstIssue(customers);

@@ -10,8 +10,9 @@ namespace Kolek.Dunning.Insight.Risk;
 /// </summary>
 /// <remarks>
 /// <para><b>Examples.</b> <see cref="Train"/> takes snapshots every <see cref="RiskTrainingOptions.SnapshotIntervalDays"/> days,
-/// walking back from <c>asOf − LabelHorizonDays − 7</c>. On a snapshot date <c>t</c> each customer with a charge issued by
-/// <c>t</c> gives its <see cref="CustomerRiskFeatures"/> as known on <c>t</c>; the label is whether the customer's next charge
+/// walking back from <c>asOf − LabelHorizonDays − 7</c> (and stops starting snapshots once
+/// <see cref="RiskTrainingOptions.MaxExamples"/> examples are collected, so a large portfolio trains on its recent past).
+/// On a snapshot date <c>t</c> each customer with a charge issued by <c>t</c> gives its <see cref="CustomerRiskFeatures"/> as known on <c>t</c>; the label is whether the customer's next charge
 /// still unpaid on <c>t</c>, due within <see cref="RiskTrainingOptions.LabelHorizonDays"/> after <c>t</c>, was paid after its
 /// adjusted due date, as known on <c>asOf</c>. Nothing after <c>asOf</c> is read: payments dated later and charges issued
 /// later are ignored, so passing a longer history does not leak the future into the model.</para>
@@ -86,7 +87,7 @@ public sealed class RiskModel
         var settings = Validated(options);
         var customers = PaymentHistory.Group(history, settings.Calendar);
         var snapshots = RiskDataset.TrainingSnapshots(customers, asOf, settings.LabelHorizonDays, settings.SnapshotIntervalDays, settings.MaxSnapshots);
-        var examples = RiskDataset.Build(customers, snapshots, asOf, settings.LabelHorizonDays, settings.RecentWindowDays);
+        var examples = RiskDataset.Build(customers, snapshots, asOf, settings.LabelHorizonDays, settings.RecentWindowDays, settings.MaxExamples);
         var late = examples.Count(e => e.Late);
         var d = RiskFeature.All.Count;
         if (examples.Count < settings.MinimumExamples || late < settings.MinimumPerClass || examples.Count - late < settings.MinimumPerClass)
@@ -237,6 +238,7 @@ public sealed class RiskModel
         Check(options.RecentWindowDays >= 1, "RecentWindowDays: deve ser ≥ 1.");
         Check(double.IsFinite(options.L2) && options.L2 > 0, "L2: deve ser um número finito > 0.");
         Check(options.Iterations >= 1, "Iterations: deve ser ≥ 1.");
+        Check(options.MaxExamples >= 1, "MaxExamples: deve ser ≥ 1.");
         Check(options.MinimumExamples >= 0, "MinimumExamples: deve ser ≥ 0.");
         Check(options.MinimumPerClass >= 1, "MinimumPerClass: deve ser ≥ 1.");
         Check(options.ReasonCount >= 0, "ReasonCount: deve ser ≥ 0.");
@@ -254,6 +256,7 @@ public sealed class RiskModel
             RecentWindowDays = options.RecentWindowDays,
             L2 = options.L2,
             Iterations = options.Iterations,
+            MaxExamples = options.MaxExamples,
             MinimumExamples = options.MinimumExamples,
             MinimumPerClass = options.MinimumPerClass,
             ReasonCount = options.ReasonCount,

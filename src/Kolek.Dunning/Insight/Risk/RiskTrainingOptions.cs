@@ -25,6 +25,10 @@ public sealed class RiskTrainingOptions
     /// <value>The default value is 24.</value>
     public int MaxSnapshots { get; set; } = 24;
 
+    /// <summary>Gets or sets the most training examples: no further (older) snapshot is started once this many are collected.</summary>
+    /// <value>The default value is 200 000 (about 50 MB while training); a large portfolio then trains on its most recent snapshots.</value>
+    public int MaxExamples { get; set; } = 200_000;
+
     /// <summary>Gets or sets the window of the recent trend feature.</summary>
     /// <value>The default value is 90 days.</value>
     public int RecentWindowDays { get; set; } = 90;
