@@ -53,6 +53,37 @@ public sealed class RiskModelTests
     }
 
     [Fact]
+    public void Train_TwoKindsOfPayer_RanksEveryLatePayerFirst_AndSaysWhy()
+    {
+        // 8 customers always pay 12 days late, 8 always pay 2 days early; monthly charges from January 2025, same amounts.
+        var history = new List<Charge>();
+        for (var k = 0; k < 16; k++)
+        {
+            var late = k < 8;
+            for (var m = 0; m < 18; m++)
+            {
+                var due = new LocalDate(2025, 1, 10).PlusMonths(m);
+                var adjusted = Kolek.Dunning.Calendar.BusinessCalendar.BrazilBanking.NextBusinessDay(due);
+                history.Add(Paid($"C-{k}-{m}", due, late ? adjusted.PlusDays(12) : due.PlusDays(-2), 500m, customer: $"K-{k:D2}"));
+            }
+        }
+
+        var asOf = new LocalDate(2026, 3, 1);
+        var model = RiskModel.Train(history, new LocalDate(2026, 1, 1), new RiskTrainingOptions { MinimumExamples = 20 });
+        var scores = model.ScoreAll(history, asOf);
+
+        Assert.False(model.IsFallback);
+        Assert.Equal(Enumerable.Range(0, 8).Select(k => $"K-{k:D2}").Order(StringComparer.Ordinal), scores.Take(8).Select(s => s.CustomerId).Order(StringComparer.Ordinal));
+        Assert.True(scores[7].Probability > 0.9 && scores[8].Probability < 0.1, $"{scores[7].Probability} / {scores[8].Probability}");
+        Assert.Equal(1.0, model.Backtest(history, new LocalDate(2025, 6, 1), asOf).Auc);
+        var top = scores[0].Reasons[0];
+        Assert.Contains(top.Feature, new[] { "late-share", "average-days-late" });
+        Assert.True(top.Contribution > 0);
+        Assert.EndsWith("(aumenta o risco)", top.TextPtBr, StringComparison.Ordinal);
+        Assert.EndsWith("(reduz o risco)", scores[^1].Reasons[0].TextPtBr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_TinyHistory_FallsBackToSmoothedLateShare()
     {
         var asOf = new LocalDate(2026, 12, 4);
