@@ -129,14 +129,18 @@ internal sealed class StepTally
         }
     }
 
-    public IReadOnlyList<StepEffectiveness> Result() =>
-        _slots
-            .OrderBy(s => s.FirstSend)
+    public IReadOnlyList<StepEffectiveness> Result()
+    {
+        // A step's channels stay together, steps in the order of their first send (the ruler's order, in practice).
+        var stepFirst = _slots.GroupBy(s => s.StepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(s => s.FirstSend), StringComparer.Ordinal);
+        return _slots
+            .OrderBy(s => stepFirst[s.StepId])
             .ThenBy(s => s.StepId, StringComparer.Ordinal)
             .ThenBy(s => s.Channel, StringComparer.Ordinal)
             .Select(s => new StepEffectiveness(s.StepId, s.Channel, s.Messages.Count, s.Charges, s.Paid, _days))
             .ToList()
             .AsReadOnly();
+    }
 
     private sealed class Slot(string stepId, string channel)
     {
