@@ -46,7 +46,7 @@ public sealed class PortfolioAnalyticsProperties
             },
             Customer(customerId));
 
-    private static Arbitrary<Scenario> Scenarios { get; } = (
+    internal static Arbitrary<Scenario> Scenarios { get; } = (
         from charges in Gen.ArrayOf(OneCharge).Select(a => a.Select((c, i) => c with { Charge = c.Charge with { Id = "C-" + i.ToString("D3", CultureInfo.InvariantCulture) } }).ToArray())
         from asOf in Gen.Choose(0, 500)
         from order in Gen.Shuffle(charges)
