@@ -84,20 +84,7 @@ public sealed class DemoSummary(
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("messages");
-        foreach (var s in PerStep)
-        {
-            w.WriteStartObject();
-            w.WriteString("stepId", s.StepId);
-            w.WriteString("channel", s.Channel);
-            w.WriteNumber("sent", s.Sent);
-            w.WriteNumber("charges", s.Charges);
-            w.WriteNumber("paidWithin7Days", s.PaidWithin);
-            w.WriteNumber("rate", s.Rate);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        w.Objects("messages", PerStep, InsightJson.WriteStep);
         w.Objects("newlySent", sentThisRun, RunJson.WriteSent);
         w.WriteStartArray("failed");
         foreach (var f in failedThisRun)

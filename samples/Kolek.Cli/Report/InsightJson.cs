@@ -23,16 +23,7 @@ public static class InsightJson
             w.WriteString("segment", r.Segment);
             w.Strings("reasons", r.Reasons);
         });
-        w.Objects("steps", insight.Steps, (w, s) =>
-        {
-            w.WriteString("stepId", s.StepId);
-            w.WriteString("channel", s.Channel);
-            w.WriteNumber("sent", s.Sent);
-            w.WriteNumber("paidWithin7Days", s.PaidWithin);
-            w.WriteNumber("rate", s.Rate);
-            w.WriteNumber("charges", s.Charges);
-            w.WriteNumber("paidWithinDays", s.Days);
-        });
+        w.Objects("steps", insight.Steps, WriteStep);
         var c = insight.Collection;
         w.WriteStartObject("collection");
         w.Date("periodStart", c.PeriodStart);
@@ -62,6 +53,18 @@ public static class InsightJson
         });
         w.WriteEndObject();
     });
+
+    /// <summary>The fields of one step's effectiveness (<c>steps</c> of the report, <c>messages</c> of the demo).</summary>
+    public static void WriteStep(Utf8JsonWriter w, StepEffectiveness s)
+    {
+        w.WriteString("stepId", s.StepId);
+        w.WriteString("channel", s.Channel);
+        w.WriteNumber("sent", s.Sent);
+        w.WriteNumber("charges", s.Charges);
+        w.WriteNumber("paidWithin7Days", s.PaidWithin);
+        w.WriteNumber("rate", s.Rate);
+        w.WriteNumber("paidWithinDays", s.Days);
+    }
 
     /// <summary>Writes <c>totals</c>, <c>aging</c> and <c>delinquents</c> as CLI.md shapes them.</summary>
     public static void WritePortfolio(Utf8JsonWriter w, AgingReport aging, IEnumerable<DelinquentCustomer> delinquents)

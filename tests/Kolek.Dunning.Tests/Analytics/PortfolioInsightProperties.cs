@@ -86,12 +86,7 @@ public sealed class PortfolioInsightProperties
                 return true;
             }
 
-            var index = s.Pick % s.Charges.Length;
-            var paid = s.Charges.Select((c, i) => i != index ? c : c with
-            {
-                Charge = c.Charge with { Status = ChargeStatus.Paid, PaidAmount = c.Charge.Amount, PaidDate = s.AsOf },
-            }).ToArray();
-
+            var paid = s.WithOnePaid();
             var before = PortfolioAnalytics.Insight(s.Charges, s.AsOf, s_calendar, s_options);
             var after = PortfolioAnalytics.Insight(paid, s.AsOf, s_calendar, s_options);
             var was = before.Delinquents.ToDictionary(d => d.CustomerId, d => d.Overdue);
