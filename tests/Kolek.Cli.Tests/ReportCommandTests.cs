@@ -137,6 +137,7 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
         Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Filhos &#39;Ltda&#39;", html, StringComparison.Ordinal);
         Assert.Contains("K-&lt;1&gt;", html, StringComparison.Ordinal);
         Assert.Contains("R$ 1.234,56", html, StringComparison.Ordinal);
+        Assert.Contains("Relatório da carteira", html, StringComparison.Ordinal); // UTF-8 text stays as it is
         Assert.Contains("03/12/2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
@@ -151,8 +152,31 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
 
         var html = HtmlReport.Write(new InsightReport(insight, [], HasJournal: false));
 
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(HtmlReport.NoRiskNote), html, StringComparison.Ordinal);
+        Assert.Contains(SvgChart.Esc(HtmlReport.NoRiskNote), html, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-risk\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_WithRiskRows_HistogramCountsCustomersPerTenPercentBin()
+    {
+        var insight = PortfolioAnalytics.Insight([], new LocalDate(2026, 12, 3), BusinessCalendar.BrazilBanking);
+        RiskRow[] risk =
+        [
+            new("K-1", 0.83, "risco alto", ["atrasou 3 de 4"]), new("K-2", 0.89, "risco alto", ["atrasos recentes"]),
+            new("K-3", 0.05, "bom pagador", ["sempre em dia"]), new("K-4", 1.0, "risco alto", ["nunca pagou em dia"]),
+        ];
+
+        var html = HtmlReport.Write(new InsightReport(insight, risk, HasJournal: false));
+        File.WriteAllText(Path.Combine(Scratch.Folder(), "risco.html"), html);
+
+        var chart = html[html.IndexOf("<svg id=\"chart-risk\"", StringComparison.Ordinal)..];
+        chart = chart[..(chart.IndexOf("</svg>", StringComparison.Ordinal) + 6)];
+        Assert.Contains("Clientes · 80–90%: 2</title>", chart, StringComparison.Ordinal);
+        Assert.Contains("Clientes · 0–10%: 1</title>", chart, StringComparison.Ordinal);
+        Assert.Contains("Clientes · 90–100%: 1</title>", chart, StringComparison.Ordinal); // a score of 1 falls in the last bin
+        Assert.Contains("Clientes · 50–60%: 0</title>", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain(SvgChart.Esc(HtmlReport.NoRiskNote), html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("K-4", StringComparison.Ordinal) < html.IndexOf("K-3", StringComparison.Ordinal)); // riskiest first
     }
 
     /// <summary>One demo run (for its database), then the report as JSON and as HTML.</summary>

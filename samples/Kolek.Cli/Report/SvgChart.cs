@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Kolek.Cli.Report;
@@ -81,8 +80,26 @@ public static class SvgChart
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>HTML-escapes text (for element content and attribute values alike).</summary>
-    public static string Esc(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>HTML-escapes text for element content and quoted attribute values alike: <c>&amp; &lt; &gt; " '</c>; other
+    /// characters (accents included) stay as they are, the document being UTF-8.</summary>
+    public static string Esc(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
 
     private static StringBuilder Open(string id, string title, int height) =>
         new StringBuilder()
