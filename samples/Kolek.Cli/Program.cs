@@ -22,6 +22,7 @@ try
         "reconcile" => await ReconcileCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
         "preview" => PreviewCommand.Run(CommandArgs.Parse(rest, "json"), stdout),
         "run" => await RunCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
+        "report" => await ReportCommand.RunAsync(CommandArgs.Parse(rest, "json"), stdout),
 
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
@@ -64,6 +65,9 @@ internal static class Usage
           run --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --at INSTANT --db FILE --outbox DIR
               [--templates DIR] [--creditor-name NAME] [--creditor-cnpj CNPJ] [--creditor-email ADDRESS] [--json]
               Sends what is due at --at (e.g. 2026-12-03T16:00:00Z) to the outbox; the journal in --db makes it idempotent.
+          report --charges CHARGES.csv [--customers CUSTOMERS.csv] [--db FILE] --as-of yyyy-MM-dd [--html FILE] [--json]
+              Portfolio insight as of a date: aging, delinquents, DSO, CEI, trend, step effectiveness (from --db), risk;
+              --html writes one self-contained HTML report with charts.
 
         Exit codes: 0 success, 3 finished with error diagnostics, 2 usage error, unreadable file, bad CSV cell,
         invalid ruler or template, unusable database; 1 unexpected error (a bug). See docs/cli.md for the JSON shapes.

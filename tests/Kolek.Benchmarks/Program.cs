@@ -47,6 +47,39 @@ if (args is ["--measure-peak", ..])
     return;
 }
 
+// `--measure-report [charges] [customers] [list]`: one portfolio insight (kolek report's computation) over a generated portfolio
+// streamed through the accumulator, in a fresh process: elapsed and CPU time, bytes allocated, peak working set, load average.
+// With `list`, the charges are first materialized in a List (what streaming avoids), for comparison of the peak.
+if (args is ["--measure-report", ..])
+{
+    var charges = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    var customers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : charges / 10;
+    var portfolio = new Kolek.Benchmarks.Data.StreamedPortfolio(charges, customers, new NodaTime.LocalDate(2026, 12, 3));
+    var journal = portfolio.Journal().ToList();
+    IEnumerable<Kolek.Dunning.Charges.CustomerCharge> source = args is [_, _, _, "list", ..] ? portfolio.Charges().ToList() : portfolio.Charges();
+    GC.Collect();
+    using var process = Process.GetCurrentProcess();
+    var before = process.PeakWorkingSet64;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var cpuBefore = process.TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var insight = Kolek.Dunning.Analytics.PortfolioAnalytics.Insight(source, portfolio.AsOf,
+        Kolek.Dunning.Calendar.BusinessCalendar.BrazilBanking, Kolek.Dunning.Analytics.InsightOptions.Default, journal);
+    watch.Stop();
+    process.Refresh();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"charges={charges}{(source is List<Kolek.Dunning.Charges.CustomerCharge> ? " (materialized list)" : " (streamed)")} customers={customers} journal={journal.Count} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms "
+        + $"cpu={(process.TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
+        + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (before the report: {before / 1048576.0:F0} MiB) "
+        + $"loadavg={File.ReadAllText("/proc/loadavg").Trim()}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  states={string.Join(' ', insight.States.Select(s => $"{s.StateName}:{s.Count}"))} outstanding={insight.Aging.Outstanding} "
+        + $"overdue={insight.Aging.Overdue} delinquents={insight.Delinquents.Count} dso={insight.Collection.Dso} cei={insight.Collection.Cei} "
+        + $"steps={string.Join(' ', insight.Steps.Select(s => $"{s.StepId}/{s.Channel}:{s.Sent}/{s.PaidWithin}"))}"));
+    return;
+}
+
 // `--fingerprint [credits] [feeTolerance]`: a SHA-256 of the whole result as JSON, to check that an optimisation of the
 // matcher leaves every outcome, explanation and score unchanged.
 if (args is ["--fingerprint", ..])

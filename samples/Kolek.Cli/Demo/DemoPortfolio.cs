@@ -3,6 +3,7 @@ using Kolek.Cli.Storage;
 using Kolek.Dunning.Charges;
 using Kolek.Dunning.Running;
 using Kolek.Reconciliation.Matching;
+using NodaTime;
 
 namespace Kolek.Cli.Demo;
 
@@ -13,6 +14,8 @@ namespace Kolek.Cli.Demo;
 public sealed class DemoPortfolio(IReadOnlyList<Charge> exported, IReadOnlyList<Customer> customers, SqliteReconciliationLedger ledger)
     : IReceivableSource
 {
+    private static readonly DateTimeZone s_zone = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
+
     private readonly Dictionary<string, Charge> _exported = exported.ToDictionary(c => c.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, Customer> _customers = customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
@@ -64,14 +67,17 @@ public sealed class DemoPortfolio(IReadOnlyList<Charge> exported, IReadOnlyList<
     public ValueTask<Charge?> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_exported.TryGetValue(chargeId, out var c) ? Apply(c, ledger.SettledByCharge()) : null);
 
-    private static Charge Apply(Charge charge, IReadOnlyDictionary<string, decimal> settled)
+    /// <summary>The charge with the recorded payments applied; once settled, it is paid on the (São Paulo) date the last payment was recorded.</summary>
+    private static Charge Apply(Charge charge, IReadOnlyDictionary<string, SettledPayment> settled)
     {
         if (!settled.TryGetValue(charge.Id, out var paid) || charge.Status != ChargeStatus.Open)
         {
             return charge;
         }
 
-        var updated = charge with { PaidAmount = charge.PaidAmount + paid };
-        return updated.Outstanding == 0m ? updated with { Status = ChargeStatus.Paid } : updated;
+        var updated = charge with { PaidAmount = charge.PaidAmount + paid.Principal };
+        return updated.Outstanding == 0m
+            ? updated with { Status = ChargeStatus.Paid, PaidDate = charge.PaidDate ?? paid.LastRecordedAt.InZone(s_zone).Date }
+            : updated;
     }
 }

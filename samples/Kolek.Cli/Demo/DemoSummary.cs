@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kolek.Cli.Output;
+using Kolek.Cli.Report;
 using Kolek.Dunning.Analytics;
 using Kolek.Dunning.Calendar;
 using Kolek.Dunning.Charges;
@@ -31,11 +32,9 @@ public sealed class DemoSummary(
     IReadOnlyList<string> warnings)
 {
     private readonly IReadOnlyList<ChargeStanding> _standings = charges.Select(c => PortfolioAnalytics.Standing(c.Charge, today, calendar)).ToList();
-    private readonly AgingReport _aging = PortfolioAnalytics.Aging(charges.Select(c => c.Charge), today, calendar);
+    private readonly PortfolioInsight _insight = PortfolioAnalytics.Insight(charges, today, calendar, InsightOptions.Default, journal);
     private readonly HashSet<string> _exportedOpen =
         data.Charges.Where(c => c.Status == ChargeStatus.Open).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-
-    private readonly IReadOnlyList<DelinquentCustomer> _delinquents = PortfolioAnalytics.Delinquents(charges, today, calendar);
 
     /// <summary>Distinct messages (and escalations) accepted, ever: one consolidated message counts once.</summary>
     private int MessagesSent => journal.Where(e => e.State == JournalEntryState.Sent).Select(e => e.MessageId).Distinct().Count();
@@ -54,12 +53,9 @@ public sealed class DemoSummary(
                 c.Charge.Outstanding))
             .ToList();
 
-    /// <summary>Sent messages per step and channel, from the journal.</summary>
-    private IEnumerable<(string Step, string Channel, int Messages, int Charges)> PerStep =>
-        journal.Where(e => e.State == JournalEntryState.Sent)
-            .GroupBy(e => (e.Key.StepId, e.Key.Channel))
-            .Select(g => (g.Key.StepId, g.Key.Channel, g.Select(e => e.MessageId).Distinct().Count(), g.Count()))
-            .OrderBy(x => StepOrder(x.StepId)).ThenBy(x => x.Channel, StringComparer.Ordinal);
+    /// <summary>Sent messages per step and channel, from the journal (the insight's step effectiveness), in ruler order.</summary>
+    private IEnumerable<StepEffectiveness> PerStep =>
+        _insight.Steps.OrderBy(s => StepOrder(s.StepId)).ThenBy(s => s.Channel, StringComparer.Ordinal);
 
     /// <summary>The JSON of CLI.md.</summary>
     public string ToJson() => JsonOut.Write(w =>
@@ -88,18 +84,7 @@ public sealed class DemoSummary(
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("messages");
-        foreach (var (step, channel, messages, count) in PerStep)
-        {
-            w.WriteStartObject();
-            w.WriteString("stepId", step);
-            w.WriteString("channel", channel);
-            w.WriteNumber("sent", messages);
-            w.WriteNumber("charges", count);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        w.Objects("messages", PerStep, InsightJson.WriteStep);
         w.Objects("newlySent", sentThisRun, RunJson.WriteSent);
         w.WriteStartArray("failed");
         foreach (var f in failedThisRun)
@@ -129,36 +114,7 @@ public sealed class DemoSummary(
         w.WriteEndArray();
         w.WritePropertyName("reconciliation");
         ReconciliationJson.Write(w, ledger, NewPaymentIds, pending, Items);
-        w.WriteStartObject("totals");
-        w.WriteNumber("openCharges", _aging.OpenCharges);
-        w.Money("outstanding", _aging.Outstanding);
-        w.Money("overdue", _aging.Overdue);
-        w.WriteNumber("delinquencyRate", _aging.DelinquencyRate);
-        w.WriteEndObject();
-        w.WriteStartArray("aging");
-        foreach (var b in _aging.Buckets)
-        {
-            w.WriteStartObject();
-            w.WriteString("bucket", b.Bucket);
-            w.WriteNumber("count", b.Count);
-            w.Money("amount", b.Amount);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("delinquents");
-        foreach (var d in _delinquents)
-        {
-            w.WriteStartObject();
-            w.WriteString("customerId", d.CustomerId);
-            w.WriteString("name", d.Name);
-            w.Money("overdue", d.Overdue);
-            w.WriteNumber("oldestDaysLate", d.OldestDaysLate);
-            w.WriteNumber("charges", d.Charges);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        InsightJson.WritePortfolio(w, _insight.Aging, _insight.Delinquents);
         w.Strings("warnings", warnings);
         StatementJson.WriteDiagnostics(w, data.Statements);
         w.WriteEndObject();
@@ -182,9 +138,9 @@ public sealed class DemoSummary(
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, $"Estado em [grey]{Markup.Escape(dbPath)}[/], mensagens em [grey]{Markup.Escape(outbox)}[/]");
 
         var steps = new Table().Title("Mensagens por etapa e canal").AddColumns("Etapa", "Canal", "Mensagens", "Cobranças");
-        foreach (var (step, channel, messages, count) in PerStep)
+        foreach (var s in PerStep)
         {
-            steps.AddRow(step, channel, Num(messages), Num(count));
+            steps.AddRow(Markup.Escape(s.StepId), Markup.Escape(s.Channel), Num(s.Sent), Num(s.Charges));
         }
 
         AnsiConsole.Write(steps);
@@ -193,26 +149,13 @@ public sealed class DemoSummary(
             id => byId.TryGetValue(id, out var x) ? $"{Day(x.t.BookingDate)} {Path.GetFileName(x.Path)}:{x.t.Source.Line}" : id);
 
         var status = new Table().Title("Situação das cobranças").AddColumns("Situação", "Quantidade", "Em aberto");
-        foreach (var g in _standings.GroupBy(s => s.StateName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in _insight.States.Where(s => s.Count > 0).OrderBy(s => s.StateName, StringComparer.Ordinal))
         {
-            status.AddRow(g.Key, Num(g.Count()), Tables.Brl(g.Sum(s => s.Outstanding)));
+            status.AddRow(g.StateName, Num(g.Count), Tables.Brl(g.Outstanding));
         }
 
         AnsiConsole.Write(status);
-        var delinquents = new Table().Title("Clientes inadimplentes").AddColumns("Cliente", "Nome", "Em atraso", "Maior atraso (dias)", "Cobranças");
-        foreach (var d in _delinquents)
-        {
-            delinquents.AddRow(d.CustomerId, Markup.Escape(d.Name), Tables.Brl(d.Overdue), Num(d.OldestDaysLate), Num(d.Charges));
-        }
-
-        AnsiConsole.Write(delinquents);
-        var aging = new Table().Title($"Aging em {Day(today)} (inadimplência {_aging.DelinquencyRate.ToString("P1", CultureInfo.GetCultureInfo("pt-BR"))})").AddColumns("Faixa", "Cobranças", "Valor");
-        foreach (var b in _aging.Buckets)
-        {
-            aging.AddRow(b.Bucket, Num(b.Count), Tables.Brl(b.Amount));
-        }
-
-        AnsiConsole.Write(aging);
+        Tables.Portfolio(_insight.Aging, _insight.Delinquents, today);
         foreach (var w in warnings)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]aviso[/] {w}");

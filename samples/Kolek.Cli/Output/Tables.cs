@@ -1,5 +1,7 @@
 using System.Globalization;
+using Kolek.Dunning.Analytics;
 using Kolek.Reconciliation.Statements;
+using NodaTime;
 using Spectre.Console;
 
 namespace Kolek.Cli.Output;
@@ -12,6 +14,27 @@ public static class Tables
     /// <summary>Formats money the Brazilian way: <c>R$ 1.234,56</c> (with a plain space).</summary>
     public static string Brl(decimal amount) =>
         (amount < 0 ? "-R$ " : "R$ ") + Math.Abs(amount).ToString("#,##0.00", s_ptBr);
+
+    /// <summary>Prints the delinquent customers and the aging (shared by <c>kolek demo</c> and <c>kolek report</c>).</summary>
+    public static void Portfolio(AgingReport aging, IEnumerable<DelinquentCustomer> delinquents, LocalDate asOf)
+    {
+        var table = new Table().Title("Clientes inadimplentes").AddColumns("Cliente", "Nome", "Em atraso", "Maior atraso (dias)", "Cobranças");
+        foreach (var d in delinquents)
+        {
+            table.AddRow(Markup.Escape(d.CustomerId), Markup.Escape(d.Name), Brl(d.Overdue), Num(d.OldestDaysLate), Num(d.Charges));
+        }
+
+        AnsiConsole.Write(table);
+        var buckets = new Table()
+            .Title($"Aging em {asOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} (inadimplência {aging.DelinquencyRate.ToString("P1", s_ptBr)})")
+            .AddColumns("Faixa", "Cobranças", "Valor");
+        foreach (var b in aging.Buckets)
+        {
+            buckets.AddRow(b.Bucket, Num(b.Count), Brl(b.Amount));
+        }
+
+        AnsiConsole.Write(buckets);
+    }
 
     /// <summary>Prints one parsed statement.</summary>
     public static void Statement(BankStatement s)
@@ -48,4 +71,6 @@ public static class Tables
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[{color}]{d.Severity} {d.Code}[/] line {d.Line?.ToString(CultureInfo.InvariantCulture) ?? "-"} {d.Field ?? ""}: {d.Message}");
         }
     }
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

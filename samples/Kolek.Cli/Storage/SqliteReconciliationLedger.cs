@@ -55,15 +55,18 @@ public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliat
         return ValueTask.FromResult<IReadOnlySet<string>>(found);
     }
 
-    /// <summary>Every payment recorded, per charge: the principal settled (amount − late charges + written off).</summary>
-    public IReadOnlyDictionary<string, decimal> SettledByCharge()
+    /// <summary>Every payment recorded, per charge: the principal settled (amount − late charges + written off) and when the last one was recorded.</summary>
+    public IReadOnlyDictionary<string, SettledPayment> SettledByCharge()
     {
-        var settled = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        using var reader = db.Command("SELECT charge_id, amount, late_charges, written_off FROM payment").ExecuteReader();
+        var settled = new Dictionary<string, SettledPayment>(StringComparer.Ordinal);
+        using var reader = db.Command("SELECT charge_id, amount, late_charges, written_off, paid_on FROM payment").ExecuteReader();
         while (reader.Read())
         {
             var principal = Parse(reader.GetString(1)) - Parse(reader.GetString(2)) + Parse(reader.GetString(3));
-            settled[reader.GetString(0)] = settled.GetValueOrDefault(reader.GetString(0)) + principal;
+            var at = InstantPattern.ExtendedIso.Parse(reader.GetString(4)).Value;
+            settled[reader.GetString(0)] = settled.TryGetValue(reader.GetString(0), out var sofar)
+                ? new SettledPayment(sofar.Principal + principal, at > sofar.LastRecordedAt ? at : sofar.LastRecordedAt)
+                : new SettledPayment(principal, at);
         }
 
         return settled;
@@ -112,3 +115,8 @@ public sealed class SqliteReconciliationLedger(SqliteDatabase db) : IReconciliat
 
     private static decimal Parse(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
 }
+
+/// <summary>The payments recorded for one charge.</summary>
+/// <param name="Principal">The principal settled, in BRL.</param>
+/// <param name="LastRecordedAt">When the latest of them was recorded.</param>
+public sealed record SettledPayment(decimal Principal, NodaTime.Instant LastRecordedAt);

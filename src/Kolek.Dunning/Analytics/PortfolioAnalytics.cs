@@ -1,5 +1,6 @@
 using Kolek.Dunning.Calendar;
 using Kolek.Dunning.Charges;
+using Kolek.Dunning.Journal;
 using NodaTime;
 
 namespace Kolek.Dunning.Analytics;
@@ -89,28 +90,13 @@ public static class PortfolioAnalytics
         ArgumentNullException.ThrowIfNull(charges);
         ArgumentNullException.ThrowIfNull(calendar);
 
-        var counts = new int[AgingBucket.Names.Count];
-        var amounts = new decimal[AgingBucket.Names.Count];
-        var overdue = 0m;
+        var tally = new AgingTally();
         foreach (var charge in charges)
         {
-            var standing = Standing(charge ?? throw NullElement(nameof(charges)), asOf, calendar);
-            if (!standing.IsOpenItem)
-            {
-                continue;
-            }
-
-            var index = AgingBucket.IndexFor(standing.DaysLate);
-            counts[index]++;
-            amounts[index] += standing.Outstanding;
-            if (standing.IsOverdue)
-            {
-                overdue += standing.Outstanding;
-            }
+            tally.Add(Standing(charge ?? throw NullElement(nameof(charges)), asOf, calendar));
         }
 
-        var buckets = AgingBucket.Names.Select((name, i) => new AgingBucket(name, counts[i], amounts[i])).ToList();
-        return new AgingReport(buckets, counts.Sum(), amounts.Sum(), overdue);
+        return tally.Result();
     }
 
     /// <summary>The customers with overdue items on <paramref name="asOf"/>, largest overdue amount first.</summary>
@@ -132,7 +118,7 @@ public static class PortfolioAnalytics
         ArgumentNullException.ThrowIfNull(charges);
         ArgumentNullException.ThrowIfNull(calendar);
 
-        var byCustomer = new Dictionary<string, DelinquentCustomer>(StringComparer.Ordinal);
+        var tally = new DelinquentTally();
         foreach (var item in charges)
         {
             if (item?.Charge is null)
@@ -140,32 +126,29 @@ public static class PortfolioAnalytics
                 throw NullElement(nameof(charges));
             }
 
-            var standing = Standing(item.Charge, asOf, calendar);
-            if (!standing.IsOverdue)
-            {
-                continue;
-            }
-
-            var name = item.Customer?.Name ?? "";
-            byCustomer[standing.CustomerId] = byCustomer.TryGetValue(standing.CustomerId, out var sofar)
-                ? new DelinquentCustomer(
-                    sofar.CustomerId,
-                    PreferredName(sofar.Name, name),
-                    sofar.Overdue + standing.Outstanding,
-                    Math.Max(sofar.OldestDaysLate, standing.DaysLate),
-                    sofar.Charges + 1)
-                : new DelinquentCustomer(standing.CustomerId, name, standing.Outstanding, standing.DaysLate, 1);
+            tally.Add(Standing(item.Charge, asOf, calendar), item.Customer?.Name);
         }
 
-        return byCustomer.Values
-            .OrderByDescending(d => d.Overdue)
-            .ThenBy(d => d.CustomerId, StringComparer.Ordinal)
-            .ToList()
-            .AsReadOnly();
+        return tally.Result();
     }
 
-    private static string PreferredName(string a, string b) =>
-        a.Length == 0 ? b : b.Length == 0 ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
+    /// <summary>Everything portfolio insight computes, in one pass over <paramref name="charges"/>.</summary>
+    /// <param name="charges">The portfolio with each charge's customer; any order; enumerated once, so a streamed sequence is fine.</param>
+    /// <param name="asOf">The date of the report.</param>
+    /// <param name="calendar">The business calendar of the due-date shift.</param>
+    /// <param name="options">The settings; <see langword="null"/> for <see cref="InsightOptions.Default"/>.</param>
+    /// <param name="journal">The dunning journal, for step effectiveness; <see langword="null"/> for none.</param>
+    /// <returns>The aging, states, due-soon items, delinquents, DSO and CEI, the delinquency trend and step effectiveness
+    /// (see <see cref="PortfolioAccumulator"/> and <c>docs/insight.md</c> for the formulas). Its aging equals <see cref="Aging"/>
+    /// and its delinquents equal <see cref="Delinquents"/> over the same charges.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="charges"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="charges"/> contains a <see langword="null"/> item.</exception>
+    public static PortfolioInsight Insight(IEnumerable<CustomerCharge> charges, LocalDate asOf, BusinessCalendar calendar,
+        InsightOptions? options = null, IEnumerable<JournalEntry>? journal = null)
+    {
+        ArgumentNullException.ThrowIfNull(charges);
+        return new PortfolioAccumulator(asOf, calendar, options, journal).AddRange(charges).Result();
+    }
 
     private static ArgumentException NullElement(string paramName) =>
         new("The sequence contains a null item.", paramName);

@@ -109,7 +109,7 @@ public sealed class SqliteStorageTests : IDisposable
         using var other = new SqliteDatabase(_file);
         Assert.False(await new SqliteReconciliationLedger(other).TryRecordAsync(entry));
 
-        Assert.Equal(100.00m, ledger.SettledByCharge()["NF-1"]);
+        Assert.Equal(new SettledPayment(100.00m, s_now), ledger.SettledByCharge()["NF-1"]);
         Assert.Equal(["cnab-1"], (await ledger.FindRecordedAsync(["cnab-1", "cnab-2"])).ToList());
     }
 

@@ -46,7 +46,7 @@ public sealed class PortfolioAnalyticsProperties
             },
             Customer(customerId));
 
-    private static Arbitrary<Scenario> Scenarios { get; } = (
+    internal static Arbitrary<Scenario> Scenarios { get; } = (
         from charges in Gen.ArrayOf(OneCharge).Select(a => a.Select((c, i) => c with { Charge = c.Charge with { Id = "C-" + i.ToString("D3", CultureInfo.InvariantCulture) } }).ToArray())
         from asOf in Gen.Choose(0, 500)
         from order in Gen.Shuffle(charges)
@@ -90,12 +90,7 @@ public sealed class PortfolioAnalyticsProperties
                 return true;
             }
 
-            var index = s.Pick % s.Charges.Length;
-            var paid = s.Charges.Select((c, i) => i != index ? c : c with
-            {
-                Charge = c.Charge with { Status = ChargeStatus.Paid, PaidAmount = c.Charge.Amount, PaidDate = s.AsOf },
-            }).ToArray();
-
+            var paid = s.WithOnePaid();
             var before = PortfolioAnalytics.Delinquents(s.Charges, s.AsOf, s_calendar).ToDictionary(d => d.CustomerId, d => d.Overdue);
             var after = PortfolioAnalytics.Delinquents(paid, s.AsOf, s_calendar);
             return after.All(d => before.TryGetValue(d.CustomerId, out var was) && d.Overdue <= was)
@@ -145,6 +140,13 @@ public sealed class PortfolioAnalyticsProperties
 
     public sealed record Scenario(CustomerCharge[] Charges, CustomerCharge[] Shuffled, LocalDate AsOf, int Pick)
     {
+        /// <summary>The charges with the picked one (non-empty input) paid in full on the as-of date.</summary>
+        public CustomerCharge[] WithOnePaid() =>
+            Charges.Select((c, i) => i != Pick % Charges.Length ? c : c with
+            {
+                Charge = c.Charge with { Status = ChargeStatus.Paid, PaidAmount = c.Charge.Amount, PaidDate = AsOf },
+            }).ToArray();
+
         public override string ToString() =>
             $"asOf {AsOf:yyyy-MM-dd}, pick {Pick}: " + string.Join("; ", Charges.Select(c =>
                 $"{c.Charge.Id} {c.Charge.CustomerId} {c.Charge.Amount} due {c.Charge.DueDate:yyyy-MM-dd} {c.Charge.Status} paid {c.Charge.PaidAmount}"));
