@@ -6,6 +6,7 @@ using Kolek.Dunning.LateCharges;
 using Kolek.Dunning.Ruler;
 using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 
 namespace Kolek.Dunning.Planning;
 
@@ -40,6 +41,9 @@ namespace Kolek.Dunning.Planning;
 public sealed class DunningPlanner
 {
     private const int MaxWindowSearchDays = 31;
+
+    /// <summary>Local times in a daylight-saving gap resolve to the first moment after it; repeated ones to the earlier.</summary>
+    private static readonly ZoneLocalMappingResolver s_resolver = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     private readonly DateTimeZone _defaultZone;
     private readonly CatchUpPolicy _defaultCatchUp;
@@ -110,7 +114,13 @@ public sealed class DunningPlanner
             PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
         }
 
-        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
+        var actions = Finish(due, ruler.Consolidate);
+        if (ruler.FrequencyCaps.Count > 0 && actions.Count > 0)
+        {
+            actions = ApplyCaps(actions, items, ruler, doneAt, now, skipped, ref wake);
+        }
+
+        return new DunningPlan(actions, Sort(skipped), wake);
     }
 
     /// <summary>The timeline of events from <paramref name="from"/> for <paramref name="days"/> days, as if every planned step were carried out.</summary>
@@ -142,6 +152,10 @@ public sealed class DunningPlanner
                 if (context.StopOn(s.Date) is { } stop)
                 {
                     skipped.Add(context.Skip(step, stop.Cause, stop.Reason));
+                }
+                else if (!step.When.Matches(context.Charge, context.Customer))
+                {
+                    skipped.Add(context.Skip(step, SkipCause.ConditionNotMet, context.ConditionReason(step)));
                 }
                 else if (step.IsEscalation)
                 {
@@ -198,6 +212,16 @@ public sealed class DunningPlanner
         foreach (var step in context.Ruler.Steps)
         {
             var s = context.Schedule(step);
+            if (!step.When.Matches(context.Charge, context.Customer))
+            {
+                if (stop is null && s is not null && s.Instant <= now)
+                {
+                    skipped.Add(context.Skip(step, SkipCause.ConditionNotMet, context.ConditionReason(step)));
+                }
+
+                continue;
+            }
+
             if (IsDone(context, step, doneAt))
             {
                 if (!step.IsEscalation && s is not null && s.Date <= today && (latestDone is null || s.Date > latestDone.Value.Date))
@@ -235,7 +259,7 @@ public sealed class DunningPlanner
 
             if (stopped.Cause == SkipCause.PromiseToPay && context.Charge.PromiseToPayUntil is { } until && (kept.Count + escalations.Count > 0 || next is not null))
             {
-                wake = Min(wake, Min(next, NextOpening(context, until.PlusDays(1).AtMidnight().InZoneLeniently(context.Zone).ToInstant())));
+                wake = Min(wake, Min(next, NextOpening(context.Ruler, context.Zone, until.PlusDays(1).AtMidnight().InZone(context.Zone, s_resolver).ToInstant())));
             }
 
             return;
@@ -257,7 +281,7 @@ public sealed class DunningPlanner
             }
             else
             {
-                wake = Min(wake, NextOpening(context, now));
+                wake = Min(wake, NextOpening(context.Ruler, context.Zone, now));
             }
         }
 
@@ -320,6 +344,109 @@ public sealed class DunningPlanner
         return [.. fresh.Where(m => m.Schedule.Date == keepDate)];
     }
 
+    /// <summary>Drops the message actions beyond the ruler's frequency caps (see <see cref="FrequencyCap"/>), in a fixed order.</summary>
+    private List<PlannedAction> ApplyCaps(List<PlannedAction> actions, List<CustomerCharge> items, DunningRuler ruler, Func<SentKey, Instant?> doneAt, Instant now,
+        List<SkippedAction> skipped, ref Instant? wake)
+    {
+        var perCharge = ruler.Consolidate == Consolidation.Charge;
+        var stepIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ruler.Steps.Count; i++)
+        {
+            stepIndex.TryAdd(ruler.Steps[i].Id, i);
+        }
+
+        var chargesOf = items.ToLookup(c => c.Customer.Id, StringComparer.Ordinal);
+        var histories = new Dictionary<string, HashSet<(string Charge, string Step, string Channel, LocalDate Day)>>(StringComparer.Ordinal);
+        var kept = new List<PlannedAction>(actions.Count);
+        var order = actions
+            .Select((a, i) => (Action: a, Index: i))
+            .OrderBy(x => x.Action.Instant)
+            .ThenBy(x => stepIndex.GetValueOrDefault(x.Action.StepId))
+            .ThenBy(x => x.Action.ChargeIds[0], StringComparer.Ordinal)
+            .ToList();
+        var admitted = new bool[actions.Count];
+        foreach (var (action, index) in order)
+        {
+            if (action.Action != StepActionKind.Message)
+            {
+                admitted[index] = true;
+                continue;
+            }
+
+            var zone = action.Zone;
+            var today = now.InZone(zone).Date;
+            if (!histories.TryGetValue(action.CustomerId, out var history))
+            {
+                history = History(chargesOf[action.CustomerId], ruler, zone, doneAt, perCharge, today.PlusDays(-7));
+                histories.Add(action.CustomerId, history);
+            }
+
+            var full = ruler.FrequencyCaps.FirstOrDefault(cap =>
+                action.Channels.Any(cap.Covers)
+                && Count(history, cap, today) >= cap.Max);
+            if (full is null)
+            {
+                admitted[index] = true;
+                foreach (var chargeId in perCharge ? action.ChargeIds : [""])
+                {
+                    foreach (var channel in action.Channels)
+                    {
+                        history.Add((chargeId, action.StepId, channel, today));
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var chargeId in action.ChargeIds)
+            {
+                skipped.Add(new SkippedAction(chargeId, action.CustomerId, action.StepId, SkipCause.FrequencyCap,
+                    Inv($"{action.StepId}: the customer already received {full.Max} message(s){(full.Channel is null ? "" : " by " + full.Channel)} in the last {(full.Days == 1 ? "day" : full.Days + " days")} (frequency cap); planned again later.")));
+            }
+
+            wake = Min(wake, NextOpening(ruler, zone, today.PlusDays(1).AtMidnight().InZone(zone, s_resolver).ToInstant().Minus(Duration.Epsilon)));
+        }
+
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (admitted[i])
+            {
+                kept.Add(actions[i]);
+            }
+        }
+
+        return kept;
+    }
+
+    private static int Count(HashSet<(string Charge, string Step, string Channel, LocalDate Day)> history, FrequencyCap cap, LocalDate today)
+    {
+        var first = today.PlusDays(1 - cap.Days);
+        return cap.Channel is null
+            ? history.Where(h => h.Day >= first && h.Day <= today).Select(h => (h.Charge, h.Step, h.Day)).Distinct().Count()
+            : history.Count(h => h.Day >= first && h.Day <= today && h.Channel == cap.Channel);
+    }
+
+    private static HashSet<(string Charge, string Step, string Channel, LocalDate Day)> History(IEnumerable<CustomerCharge> charges, DunningRuler ruler,
+        DateTimeZone zone, Func<SentKey, Instant?> doneAt, bool perCharge, LocalDate since)
+    {
+        var history = new HashSet<(string, string, string, LocalDate)>();
+        foreach (var item in charges)
+        {
+            foreach (var step in ruler.Steps)
+            {
+                foreach (var channel in step.Channels)
+                {
+                    if (doneAt(new SentKey(item.Charge.Id, step.Id, channel)) is { } at && at != Instant.MinValue && at.InZone(zone).Date is var day && day >= since)
+                    {
+                        history.Add((perCharge ? item.Charge.Id : "", step.Id, channel, day));
+                    }
+                }
+            }
+        }
+
+        return history;
+    }
+
     private static bool IsDone(ChargeContext context, RulerStep step, Func<SentKey, Instant?> doneAt)
     {
         var chargeId = context.Charge.Id;
@@ -373,7 +500,7 @@ public sealed class DunningPlanner
         }
 
         var n = context.Schedule(notice);
-        if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0)
+        if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0 || !notice.When.Matches(context.Charge, context.Customer))
         {
             return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} will not be sent for this charge.");
         }
@@ -383,12 +510,12 @@ public sealed class DunningPlanner
             : (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} on {Iso(n.Date)} is less than {step.NoticeDays} days before {Iso(s.Date)}."));
     }
 
-    private Instant NextOpening(ChargeContext context, Instant after)
+    private Instant NextOpening(DunningRuler ruler, DateTimeZone zone, Instant after)
     {
-        var start = after.InZone(context.Zone).Date.PlusDays(-1);
+        var start = after.InZone(zone).Date.PlusDays(-1);
         for (var d = start; d <= start.PlusDays(MaxWindowSearchDays); d = d.PlusDays(1))
         {
-            if (context.Ruler.SendWindows.For(d, Calendar) is { } w && d.At(w.Start).InZoneLeniently(context.Zone).ToInstant() is var open && open > after)
+            if (ruler.SendWindows.For(d, Calendar) is { } w && d.At(w.Start).InZone(zone, s_resolver).ToInstant() is var open && open > after)
             {
                 return open;
             }
@@ -503,8 +630,8 @@ public sealed class DunningPlanner
             {
                 if (Ruler.SendWindows.For(day, Calendar) is { } window)
                 {
-                    var local = day.At(window.Start);
-                    return new StepSchedule(nominal, local, Zone, local.InZoneLeniently(Zone).ToInstant());
+                    var instant = day.At(window.Start).InZone(Zone, s_resolver).ToInstant();
+                    return new StepSchedule(nominal, instant.InZone(Zone).LocalDateTime, Zone, instant);
                 }
             }
 
@@ -531,9 +658,36 @@ public sealed class DunningPlanner
 
         public SkippedAction Skip(RulerStep step, SkipCause cause, string reason) => new(Charge.Id, Customer.Id, step.Id, cause, reason);
 
+        public string ConditionReason(RulerStep step)
+        {
+            var w = step.When;
+            var parts = new List<string>();
+            if (w.MinAmount is not null || w.MaxAmount is not null)
+            {
+                parts.Add(Inv($"balance {Charge.Outstanding} within [{w.MinAmount?.ToString(CultureInfo.InvariantCulture) ?? "0"}, {w.MaxAmount?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]"));
+            }
+
+            if (w.Segments.Count > 0)
+            {
+                parts.Add($"segment '{Customer.Segment}' in [{string.Join(", ", w.Segments)}]");
+            }
+
+            if (w.Customer is { } kind)
+            {
+                parts.Add($"a {(kind == CustomerKind.Consumer ? "consumer" : "business")} customer");
+            }
+
+            if (w.UnpaidOnly)
+            {
+                parts.Add("nothing paid yet");
+            }
+
+            return $"{step.Id}: the step's conditions do not hold for this charge (requires {string.Join(", ", parts)}).";
+        }
+
         public PlannedAction Action(RulerStep step, StepSchedule s, IReadOnlyList<string> channels, LocalDate amountDate, string reason)
         {
-            var terms = Ruler.LateCharges with { Consumer = Customer.Consumer };
+            var terms = Ruler.LateCharges with { Consumer = Customer.Consumer, EarlyPayment = Charge.EarlyPayment ?? Ruler.LateCharges.EarlyPayment };
             return new PlannedAction
             {
                 ChargeIds = [Charge.Id],
