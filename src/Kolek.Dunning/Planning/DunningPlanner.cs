@@ -104,23 +104,65 @@ public sealed class DunningPlanner
     {
         ArgumentNullException.ThrowIfNull(doneAt);
         var items = Prepare(charges, ruler);
-        var policy = ruler.CatchUp ?? _defaultCatchUp;
-        var due = new List<PlannedAction>();
-        var skipped = new List<SkippedAction>();
-        Instant? wake = null;
-        foreach (var item in items)
+        var plan = PlanChecked(items, ruler, doneAt, now);
+        if (ruler.FrequencyCaps.Count == 0 || plan.Due.Count == 0)
         {
-            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
-            PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
+            return plan;
         }
 
-        var actions = Finish(due, ruler.Consolidate);
-        if (ruler.FrequencyCaps.Count > 0 && actions.Count > 0)
-        {
-            actions = ApplyCaps(actions, items, ruler, doneAt, now, skipped, ref wake);
-        }
-
+        var skipped = plan.Skipped.ToList();
+        var wake = plan.NextWakeUp;
+        var actions = ApplyCaps([.. plan.Due], items, ruler, doneAt, now, skipped, ref wake);
         return new DunningPlan(actions, Sort(skipped), wake);
+    }
+
+    /// <summary>What is due at <paramref name="now"/> when each charge's ruler is chosen from a book (by segment or charge type).</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="book">A valid ruler book.</param>
+    /// <param name="doneAt">When a key was done, <see cref="Instant.MinValue"/> when done at an unknown time, or <see langword="null"/> when not done.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plans of each ruler's charges, merged in the same order as a single plan.</returns>
+    /// <exception cref="ArgumentException">The book is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, RulerBook book, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        var groups = Split(charges, book);
+        var plans = groups.Select(g => Plan(g.Charges, g.Ruler, doneAt, now)).ToList();
+        return new DunningPlan(
+            Order(plans.SelectMany(p => p.Due)),
+            Sort([.. plans.SelectMany(p => p.Skipped)]),
+            plans.Aggregate((Instant?)null, (w, p) => Min(w, p.NextWakeUp)));
+    }
+
+    /// <summary>The timeline from <paramref name="from"/> when each charge's ruler is chosen from a book.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="book">A valid ruler book.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <returns>The previews of each ruler's charges, merged in the same order as a single preview.</returns>
+    /// <exception cref="ArgumentException">The book is invalid, or two charges share an id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660.</exception>
+    public DunningPreview Preview(IEnumerable<CustomerCharge> charges, RulerBook book, LocalDate from, int days)
+    {
+        var previews = Split(charges, book).Select(g => Preview(g.Charges, g.Ruler, from, days)).ToList();
+        return new DunningPreview(Order(previews.SelectMany(p => p.Events)), Sort([.. previews.SelectMany(p => p.Skipped)]));
+    }
+
+    private static List<(DunningRuler Ruler, List<CustomerCharge> Charges)> Split(IEnumerable<CustomerCharge> charges, RulerBook book)
+    {
+        ArgumentNullException.ThrowIfNull(charges);
+        ArgumentNullException.ThrowIfNull(book);
+        var errors = book.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The ruler book is invalid (check it with RulerJson.ParseBook or RulerBook.Validate):"
+                + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(book));
+        }
+
+        var items = CheckIds(charges);
+
+        return [.. items.GroupBy(i => book.Select(i.Charge, i.Customer).Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (book.FindRuler(g.Key)!, g.ToList()))];
     }
 
     /// <summary>The timeline of events from <paramref name="from"/> for <paramref name="days"/> days, as if every planned step were carried out.</summary>
@@ -183,6 +225,50 @@ public sealed class DunningPlanner
         return new DunningPreview(Finish(events, ruler.Consolidate), Sort(skipped));
     }
 
+    /// <summary>A portfolio forecast for the days from <paramref name="from"/>, streamed in batches: at most one batch of charges is held at a time.</summary>
+    /// <param name="chargesByCustomer">The charges, ordered by customer id (ordinal), so that a customer's charges are planned together.</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <param name="batchSize">The number of charges per batch (a customer's charges are never split, so a batch may be larger).</param>
+    /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
+    public DunningForecast Forecast(IEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days, int batchSize = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        foreach (var item in chargesByCustomer)
+        {
+            forecast.Add(item);
+        }
+
+        return forecast.Finish();
+    }
+
+    /// <summary>A portfolio forecast read from an asynchronous source, streamed in batches (see <see cref="Forecast"/>).</summary>
+    /// <param name="chargesByCustomer">The charges, ordered by customer id (ordinal).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <param name="batchSize">The number of charges per batch.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
+    public async Task<DunningForecast> ForecastAsync(IAsyncEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days,
+        int batchSize = 10_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        await foreach (var item in chargesByCustomer.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            forecast.Add(item);
+        }
+
+        return forecast.Finish();
+    }
+
     /// <summary>When <paramref name="step"/> falls for a charge (see the type's remarks for the rules).</summary>
     /// <param name="item">The charge and its customer.</param>
     /// <param name="step">The step.</param>
@@ -194,6 +280,65 @@ public sealed class DunningPlanner
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(ruler);
         return new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler)).Schedule(step);
+    }
+
+    /// <summary>A per-ruler evaluator that decides quickly, for one charge at one instant, what is due (see <see cref="ChargeEvaluator"/>).</summary>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <returns>The evaluator; keep it for as long as the ruler is used.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid.</exception>
+    public ChargeEvaluator CreateEvaluator(DunningRuler ruler)
+    {
+        Prepare([], ruler);
+        return new ChargeEvaluator(this, ruler);
+    }
+
+    internal LocalDate AnchorDate(RulerStep step, LocalDate issue, LocalDate due) => step.Anchor switch
+    {
+        StepAnchor.Issue => issue,
+        _ when step.IsLateStep => Calendar.NextBusinessDay(due),
+        _ => due,
+    };
+
+    internal LocalDate NominalDate(RulerStep step, LocalDate issue, LocalDate due)
+    {
+        var anchor = AnchorDate(step, issue, due);
+        return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
+    }
+
+    /// <summary>The day a step goes out: its nominal day, or the nearest day with a send window (back for a pre-due reminder).</summary>
+    internal LocalDate? WindowDay(DunningRuler ruler, RulerStep step, LocalDate nominal)
+    {
+        var direction = step.IsPreDueReminder ? -1 : 1;
+        var day = nominal;
+        for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
+        {
+            if (ruler.SendWindows.For(day, Calendar) is not null)
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    internal DateTimeZone DefaultZone => _defaultZone;
+
+    internal CatchUpPolicy DefaultCatchUp => _defaultCatchUp;
+
+    /// <summary>The plan of charges already checked (valid ruler, unique ids), without frequency caps.</summary>
+    internal DunningPlan PlanChecked(List<CustomerCharge> items, DunningRuler ruler, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        var policy = ruler.CatchUp ?? _defaultCatchUp;
+        var due = new List<PlannedAction>();
+        var skipped = new List<SkippedAction>();
+        Instant? wake = null;
+        foreach (var item in items)
+        {
+            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
+            PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
+        }
+
+        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
     }
 
     private DateTimeZone ZoneOf(Customer customer, DunningRuler ruler) => customer.TimeZone ?? ruler.TimeZone ?? _defaultZone;
@@ -535,6 +680,13 @@ public sealed class DunningPlanner
                 + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(ruler));
         }
 
+        var items = CheckIds(charges);
+
+        return items;
+    }
+
+    private static List<CustomerCharge> CheckIds(IEnumerable<CustomerCharge> charges)
+    {
         var items = charges.ToList();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -561,7 +713,12 @@ public sealed class DunningPlanner
                 .Select(Merge);
         }
 
-        return [.. result
+        return Order(result);
+    }
+
+    private static List<PlannedAction> Order(IEnumerable<PlannedAction> actions)
+    {
+        return [.. actions
             .OrderBy(a => a.Instant)
             .ThenBy(a => a.CustomerId, StringComparer.Ordinal)
             .ThenBy(a => a.StepId, StringComparer.Ordinal)
@@ -608,34 +765,20 @@ public sealed class DunningPlanner
 
         private BusinessCalendar Calendar => planner.Calendar;
 
-        public LocalDate AnchorDate(RulerStep step) => step.Anchor switch
-        {
-            StepAnchor.Issue => Charge.IssueDate,
-            _ when step.IsLateStep => Calendar.NextBusinessDay(Charge.DueDate),
-            _ => Charge.DueDate,
-        };
+        public LocalDate AnchorDate(RulerStep step) => planner.AnchorDate(step, Charge.IssueDate, Charge.DueDate);
 
-        public LocalDate NominalDate(RulerStep step)
-        {
-            var anchor = AnchorDate(step);
-            return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
-        }
+        public LocalDate NominalDate(RulerStep step) => planner.NominalDate(step, Charge.IssueDate, Charge.DueDate);
 
         public StepSchedule? Schedule(RulerStep step)
         {
             var nominal = NominalDate(step);
-            var direction = step.IsPreDueReminder ? -1 : 1;
-            var day = nominal;
-            for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
+            if (planner.WindowDay(Ruler, step, nominal) is not { } day)
             {
-                if (Ruler.SendWindows.For(day, Calendar) is { } window)
-                {
-                    var instant = day.At(window.Start).InZone(Zone, s_resolver).ToInstant();
-                    return new StepSchedule(nominal, instant.InZone(Zone).LocalDateTime, Zone, instant);
-                }
+                return null;
             }
 
-            return null;
+            var instant = day.At(Ruler.SendWindows.For(day, Calendar)!.Value.Start).InZone(Zone, s_resolver).ToInstant();
+            return new StepSchedule(nominal, instant.InZone(Zone).LocalDateTime, Zone, instant);
         }
 
         public (SkipCause Cause, string Reason)? StopOn(LocalDate date)
