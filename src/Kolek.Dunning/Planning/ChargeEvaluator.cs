@@ -37,6 +37,13 @@ public sealed class ChargeEvaluator
         _ruler = ruler;
         _staleness = (ruler.CatchUp ?? planner.DefaultCatchUp).StalenessLimitDays;
         _steps = [.. ruler.Steps.Select(s => new StepData(s))];
+        foreach (var step in _steps)
+        {
+            if (step.Escalation && step.Step.RequiresNotice is { } noticeId && Array.Find(_steps, n => n.Step.Id == noticeId) is { Escalation: false } notice)
+            {
+                step.Notice = notice;
+            }
+        }
     }
 
     /// <summary>The ruler evaluated.</summary>
@@ -84,7 +91,8 @@ public sealed class ChargeEvaluator
             if (day > today
                 || (!step.Escalation && (day < today - _staleness || (step.PreDue && today >= dueDay)))
                 || (!step.Unconditional && !step.Step.When.Matches(charge, item.Customer))
-                || IsDone(step, charge.Id, doneAt))
+                || IsDone(step, charge.Id, doneAt)
+                || (step.Notice is { } notice && !AnyChannelDone(notice, charge.Id, doneAt)))
             {
                 continue;
             }
@@ -121,6 +129,20 @@ public sealed class ChargeEvaluator
         }
 
         return !step.Step.Fallback;
+    }
+
+    /// <summary>Whether any channel of a message step is done: without it, an escalation that requires it is blocked.</summary>
+    private static bool AnyChannelDone(StepData notice, string chargeId, Func<SentKey, Instant?> doneAt)
+    {
+        foreach (var channel in notice.Keys)
+        {
+            if (doneAt(new SentKey(chargeId, notice.Step.Id, channel)) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int Today(DateTimeZone zone, Instant now)
@@ -183,5 +205,8 @@ public sealed class ChargeEvaluator
         public bool Unconditional { get; } = step.When.IsEmpty;
 
         public string[] Keys { get; } = step.IsEscalation ? [step.EscalationKey] : [.. step.Channels];
+
+        /// <summary>The message step an escalation requires as notice, set once at construction.</summary>
+        public StepData? Notice { get; set; }
     }
 }
