@@ -151,16 +151,8 @@ public sealed class DunningPlanner
     {
         ArgumentNullException.ThrowIfNull(charges);
         ArgumentNullException.ThrowIfNull(book);
-        var errors = book.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("The ruler book is invalid (check it with RulerJson.ParseBook or RulerBook.Validate):"
-                + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(book));
-        }
-
-        var items = CheckIds(charges);
-
-        return [.. items.GroupBy(i => book.Select(i.Charge, i.Customer).Id, StringComparer.Ordinal)
+        ThrowIfInvalid(book.Validate(), "The ruler book is invalid (check it with RulerJson.ParseBook or RulerBook.Validate):", nameof(book));
+        return [.. CheckIds(charges).GroupBy(i => book.Select(i.Charge, i.Customer).Id, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (book.FindRuler(g.Key)!, g.ToList()))];
     }
@@ -673,16 +665,16 @@ public sealed class DunningPlanner
     {
         ArgumentNullException.ThrowIfNull(charges);
         ArgumentNullException.ThrowIfNull(ruler);
-        var errors = ruler.Validate();
+        ThrowIfInvalid(ruler.Validate(), "The ruler is invalid (check it with RulerJson.Parse or DunningRuler.Validate):", nameof(ruler));
+        return CheckIds(charges);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<RulerValidationError> errors, string message, string paramName)
+    {
         if (errors.Count > 0)
         {
-            throw new ArgumentException("The ruler is invalid (check it with RulerJson.Parse or DunningRuler.Validate):"
-                + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(ruler));
+            throw new ArgumentException(message + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), paramName);
         }
-
-        var items = CheckIds(charges);
-
-        return items;
     }
 
     private static List<CustomerCharge> CheckIds(IEnumerable<CustomerCharge> charges)

@@ -28,15 +28,9 @@ public static class RulerJson
     public static RulerParseResult Parse(string json, IReadOnlySet<string>? knownChannels = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (Document(json, out var malformed) is not { } document)
         {
-            document = JsonDocument.Parse(json, s_options);
-        }
-        catch (JsonException ex)
-        {
-            return RulerParseResult.Failed([new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
-                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"))]);
+            return RulerParseResult.Failed([malformed!]);
         }
 
         using (document)
@@ -63,15 +57,9 @@ public static class RulerJson
     public static RulerBookParseResult ParseBook(string json, IReadOnlySet<string>? knownChannels = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (Document(json, out var malformed) is not { } document)
         {
-            document = JsonDocument.Parse(json, s_options);
-        }
-        catch (JsonException ex)
-        {
-            return RulerBookParseResult.Failed([new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
-                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"))]);
+            return RulerBookParseResult.Failed([malformed!]);
         }
 
         using (document)
@@ -96,6 +84,21 @@ public static class RulerJson
             }
 
             return errors.Count == 0 && book is not null ? RulerBookParseResult.Ok(book) : RulerBookParseResult.Failed(errors);
+        }
+    }
+
+    private static JsonDocument? Document(string json, out RulerValidationError? malformed)
+    {
+        try
+        {
+            malformed = null;
+            return JsonDocument.Parse(json, s_options);
+        }
+        catch (JsonException ex)
+        {
+            malformed = new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
+                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"));
+            return null;
         }
     }
 
