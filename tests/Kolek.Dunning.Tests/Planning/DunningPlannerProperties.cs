@@ -154,6 +154,25 @@ public sealed class DunningPlannerProperties
             });
         });
 
+    [Property(MaxTest = 200)]
+    public Property Plan_WithCaps_SameInAnyOrderAndNoCustomerBeyondTheCap() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var ruler = CliRuler with
+            {
+                Consolidate = Dunning.Ruler.Consolidation.Charge,
+                FrequencyCaps = [new Dunning.Ruler.FrequencyCap(1, Dunning.Ruler.FrequencyPeriod.Day), new Dunning.Ruler.FrequencyCap(1, Dunning.Ruler.FrequencyPeriod.Week, "whatsapp")],
+            };
+            var plan = s_planner.Plan(s.Charges, ruler, s.Done, s.Now);
+            var shuffled = s_planner.Plan(s.Shuffled, ruler, s.Done, s.Now);
+            var uncapped = s_planner.Plan(s.Charges, ruler with { FrequencyCaps = [] }, s.Done, s.Now);
+            var messages = plan.Due.Where(a => a.Action == Dunning.Ruler.StepActionKind.Message).ToList();
+            return Render(plan) == Render(shuffled)
+                && messages.GroupBy(a => a.CustomerId).All(g => g.Count() <= 1)
+                && plan.Due.All(a => uncapped.Due.Any(u => Render(new DunningPlan([u], [], null)) == Render(new DunningPlan([a], [], null))))
+                && uncapped.Due.Count - plan.Due.Count == plan.Skipped.Count(x => x.Cause == SkipCause.FrequencyCap);
+        });
+
     [Fact]
     public void Evaluate_Sample_PrecheckRulesOutMostButNotAll()
     {
