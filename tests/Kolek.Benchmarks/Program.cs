@@ -109,7 +109,9 @@ if (args is ["--evaluate", ..])
     Func<Kolek.Dunning.Planning.SentKey, NodaTime.Instant?> doneAt = k => journal.TryGetValue(k, out var at) ? at : null;
     var now = DunningPortfolio.Now;
     var due = 0;
-    var maybe = items.Count(c => evaluator.MayBeDue(c, doneAt, now));
+    var lookups = 0L;
+    var maybe = items.Count(c => evaluator.MayBeDue(c, k => { lookups++; return doneAt(k); }, now));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"journal look-ups per precheck: {(double)lookups / count:F2}"));
     for (var r = 0; r < rounds; r++)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

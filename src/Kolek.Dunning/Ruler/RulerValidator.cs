@@ -10,6 +10,9 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
     private const int MaxOffsetDays = 3660;
     private const int MaxDays = 366;
 
+    /// <summary>The validator without a host channel set, built once (FluentValidation validators are thread-safe once built).</summary>
+    private static readonly RulerValidator s_withoutChannels = new(null);
+
     private readonly IReadOnlySet<string>? _knownChannels;
 
     public RulerValidator(IReadOnlySet<string>? knownChannels)
@@ -43,7 +46,7 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
     public static IReadOnlyList<RulerValidationError> Check(DunningRuler ruler, IReadOnlySet<string>? knownChannels)
     {
         ArgumentNullException.ThrowIfNull(ruler);
-        var result = new RulerValidator(knownChannels).Validate(ruler);
+        var result = (knownChannels is null ? s_withoutChannels : new RulerValidator(knownChannels)).Validate(ruler);
         return [.. result.Errors.Select(e => new RulerValidationError(e.ErrorCode, e.PropertyName, e.ErrorMessage))];
     }
 
