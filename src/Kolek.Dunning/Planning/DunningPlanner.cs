@@ -35,6 +35,12 @@ namespace Kolek.Dunning.Planning;
 /// the amount due is the sum. Escalations are never merged.</para>
 /// <para><b>Amounts</b> are computed by <see cref="LateChargeCalculator"/> with the ruler's terms (the consumer cap taken
 /// from the customer), on the day the action goes out: its scheduled day, or today for a catch-up.</para>
+/// <para><b>Conditions and caps.</b> A step whose <see cref="RulerStep.When"/> conditions do not hold for a charge is skipped
+/// (<see cref="SkipCause.ConditionNotMet"/>). <see cref="Plan(IEnumerable{CustomerCharge}, DunningRuler, Func{SentKey, Instant?}, Instant)"/>
+/// then applies the ruler's <see cref="DunningRuler.FrequencyCaps"/> per customer (<see cref="FrequencyCap"/>), in a fixed order;
+/// previews and forecasts list the steps before caps.</para>
+/// <para><b>Time zones.</b> A window start in a daylight-saving gap resolves to the first moment after the gap, one in a
+/// repeated hour to the earlier occurrence; the planned local time is always one that existed.</para>
 /// <para>Output is sorted (instant, customer, step, first charge; skipped by charge and step) and does not depend on the
 /// order of the input. This type is immutable and thread-safe.</para>
 /// </remarks>
@@ -229,6 +235,7 @@ public sealed class DunningPlanner
     public DunningForecast Forecast(IEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days, int batchSize = 10_000)
     {
         ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        Prepare([], ruler);
         var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
         foreach (var item in chargesByCustomer)
         {
@@ -252,6 +259,7 @@ public sealed class DunningPlanner
         int batchSize = 10_000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        Prepare([], ruler);
         var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
         await foreach (var item in chargesByCustomer.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
