@@ -141,34 +141,15 @@ public static class RulerJson
                 Type("rulers", "an array of rulers");
             }
 
-            var rules = new List<RulerSelection>();
-            if (root.TryGetProperty("select", out var select) && select.ValueKind != JsonValueKind.Null)
+            var rules = Objects(root, "select", (element, path) =>
             {
-                if (select.ValueKind != JsonValueKind.Array)
+                CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "segments", "chargeTypes", "ruler"));
+                return new RulerSelection(String(element, "ruler", path + ".") ?? "")
                 {
-                    Type("select", "an array");
-                }
-                else
-                {
-                    var i = 0;
-                    foreach (var element in select.EnumerateArray())
-                    {
-                        var path = Inv($"select[{i++}]");
-                        if (element.ValueKind != JsonValueKind.Object)
-                        {
-                            Type(path, "an object");
-                            continue;
-                        }
-
-                        CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "segments", "chargeTypes", "ruler"));
-                        rules.Add(new RulerSelection(String(element, "ruler", path + ".") ?? "")
-                        {
-                            Segments = Strings(element, "segments", path + "."),
-                            ChargeTypes = Strings(element, "chargeTypes", path + "."),
-                        });
-                    }
-                }
-            }
+                    Segments = Strings(element, "segments", path + "."),
+                    ChargeTypes = Strings(element, "chargeTypes", path + "."),
+                };
+            });
 
             var fallback = String(root, "default", "");
             if (fallback is null && rulers.Count == 1)
@@ -336,42 +317,48 @@ public static class RulerJson
             return new EarlyPaymentDiscount(percent ?? 0m, Int(element, "daysBeforeDue", Path + ".") ?? 0);
         }
 
-        private List<FrequencyCap> Caps(JsonElement root)
+        private List<FrequencyCap> Caps(JsonElement root) => Objects(root, "frequencyCaps", (element, path) =>
         {
-            var caps = new List<FrequencyCap>();
-            if (!root.TryGetProperty("frequencyCaps", out var array) || array.ValueKind == JsonValueKind.Null)
+            CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "max", "per", "channel"));
+            var max = Int(element, "max", path + ".");
+            if (max is null && !element.TryGetProperty("max", out _))
             {
-                return caps;
+                Errors.Add(new(RulerErrorCodes.FieldType, path + ".max", "Expected an integer: the most messages allowed in the period."));
+            }
+
+            var channel = String(element, "channel", path + ".")?.Trim().ToLowerInvariant();
+            return new FrequencyCap(max ?? 0, Enum(element, "per", path + ".", FrequencyPeriod.Day, ("day", FrequencyPeriod.Day), ("week", FrequencyPeriod.Week)), channel);
+        });
+
+        /// <summary>Reads an optional array of objects; a wrong type is an error and an element that is not an object is skipped with one.</summary>
+        private List<T> Objects<T>(JsonElement parent, string name, Func<JsonElement, string, T> read)
+        {
+            var list = new List<T>();
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                return list;
             }
 
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Type("frequencyCaps", "an array");
-                return caps;
+                Type(name, "an array");
+                return list;
             }
 
             var i = 0;
             foreach (var element in array.EnumerateArray())
             {
-                var path = Inv($"frequencyCaps[{i++}]");
+                var path = Inv($"{name}[{i++}]");
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     Type(path, "an object");
                     continue;
                 }
 
-                CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "max", "per", "channel"));
-                var max = Int(element, "max", path + ".");
-                if (max is null && !element.TryGetProperty("max", out _))
-                {
-                    Errors.Add(new(RulerErrorCodes.FieldType, path + ".max", "Expected an integer: the most messages allowed in the period."));
-                }
-
-                var channel = String(element, "channel", path + ".")?.Trim().ToLowerInvariant();
-                caps.Add(new FrequencyCap(max ?? 0, Enum(element, "per", path + ".", FrequencyPeriod.Day, ("day", FrequencyPeriod.Day), ("week", FrequencyPeriod.Week)), channel));
+                list.Add(read(element, path));
             }
 
-            return caps;
+            return list;
         }
 
         private StepConditions Conditions(JsonElement step, string prefix)
@@ -396,35 +383,7 @@ public static class RulerJson
             };
         }
 
-        private List<RulerStep> Steps(JsonElement root)
-        {
-            var steps = new List<RulerStep>();
-            if (!root.TryGetProperty("steps", out var array) || array.ValueKind == JsonValueKind.Null)
-            {
-                return steps;
-            }
-
-            if (array.ValueKind != JsonValueKind.Array)
-            {
-                Type("steps", "an array");
-                return steps;
-            }
-
-            var i = 0;
-            foreach (var element in array.EnumerateArray())
-            {
-                var path = Inv($"steps[{i++}]");
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    Type(path, "an object");
-                    continue;
-                }
-
-                steps.Add(Step(element, path));
-            }
-
-            return steps;
-        }
+        private List<RulerStep> Steps(JsonElement root) => Objects(root, "steps", Step);
 
         private RulerStep Step(JsonElement element, string path)
         {
