@@ -95,6 +95,82 @@ if (args is ["--fingerprint", ..])
     return;
 }
 
+// `--forecast [charges] [days] [batch]`: issue 5's portfolio forecast, streamed from a generator ordered by customer
+// (nothing held but the current batch), printing elapsed and CPU time, bytes allocated, the largest managed heap seen
+// while reading (sampled every 10 000 charges) and the process's peak working set.
+if (args is ["--forecast", ..])
+{
+    var charges = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    var days = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
+    var batch = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000;
+    var planner = DunningPortfolio.Planner();
+    GC.Collect();
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    long heapPeak = 0;
+    IEnumerable<Kolek.Dunning.Charges.CustomerCharge> Sampled()
+    {
+        var n = 0;
+        foreach (var c in DunningPortfolio.Stream(charges))
+        {
+            if (++n % 10_000 == 0)
+            {
+                heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(forceFullCollection: false));
+            }
+
+            yield return c;
+        }
+    }
+
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var forecast = planner.Forecast(Sampled(), DunningPortfolio.Ruler, DunningPortfolio.Today, days, batch);
+    watch.Stop();
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"charges={forecast.Charges} customers={forecast.Customers} days={days} batches={forecast.Batches} largestBatch={forecast.LargestBatch} "
+        + $"elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={(process.TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms "
+        + $"allocated={(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MiB heapBefore={heapBefore / 1048576.0:F1} MiB "
+        + $"heapPeakSampled={heapPeak / 1048576.0:F1} MiB peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  messages={forecast.Days.Sum(d => d.Messages)} escalations={forecast.Days.Sum(d => d.Escalations)} first days: {string.Join(" ", forecast.Days.Take(5).Select(d => d.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + ":" + d.Messages.ToString(CultureInfo.InvariantCulture)))}"));
+    return;
+}
+
+// `--evaluate [charges] [rounds]`: charge evaluations per second on one thread, outside BenchmarkDotNet (quick check).
+if (args is ["--evaluate", ..])
+{
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+    var planner = DunningPortfolio.Planner();
+    var evaluator = planner.CreateEvaluator(DunningPortfolio.Ruler);
+    var items = DunningPortfolio.Stream(count).ToArray();
+    var journal = DunningPortfolio.Journal(items, planner);
+    Func<Kolek.Dunning.Planning.SentKey, NodaTime.Instant?> doneAt = k => journal.TryGetValue(k, out var at) ? at : null;
+    var now = DunningPortfolio.Now;
+    var due = 0;
+    var lookups = 0L;
+    var maybe = items.Count(c => evaluator.MayBeDue(c, k => { lookups++; return doneAt(k); }, now));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"journal look-ups per precheck: {(double)lookups / count:F2}"));
+    for (var r = 0; r < rounds; r++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        due = 0;
+        foreach (var c in items)
+        {
+            due += evaluator.Evaluate(c, doneAt, now).Count;
+        }
+
+        watch.Stop();
+        var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due}, precheck true={maybe}"));
+    }
+
+    return;
+}
+
 if (args is ["--check-readers", ..])
 {
     foreach (var (name, bytes) in new[] { ("bench.ofx", StatementFiles.Ofx(50_000)), ("bench.ret", StatementFiles.Cnab400Bradesco(50_000)) })

@@ -51,6 +51,13 @@ public sealed record Charge
     /// <summary>The customer promised to pay by this date (promessa de pagamento): no step is sent up to and including it.</summary>
     public LocalDate? PromiseToPayUntil { get; init; }
 
+    /// <summary>The charge's own early-payment discount (desconto por antecipação), which replaces the ruler's when set.</summary>
+    /// <value>The default value is <see langword="null"/>: the ruler's terms apply.</value>
+    public LateCharges.EarlyPaymentDiscount? EarlyPayment { get; init; }
+
+    /// <summary>The host's type of the charge (e.g. <c>"boleto"</c>, <c>"pix"</c>, <c>"mensalidade"</c>), used to choose its ruler in a <see cref="Ruler.RulerBook"/>.</summary>
+    public string? Type { get; init; }
+
     /// <summary>The principal still owed: <see cref="Amount"/> minus <see cref="PaidAmount"/>, never negative.</summary>
     public decimal Outstanding => Math.Max(0m, Amount - PaidAmount);
 }

@@ -9,7 +9,10 @@ namespace Kolek.Dunning.LateCharges;
 /// a due date on a non-business day moves to the next business day (Lei 7.089/83).</para>
 /// <para>Otherwise the fine is <c>principal × fine% </c> (capped at 2% for consumer debts) and the interest is simple:
 /// <c>principal × monthly% ÷ 30 × calendar days late</c>, the days counted from the <em>original</em> due date. Each is computed
-/// exactly in <see cref="decimal"/> and rounded once to the cent, half away from zero.</para>
+/// exactly in <see cref="decimal"/> and rounded once to the cent, half away from zero. For consumer debts the monthly
+/// interest is capped at 1% (<see cref="LateChargeTerms.ConsumerInterestCapPercentPerMonth"/>).</para>
+/// <para>Before the due date, an early-payment discount (<see cref="LateChargeTerms.EarlyPayment"/>) is taken off when the
+/// payment date is on or before its last day: <c>principal × discount%</c>, rounded once to the cent.</para>
 /// This type is stateless and thread-safe.
 /// </remarks>
 public static class LateChargeCalculator
@@ -30,12 +33,15 @@ public static class LateChargeCalculator
 
         if (paymentDate <= calendar.NextBusinessDay(dueDate) || outstanding == 0m)
         {
-            return new LateChargeBreakdown(outstanding, 0m, 0m, 0);
+            var discount = terms.EarlyPayment is { } early && paymentDate <= early.LastDay(dueDate)
+                ? Math.Round(outstanding * early.Percent / 100m, 2, MidpointRounding.AwayFromZero)
+                : 0m;
+            return new LateChargeBreakdown(outstanding, 0m, 0m, 0) { Discount = discount };
         }
 
         var daysLate = Period.DaysBetween(dueDate, paymentDate);
         var fine = Math.Round(outstanding * terms.EffectiveFinePercent / 100m, 2, MidpointRounding.AwayFromZero);
-        var interest = Math.Round(outstanding * terms.InterestPercentPerMonth * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
+        var interest = Math.Round(outstanding * terms.EffectiveInterestPercentPerMonth * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
         return new LateChargeBreakdown(outstanding, fine, interest, daysLate);
     }
 }

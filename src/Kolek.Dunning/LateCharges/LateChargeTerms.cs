@@ -22,6 +22,17 @@ public sealed record LateChargeTerms
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Consumer { get; init; }
 
+    /// <summary>The legal cap of the monthly default interest on consumer debts, in percent (1% a month: Civil Code art. 406 with
+    /// CTN art. 161 §1, and the Lei de Usura's 12% a year for creditors that are not financial institutions).</summary>
+    public const decimal ConsumerInterestCapPercentPerMonth = 1m;
+
+    /// <summary>The early-payment discount (desconto por antecipação), when one is offered.</summary>
+    /// <value>The default value is <see langword="null"/> (no discount).</value>
+    public EarlyPaymentDiscount? EarlyPayment { get; init; }
+
     /// <summary>The fine actually applied: <see cref="FinePercent"/>, capped at 2% for consumer debts.</summary>
     public decimal EffectiveFinePercent => Consumer ? Math.Min(FinePercent, ConsumerFineCapPercent) : FinePercent;
+
+    /// <summary>The monthly interest actually applied: <see cref="InterestPercentPerMonth"/>, capped at 1% for consumer debts.</summary>
+    public decimal EffectiveInterestPercentPerMonth => Consumer ? Math.Min(InterestPercentPerMonth, ConsumerInterestCapPercentPerMonth) : InterestPercentPerMonth;
 }

@@ -6,6 +6,7 @@ using Kolek.Dunning.LateCharges;
 using Kolek.Dunning.Ruler;
 using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 
 namespace Kolek.Dunning.Planning;
 
@@ -34,12 +35,21 @@ namespace Kolek.Dunning.Planning;
 /// the amount due is the sum. Escalations are never merged.</para>
 /// <para><b>Amounts</b> are computed by <see cref="LateChargeCalculator"/> with the ruler's terms (the consumer cap taken
 /// from the customer), on the day the action goes out: its scheduled day, or today for a catch-up.</para>
+/// <para><b>Conditions and caps.</b> A step whose <see cref="RulerStep.When"/> conditions do not hold for a charge is skipped
+/// (<see cref="SkipCause.ConditionNotMet"/>). <see cref="Plan(IEnumerable{CustomerCharge}, DunningRuler, Func{SentKey, Instant?}, Instant)"/>
+/// then applies the ruler's <see cref="DunningRuler.FrequencyCaps"/> per customer (<see cref="FrequencyCap"/>), in a fixed order;
+/// previews and forecasts list the steps before caps.</para>
+/// <para><b>Time zones.</b> A window start in a daylight-saving gap resolves to the first moment after the gap, one in a
+/// repeated hour to the earlier occurrence; the planned local time is always one that existed.</para>
 /// <para>Output is sorted (instant, customer, step, first charge; skipped by charge and step) and does not depend on the
 /// order of the input. This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class DunningPlanner
 {
     private const int MaxWindowSearchDays = 31;
+
+    /// <summary>Local times in a daylight-saving gap resolve to the first moment after it; repeated ones to the earlier.</summary>
+    private static readonly ZoneLocalMappingResolver s_resolver = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     private readonly DateTimeZone _defaultZone;
     private readonly CatchUpPolicy _defaultCatchUp;
@@ -100,17 +110,57 @@ public sealed class DunningPlanner
     {
         ArgumentNullException.ThrowIfNull(doneAt);
         var items = Prepare(charges, ruler);
-        var policy = ruler.CatchUp ?? _defaultCatchUp;
-        var due = new List<PlannedAction>();
-        var skipped = new List<SkippedAction>();
-        Instant? wake = null;
-        foreach (var item in items)
+        var plan = PlanChecked(items, ruler, doneAt, now);
+        if (ruler.FrequencyCaps.Count == 0 || plan.Due.Count == 0)
         {
-            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
-            PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
+            return plan;
         }
 
-        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
+        var skipped = plan.Skipped.ToList();
+        var wake = plan.NextWakeUp;
+        var actions = ApplyCaps([.. plan.Due], items, ruler, doneAt, now, skipped, ref wake);
+        return new DunningPlan(actions, Sort(skipped), wake);
+    }
+
+    /// <summary>What is due at <paramref name="now"/> when each charge's ruler is chosen from a book (by segment or charge type).</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="book">A valid ruler book.</param>
+    /// <param name="doneAt">When a key was done, <see cref="Instant.MinValue"/> when done at an unknown time, or <see langword="null"/> when not done.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plans of each ruler's charges, merged in the same order as a single plan.</returns>
+    /// <exception cref="ArgumentException">The book is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, RulerBook book, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        var groups = Split(charges, book);
+        var plans = groups.Select(g => Plan(g.Charges, g.Ruler, doneAt, now)).ToList();
+        return new DunningPlan(
+            Order(plans.SelectMany(p => p.Due)),
+            Sort([.. plans.SelectMany(p => p.Skipped)]),
+            plans.Aggregate((Instant?)null, (w, p) => Min(w, p.NextWakeUp)));
+    }
+
+    /// <summary>The timeline from <paramref name="from"/> when each charge's ruler is chosen from a book.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="book">A valid ruler book.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <returns>The previews of each ruler's charges, merged in the same order as a single preview.</returns>
+    /// <exception cref="ArgumentException">The book is invalid, or two charges share an id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660.</exception>
+    public DunningPreview Preview(IEnumerable<CustomerCharge> charges, RulerBook book, LocalDate from, int days)
+    {
+        var previews = Split(charges, book).Select(g => Preview(g.Charges, g.Ruler, from, days)).ToList();
+        return new DunningPreview(Order(previews.SelectMany(p => p.Events)), Sort([.. previews.SelectMany(p => p.Skipped)]));
+    }
+
+    private static List<(DunningRuler Ruler, List<CustomerCharge> Charges)> Split(IEnumerable<CustomerCharge> charges, RulerBook book)
+    {
+        ArgumentNullException.ThrowIfNull(charges);
+        ArgumentNullException.ThrowIfNull(book);
+        ThrowIfInvalid(book.Validate(), "The ruler book is invalid (check it with RulerJson.ParseBook or RulerBook.Validate):", nameof(book));
+        return [.. CheckIds(charges).GroupBy(i => book.Select(i.Charge, i.Customer).Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (book.FindRuler(g.Key)!, g.ToList()))];
     }
 
     /// <summary>The timeline of events from <paramref name="from"/> for <paramref name="days"/> days, as if every planned step were carried out.</summary>
@@ -143,6 +193,10 @@ public sealed class DunningPlanner
                 {
                     skipped.Add(context.Skip(step, stop.Cause, stop.Reason));
                 }
+                else if (!step.When.Matches(context.Charge, context.Customer))
+                {
+                    skipped.Add(context.Skip(step, SkipCause.ConditionNotMet, context.ConditionReason(step)));
+                }
                 else if (step.IsEscalation)
                 {
                     var blocked = PreviewNoticeBlock(context, step, s);
@@ -169,6 +223,52 @@ public sealed class DunningPlanner
         return new DunningPreview(Finish(events, ruler.Consolidate), Sort(skipped));
     }
 
+    /// <summary>A portfolio forecast for the days from <paramref name="from"/>, streamed in batches: at most one batch of charges is held at a time.</summary>
+    /// <param name="chargesByCustomer">The charges, ordered by customer id (ordinal), so that a customer's charges are planned together.</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <param name="batchSize">The number of charges per batch (a customer's charges are never split, so a batch may be larger).</param>
+    /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
+    public DunningForecast Forecast(IEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days, int batchSize = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        Prepare([], ruler);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        foreach (var item in chargesByCustomer)
+        {
+            forecast.Add(item);
+        }
+
+        return forecast.Finish();
+    }
+
+    /// <summary>A portfolio forecast read from an asynchronous source, streamed in batches (see <see cref="Forecast"/>).</summary>
+    /// <param name="chargesByCustomer">The charges, ordered by customer id (ordinal).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="from">The first local day of the range.</param>
+    /// <param name="days">The number of days in the range (0–3660).</param>
+    /// <param name="batchSize">The number of charges per batch.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
+    public async Task<DunningForecast> ForecastAsync(IAsyncEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days,
+        int batchSize = 10_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chargesByCustomer);
+        Prepare([], ruler);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        await foreach (var item in chargesByCustomer.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            forecast.Add(item);
+        }
+
+        return forecast.Finish();
+    }
+
     /// <summary>When <paramref name="step"/> falls for a charge (see the type's remarks for the rules).</summary>
     /// <param name="item">The charge and its customer.</param>
     /// <param name="step">The step.</param>
@@ -180,6 +280,65 @@ public sealed class DunningPlanner
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(ruler);
         return new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler)).Schedule(step);
+    }
+
+    /// <summary>A per-ruler evaluator that decides quickly, for one charge at one instant, what is due (see <see cref="ChargeEvaluator"/>).</summary>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <returns>The evaluator; keep it for as long as the ruler is used.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid.</exception>
+    public ChargeEvaluator CreateEvaluator(DunningRuler ruler)
+    {
+        Prepare([], ruler);
+        return new ChargeEvaluator(this, ruler);
+    }
+
+    internal LocalDate AnchorDate(RulerStep step, LocalDate issue, LocalDate due) => step.Anchor switch
+    {
+        StepAnchor.Issue => issue,
+        _ when step.IsLateStep => Calendar.NextBusinessDay(due),
+        _ => due,
+    };
+
+    internal LocalDate NominalDate(RulerStep step, LocalDate issue, LocalDate due)
+    {
+        var anchor = AnchorDate(step, issue, due);
+        return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
+    }
+
+    /// <summary>The day a step goes out: its nominal day, or the nearest day with a send window (back for a pre-due reminder).</summary>
+    internal LocalDate? WindowDay(DunningRuler ruler, RulerStep step, LocalDate nominal)
+    {
+        var direction = step.IsPreDueReminder ? -1 : 1;
+        var day = nominal;
+        for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
+        {
+            if (ruler.SendWindows.For(day, Calendar) is not null)
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    internal DateTimeZone DefaultZone => _defaultZone;
+
+    internal CatchUpPolicy DefaultCatchUp => _defaultCatchUp;
+
+    /// <summary>The plan of charges already checked (valid ruler, unique ids), without frequency caps.</summary>
+    internal DunningPlan PlanChecked(List<CustomerCharge> items, DunningRuler ruler, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        var policy = ruler.CatchUp ?? _defaultCatchUp;
+        var due = new List<PlannedAction>();
+        var skipped = new List<SkippedAction>();
+        Instant? wake = null;
+        foreach (var item in items)
+        {
+            var context = new ChargeContext(this, item, ruler, ZoneOf(item.Customer, ruler));
+            PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
+        }
+
+        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
     }
 
     private DateTimeZone ZoneOf(Customer customer, DunningRuler ruler) => customer.TimeZone ?? ruler.TimeZone ?? _defaultZone;
@@ -198,6 +357,16 @@ public sealed class DunningPlanner
         foreach (var step in context.Ruler.Steps)
         {
             var s = context.Schedule(step);
+            if (!step.When.Matches(context.Charge, context.Customer))
+            {
+                if (stop is null && s is not null && s.Instant <= now)
+                {
+                    skipped.Add(context.Skip(step, SkipCause.ConditionNotMet, context.ConditionReason(step)));
+                }
+
+                continue;
+            }
+
             if (IsDone(context, step, doneAt))
             {
                 if (!step.IsEscalation && s is not null && s.Date <= today && (latestDone is null || s.Date > latestDone.Value.Date))
@@ -235,7 +404,7 @@ public sealed class DunningPlanner
 
             if (stopped.Cause == SkipCause.PromiseToPay && context.Charge.PromiseToPayUntil is { } until && (kept.Count + escalations.Count > 0 || next is not null))
             {
-                wake = Min(wake, Min(next, NextOpening(context, until.PlusDays(1).AtMidnight().InZoneLeniently(context.Zone).ToInstant())));
+                wake = Min(wake, Min(next, NextOpening(context.Ruler, context.Zone, until.PlusDays(1).AtMidnight().InZone(context.Zone, s_resolver).ToInstant())));
             }
 
             return;
@@ -257,7 +426,7 @@ public sealed class DunningPlanner
             }
             else
             {
-                wake = Min(wake, NextOpening(context, now));
+                wake = Min(wake, NextOpening(context.Ruler, context.Zone, now));
             }
         }
 
@@ -320,6 +489,109 @@ public sealed class DunningPlanner
         return [.. fresh.Where(m => m.Schedule.Date == keepDate)];
     }
 
+    /// <summary>Drops the message actions beyond the ruler's frequency caps (see <see cref="FrequencyCap"/>), in a fixed order.</summary>
+    private List<PlannedAction> ApplyCaps(List<PlannedAction> actions, List<CustomerCharge> items, DunningRuler ruler, Func<SentKey, Instant?> doneAt, Instant now,
+        List<SkippedAction> skipped, ref Instant? wake)
+    {
+        var perCharge = ruler.Consolidate == Consolidation.Charge;
+        var stepIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ruler.Steps.Count; i++)
+        {
+            stepIndex.TryAdd(ruler.Steps[i].Id, i);
+        }
+
+        var chargesOf = items.ToLookup(c => c.Customer.Id, StringComparer.Ordinal);
+        var histories = new Dictionary<string, HashSet<(string Charge, string Step, string Channel, LocalDate Day)>>(StringComparer.Ordinal);
+        var kept = new List<PlannedAction>(actions.Count);
+        var order = actions
+            .Select((a, i) => (Action: a, Index: i))
+            .OrderBy(x => x.Action.Instant)
+            .ThenBy(x => stepIndex.GetValueOrDefault(x.Action.StepId))
+            .ThenBy(x => x.Action.ChargeIds[0], StringComparer.Ordinal)
+            .ToList();
+        var admitted = new bool[actions.Count];
+        foreach (var (action, index) in order)
+        {
+            if (action.Action != StepActionKind.Message)
+            {
+                admitted[index] = true;
+                continue;
+            }
+
+            var zone = action.Zone;
+            var today = now.InZone(zone).Date;
+            if (!histories.TryGetValue(action.CustomerId, out var history))
+            {
+                history = History(chargesOf[action.CustomerId], ruler, zone, doneAt, perCharge, today.PlusDays(-7));
+                histories.Add(action.CustomerId, history);
+            }
+
+            var full = ruler.FrequencyCaps.FirstOrDefault(cap =>
+                action.Channels.Any(cap.Covers)
+                && Count(history, cap, today) >= cap.Max);
+            if (full is null)
+            {
+                admitted[index] = true;
+                foreach (var chargeId in perCharge ? action.ChargeIds : [""])
+                {
+                    foreach (var channel in action.Channels)
+                    {
+                        history.Add((chargeId, action.StepId, channel, today));
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var chargeId in action.ChargeIds)
+            {
+                skipped.Add(new SkippedAction(chargeId, action.CustomerId, action.StepId, SkipCause.FrequencyCap,
+                    Inv($"{action.StepId}: the customer already received {full.Max} message(s){(full.Channel is null ? "" : " by " + full.Channel)} in the last {(full.Days == 1 ? "day" : full.Days + " days")} (frequency cap); planned again later.")));
+            }
+
+            wake = Min(wake, NextOpening(ruler, zone, today.PlusDays(1).AtMidnight().InZone(zone, s_resolver).ToInstant().Minus(Duration.Epsilon)));
+        }
+
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (admitted[i])
+            {
+                kept.Add(actions[i]);
+            }
+        }
+
+        return kept;
+    }
+
+    private static int Count(HashSet<(string Charge, string Step, string Channel, LocalDate Day)> history, FrequencyCap cap, LocalDate today)
+    {
+        var first = today.PlusDays(1 - cap.Days);
+        return cap.Channel is null
+            ? history.Where(h => h.Day >= first && h.Day <= today).Select(h => (h.Charge, h.Step, h.Day)).Distinct().Count()
+            : history.Count(h => h.Day >= first && h.Day <= today && h.Channel == cap.Channel);
+    }
+
+    private static HashSet<(string Charge, string Step, string Channel, LocalDate Day)> History(IEnumerable<CustomerCharge> charges, DunningRuler ruler,
+        DateTimeZone zone, Func<SentKey, Instant?> doneAt, bool perCharge, LocalDate since)
+    {
+        var history = new HashSet<(string, string, string, LocalDate)>();
+        foreach (var item in charges)
+        {
+            foreach (var step in ruler.Steps)
+            {
+                foreach (var channel in step.Channels)
+                {
+                    if (doneAt(new SentKey(item.Charge.Id, step.Id, channel)) is { } at && at != Instant.MinValue && at.InZone(zone).Date is var day && day >= since)
+                    {
+                        history.Add((perCharge ? item.Charge.Id : "", step.Id, channel, day));
+                    }
+                }
+            }
+        }
+
+        return history;
+    }
+
     private static bool IsDone(ChargeContext context, RulerStep step, Func<SentKey, Instant?> doneAt)
     {
         var chargeId = context.Charge.Id;
@@ -373,7 +645,7 @@ public sealed class DunningPlanner
         }
 
         var n = context.Schedule(notice);
-        if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0)
+        if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0 || !notice.When.Matches(context.Charge, context.Customer))
         {
             return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} will not be sent for this charge.");
         }
@@ -383,12 +655,12 @@ public sealed class DunningPlanner
             : (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} on {Iso(n.Date)} is less than {step.NoticeDays} days before {Iso(s.Date)}."));
     }
 
-    private Instant NextOpening(ChargeContext context, Instant after)
+    private Instant NextOpening(DunningRuler ruler, DateTimeZone zone, Instant after)
     {
-        var start = after.InZone(context.Zone).Date.PlusDays(-1);
+        var start = after.InZone(zone).Date.PlusDays(-1);
         for (var d = start; d <= start.PlusDays(MaxWindowSearchDays); d = d.PlusDays(1))
         {
-            if (context.Ruler.SendWindows.For(d, Calendar) is { } w && d.At(w.Start).InZoneLeniently(context.Zone).ToInstant() is var open && open > after)
+            if (ruler.SendWindows.For(d, Calendar) is { } w && d.At(w.Start).InZone(zone, s_resolver).ToInstant() is var open && open > after)
             {
                 return open;
             }
@@ -401,13 +673,20 @@ public sealed class DunningPlanner
     {
         ArgumentNullException.ThrowIfNull(charges);
         ArgumentNullException.ThrowIfNull(ruler);
-        var errors = ruler.Validate();
+        ThrowIfInvalid(ruler.Validate(), "The ruler is invalid (check it with RulerJson.Parse or DunningRuler.Validate):", nameof(ruler));
+        return CheckIds(charges);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<RulerValidationError> errors, string message, string paramName)
+    {
         if (errors.Count > 0)
         {
-            throw new ArgumentException("The ruler is invalid (check it with RulerJson.Parse or DunningRuler.Validate):"
-                + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), nameof(ruler));
+            throw new ArgumentException(message + string.Concat(errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")), paramName);
         }
+    }
 
+    private static List<CustomerCharge> CheckIds(IEnumerable<CustomerCharge> charges)
+    {
         var items = charges.ToList();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -434,7 +713,12 @@ public sealed class DunningPlanner
                 .Select(Merge);
         }
 
-        return [.. result
+        return Order(result);
+    }
+
+    private static List<PlannedAction> Order(IEnumerable<PlannedAction> actions)
+    {
+        return [.. actions
             .OrderBy(a => a.Instant)
             .ThenBy(a => a.CustomerId, StringComparer.Ordinal)
             .ThenBy(a => a.StepId, StringComparer.Ordinal)
@@ -481,34 +765,20 @@ public sealed class DunningPlanner
 
         private BusinessCalendar Calendar => planner.Calendar;
 
-        public LocalDate AnchorDate(RulerStep step) => step.Anchor switch
-        {
-            StepAnchor.Issue => Charge.IssueDate,
-            _ when step.IsLateStep => Calendar.NextBusinessDay(Charge.DueDate),
-            _ => Charge.DueDate,
-        };
+        public LocalDate AnchorDate(RulerStep step) => planner.AnchorDate(step, Charge.IssueDate, Charge.DueDate);
 
-        public LocalDate NominalDate(RulerStep step)
-        {
-            var anchor = AnchorDate(step);
-            return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
-        }
+        public LocalDate NominalDate(RulerStep step) => planner.NominalDate(step, Charge.IssueDate, Charge.DueDate);
 
         public StepSchedule? Schedule(RulerStep step)
         {
             var nominal = NominalDate(step);
-            var direction = step.IsPreDueReminder ? -1 : 1;
-            var day = nominal;
-            for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
+            if (planner.WindowDay(Ruler, step, nominal) is not { } day)
             {
-                if (Ruler.SendWindows.For(day, Calendar) is { } window)
-                {
-                    var local = day.At(window.Start);
-                    return new StepSchedule(nominal, local, Zone, local.InZoneLeniently(Zone).ToInstant());
-                }
+                return null;
             }
 
-            return null;
+            var instant = day.At(Ruler.SendWindows.For(day, Calendar)!.Value.Start).InZone(Zone, s_resolver).ToInstant();
+            return new StepSchedule(nominal, instant.InZone(Zone).LocalDateTime, Zone, instant);
         }
 
         public (SkipCause Cause, string Reason)? StopOn(LocalDate date)
@@ -531,9 +801,36 @@ public sealed class DunningPlanner
 
         public SkippedAction Skip(RulerStep step, SkipCause cause, string reason) => new(Charge.Id, Customer.Id, step.Id, cause, reason);
 
+        public string ConditionReason(RulerStep step)
+        {
+            var w = step.When;
+            var parts = new List<string>();
+            if (w.MinAmount is not null || w.MaxAmount is not null)
+            {
+                parts.Add(Inv($"balance {Charge.Outstanding} within [{w.MinAmount?.ToString(CultureInfo.InvariantCulture) ?? "0"}, {w.MaxAmount?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]"));
+            }
+
+            if (w.Segments.Count > 0)
+            {
+                parts.Add($"segment '{Customer.Segment}' in [{string.Join(", ", w.Segments)}]");
+            }
+
+            if (w.Customer is { } kind)
+            {
+                parts.Add($"a {(kind == CustomerKind.Consumer ? "consumer" : "business")} customer");
+            }
+
+            if (w.UnpaidOnly)
+            {
+                parts.Add("nothing paid yet");
+            }
+
+            return $"{step.Id}: the step's conditions do not hold for this charge (requires {string.Join(", ", parts)}).";
+        }
+
         public PlannedAction Action(RulerStep step, StepSchedule s, IReadOnlyList<string> channels, LocalDate amountDate, string reason)
         {
-            var terms = Ruler.LateCharges with { Consumer = Customer.Consumer };
+            var terms = Ruler.LateCharges with { Consumer = Customer.Consumer, EarlyPayment = Charge.EarlyPayment ?? Ruler.LateCharges.EarlyPayment };
             return new PlannedAction
             {
                 ChargeIds = [Charge.Id],

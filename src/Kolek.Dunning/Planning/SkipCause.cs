@@ -38,4 +38,10 @@ public enum SkipCause
 
     /// <summary>No day with a send window was found near the step's day.</summary>
     NoSendWindow = 12,
+
+    /// <summary>The step's conditions (amount range, segment, consumer or business, unpaid only) do not hold for the charge.</summary>
+    ConditionNotMet = 13,
+
+    /// <summary>The customer already reached a frequency cap of the ruler for the period; the step is planned again later.</summary>
+    FrequencyCap = 14,
 }

@@ -37,6 +37,10 @@ public sealed record DunningRuler
     /// <value>The default value is <see cref="LateChargeTerms.None"/>.</value>
     public LateChargeTerms LateCharges { get; init; } = LateChargeTerms.None;
 
+    /// <summary>The caps on messages per customer (e.g. one a day, three a week), applied across charges and steps.</summary>
+    /// <value>The default value is the empty list (no cap).</value>
+    public IReadOnlyList<FrequencyCap> FrequencyCaps { get; init; } = [];
+
     /// <summary>The steps, in the order written.</summary>
     /// <value>The default value is the empty list.</value>
     public IReadOnlyList<RulerStep> Steps { get; init; } = [];

@@ -77,4 +77,31 @@ public static class RulerErrorCodes
 
     /// <summary><c>noticeDays</c> is negative or above 366.</summary>
     public const string StepNoticeDaysOutOfRange = "ruler.step.notice_days_out_of_range";
+
+    /// <summary>A credit-bureau step that may apply to consumers waits fewer than <see cref="RulerStep.ConsumerCreditBureauNoticeDays"/> days after its notice (CDC art. 43 §2).</summary>
+    public const string StepConsumerNoticeTooShort = "ruler.step.consumer_notice_too_short";
+
+    /// <summary>A step condition is impossible: a negative amount, a minimum above the maximum, or an empty segment.</summary>
+    public const string StepConditionInvalid = "ruler.step.condition_invalid";
+
+    /// <summary>A frequency cap has a maximum below 1 or an empty channel name.</summary>
+    public const string FrequencyCapInvalid = "ruler.frequency_cap.invalid";
+
+    /// <summary>A frequency cap names a channel the host did not configure (only when the host passes its channel set).</summary>
+    public const string FrequencyCapChannelUnknown = "ruler.frequency_cap.channel_unknown";
+
+    /// <summary>The early-payment discount is outside 0–100 percent, or its days before the due date outside 0–366.</summary>
+    public const string EarlyPaymentOutOfRange = "ruler.early_payment.out_of_range";
+
+    /// <summary>A ruler book holds no ruler.</summary>
+    public const string BookEmpty = "ruler_book.empty";
+
+    /// <summary>Two rulers of a book share an id.</summary>
+    public const string BookDuplicateRuler = "ruler_book.duplicate_ruler";
+
+    /// <summary>A selection rule or the default names no ruler of the book.</summary>
+    public const string BookRulerUnknown = "ruler_book.ruler_unknown";
+
+    /// <summary>A selection rule has neither segments nor charge types.</summary>
+    public const string BookRuleEmpty = "ruler_book.rule_empty";
 }

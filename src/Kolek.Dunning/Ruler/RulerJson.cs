@@ -16,10 +16,10 @@ public static class RulerJson
     private static readonly JsonDocumentOptions s_options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     private static readonly FrozenSet<string> s_rulerProperties = FrozenSet.Create(StringComparer.Ordinal,
-        "id", "name", "timeZone", "sendWindows", "catchUp", "consolidate", "lateCharges", "steps");
+        "id", "name", "timeZone", "sendWindows", "catchUp", "consolidate", "lateCharges", "frequencyCaps", "steps");
 
     private static readonly FrozenSet<string> s_stepProperties = FrozenSet.Create(StringComparer.Ordinal,
-        "id", "anchor", "offsetDays", "days", "channels", "fallback", "template", "tone", "action", "requiresNotice", "noticeDays");
+        "id", "anchor", "offsetDays", "days", "channels", "fallback", "template", "tone", "action", "requiresNotice", "noticeDays", "when");
 
     /// <summary>Parses and validates a ruler.</summary>
     /// <param name="json">The JSON text.</param>
@@ -28,15 +28,9 @@ public static class RulerJson
     public static RulerParseResult Parse(string json, IReadOnlySet<string>? knownChannels = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (Document(json, out var malformed) is not { } document)
         {
-            document = JsonDocument.Parse(json, s_options);
-        }
-        catch (JsonException ex)
-        {
-            return RulerParseResult.Failed([new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
-                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"))]);
+            return RulerParseResult.Failed([malformed!]);
         }
 
         using (document)
@@ -53,15 +47,132 @@ public static class RulerJson
         }
     }
 
+    /// <summary>Parses and validates a ruler book: several rulers and how each charge's ruler is chosen.</summary>
+    /// <param name="json">
+    /// The JSON text: <c>{ "rulers": [ ruler, … ], "select": [ { "segments": [ … ], "chargeTypes": [ … ], "ruler": "id" } ], "default": "id" }</c>,
+    /// or a single ruler, which becomes a book of one.
+    /// </param>
+    /// <param name="knownChannels">When given, the channel names the host can send through; other names are errors.</param>
+    /// <returns>The book, or every error found (ruler errors have their path prefixed with <c>rulers[i].</c>).</returns>
+    public static RulerBookParseResult ParseBook(string json, IReadOnlySet<string>? knownChannels = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (Document(json, out var malformed) is not { } document)
+        {
+            return RulerBookParseResult.Failed([malformed!]);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var reader = new Reader();
+            RulerBook? book;
+            if (root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("rulers", out _))
+            {
+                var single = reader.ReadRuler(root);
+                book = single is null ? null : RulerBook.Of(single);
+            }
+            else
+            {
+                book = reader.ReadBook(root);
+            }
+
+            var errors = reader.Errors;
+            if (book is not null)
+            {
+                errors.AddRange(book.Validate(knownChannels));
+            }
+
+            return errors.Count == 0 && book is not null ? RulerBookParseResult.Ok(book) : RulerBookParseResult.Failed(errors);
+        }
+    }
+
+    private static JsonDocument? Document(string json, out RulerValidationError? malformed)
+    {
+        try
+        {
+            malformed = null;
+            return JsonDocument.Parse(json, s_options);
+        }
+        catch (JsonException ex)
+        {
+            malformed = new RulerValidationError(RulerErrorCodes.JsonMalformed, "",
+                Inv($"Not well-formed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}"));
+            return null;
+        }
+    }
+
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private delegate bool ValueReader<T>(JsonElement value, out T result);
 
     private sealed class Reader
     {
+        private string _prefix = "";
+
         public List<RulerValidationError> Errors { get; } = [];
 
+        public RulerBook? ReadBook(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Type("", "an object");
+                return null;
+            }
+
+            CheckProperties(root, "", FrozenSet.Create(StringComparer.Ordinal, "rulers", "select", "default"));
+            var rulers = new List<DunningRuler>();
+            if (root.TryGetProperty("rulers", out var array) && array.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var element in array.EnumerateArray())
+                {
+                    _prefix = Inv($"rulers[{i++}].");
+                    if (ReadRuler(element) is { } ruler)
+                    {
+                        rulers.Add(ruler);
+                    }
+                }
+
+                _prefix = "";
+            }
+            else
+            {
+                Type("rulers", "an array of rulers");
+            }
+
+            var rules = Objects(root, "select", (element, path) =>
+            {
+                CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "segments", "chargeTypes", "ruler"));
+                return new RulerSelection(String(element, "ruler", path + ".") ?? "")
+                {
+                    Segments = Strings(element, "segments", path + "."),
+                    ChargeTypes = Strings(element, "chargeTypes", path + "."),
+                };
+            });
+
+            var fallback = String(root, "default", "");
+            if (fallback is null && rulers.Count == 1)
+            {
+                fallback = rulers[0].Id;
+            }
+
+            return new RulerBook { Rulers = rulers, Rules = rules, DefaultRulerId = fallback ?? "" };
+        }
+
         public DunningRuler? ReadRuler(JsonElement root)
+        {
+            var start = Errors.Count;
+            var ruler = ReadRulerCore(root);
+            for (var i = start; i < Errors.Count && _prefix.Length > 0; i++)
+            {
+                Errors[i] = Errors[i] with { Path = _prefix + Errors[i].Path };
+            }
+
+            return ruler;
+        }
+
+        private DunningRuler? ReadRulerCore(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -79,6 +190,7 @@ public static class RulerJson
                 CatchUp = CatchUp(root),
                 Consolidate = Enum(root, "consolidate", "", Consolidation.Charge, ("charge", Consolidation.Charge), ("customer-day", Consolidation.CustomerDay)),
                 LateCharges = Terms(root),
+                FrequencyCaps = Caps(root),
                 Steps = Steps(root),
             };
         }
@@ -178,43 +290,100 @@ public static class RulerJson
                 return LateChargeTerms.None;
             }
 
-            CheckProperties(element, "lateCharges", FrozenSet.Create(StringComparer.Ordinal, "finePercent", "interestPercentPerMonth"));
+            CheckProperties(element, "lateCharges", FrozenSet.Create(StringComparer.Ordinal, "finePercent", "interestPercentPerMonth", "earlyPayment"));
             return new LateChargeTerms
             {
                 FinePercent = Decimal(element, "finePercent", "lateCharges.") ?? 0m,
                 InterestPercentPerMonth = Decimal(element, "interestPercentPerMonth", "lateCharges.") ?? 0m,
+                EarlyPayment = EarlyPayment(element),
             };
         }
 
-        private List<RulerStep> Steps(JsonElement root)
+        private EarlyPaymentDiscount? EarlyPayment(JsonElement terms)
         {
-            var steps = new List<RulerStep>();
-            if (!root.TryGetProperty("steps", out var array) || array.ValueKind == JsonValueKind.Null)
+            if (!Object(terms, "earlyPayment", "lateCharges.", out var element))
             {
-                return steps;
+                return null;
+            }
+
+            const string Path = "lateCharges.earlyPayment";
+            CheckProperties(element, Path, FrozenSet.Create(StringComparer.Ordinal, "discountPercent", "daysBeforeDue"));
+            var percent = Decimal(element, "discountPercent", Path + ".");
+            if (percent is null && !element.TryGetProperty("discountPercent", out _))
+            {
+                Errors.Add(new(RulerErrorCodes.FieldType, Path + ".discountPercent", "Expected a number: the discount in percent."));
+            }
+
+            return new EarlyPaymentDiscount(percent ?? 0m, Int(element, "daysBeforeDue", Path + ".") ?? 0);
+        }
+
+        private List<FrequencyCap> Caps(JsonElement root) => Objects(root, "frequencyCaps", (element, path) =>
+        {
+            CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "max", "per", "channel"));
+            var max = Int(element, "max", path + ".");
+            if (max is null && !element.TryGetProperty("max", out _))
+            {
+                Errors.Add(new(RulerErrorCodes.FieldType, path + ".max", "Expected an integer: the most messages allowed in the period."));
+            }
+
+            var channel = String(element, "channel", path + ".")?.Trim().ToLowerInvariant();
+            return new FrequencyCap(max ?? 0, Enum(element, "per", path + ".", FrequencyPeriod.Day, ("day", FrequencyPeriod.Day), ("week", FrequencyPeriod.Week)), channel);
+        });
+
+        /// <summary>Reads an optional array of objects; a wrong type is an error and an element that is not an object is skipped with one.</summary>
+        private List<T> Objects<T>(JsonElement parent, string name, Func<JsonElement, string, T> read)
+        {
+            var list = new List<T>();
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                return list;
             }
 
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Type("steps", "an array");
-                return steps;
+                Type(name, "an array");
+                return list;
             }
 
             var i = 0;
             foreach (var element in array.EnumerateArray())
             {
-                var path = Inv($"steps[{i++}]");
+                var path = Inv($"{name}[{i++}]");
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     Type(path, "an object");
                     continue;
                 }
 
-                steps.Add(Step(element, path));
+                list.Add(read(element, path));
             }
 
-            return steps;
+            return list;
         }
+
+        private StepConditions Conditions(JsonElement step, string prefix)
+        {
+            if (!Object(step, "when", prefix, out var element))
+            {
+                return StepConditions.None;
+            }
+
+            var path = prefix + "when";
+            CheckProperties(element, path, FrozenSet.Create(StringComparer.Ordinal, "minAmount", "maxAmount", "segments", "customer", "unpaidOnly"));
+            var p = path + ".";
+            return new StepConditions
+            {
+                MinAmount = Decimal(element, "minAmount", p),
+                MaxAmount = Decimal(element, "maxAmount", p),
+                Segments = Strings(element, "segments", p),
+                Customer = element.TryGetProperty("customer", out var c) && c.ValueKind != JsonValueKind.Null
+                    ? Enum(element, "customer", p, CustomerKind.Consumer, ("consumer", CustomerKind.Consumer), ("business", CustomerKind.Business))
+                    : null,
+                UnpaidOnly = Bool(element, "unpaidOnly", p) ?? false,
+            };
+        }
+
+        private List<RulerStep> Steps(JsonElement root) => Objects(root, "steps", Step);
 
         private RulerStep Step(JsonElement element, string path)
         {
@@ -236,19 +405,23 @@ public static class RulerJson
                 ActionName = action == StepActionKind.Message ? null : actionName,
                 RequiresNotice = String(element, "requiresNotice", prefix),
                 NoticeDays = Int(element, "noticeDays", prefix) ?? RulerStep.DefaultNoticeDays,
+                When = Conditions(element, prefix),
             };
         }
 
-        private string[] Channels(JsonElement step, string prefix)
+        private string[] Channels(JsonElement step, string prefix) =>
+            [.. Strings(step, "channels", prefix).Select(c => c.Trim().ToLowerInvariant())];
+
+        private string[] Strings(JsonElement parent, string name, string prefix)
         {
-            if (!step.TryGetProperty("channels", out var array) || array.ValueKind == JsonValueKind.Null)
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
             {
                 return [];
             }
 
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Type(prefix + "channels", "an array of strings");
+                Type(prefix + name, "an array of strings");
                 return [];
             }
 
@@ -258,11 +431,11 @@ public static class RulerJson
             {
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    list.Add(item.GetString()!.Trim().ToLowerInvariant());
+                    list.Add(item.GetString()!);
                 }
                 else
                 {
-                    Type(Inv($"{prefix}channels[{i}]"), "a string");
+                    Type(Inv($"{prefix}{name}[{i}]"), "a string");
                 }
 
                 i++;

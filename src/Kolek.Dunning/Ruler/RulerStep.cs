@@ -10,6 +10,12 @@ public sealed record RulerStep
     /// <summary>The default notice period of an escalation, in days (the usual term before a credit-bureau report).</summary>
     public const int DefaultNoticeDays = 10;
 
+    /// <summary>
+    /// The minimum notice, in days, before a credit-bureau report of a consumer debt: the consumer must be told in writing
+    /// before the report (CDC art. 43 §2, STJ Súmula 359), and the bureaus' and several states' rules give 10 days to pay.
+    /// </summary>
+    public const int ConsumerCreditBureauNoticeDays = 10;
+
     /// <summary>The step's identifier, unique within the ruler (e.g. <c>"d2"</c>); part of the journal key.</summary>
     public required string Id { get; init; }
 
@@ -55,6 +61,10 @@ public sealed record RulerStep
     /// <summary>The minimum number of days between the notice step's day and the escalation's day.</summary>
     /// <value>The default value is <see cref="DefaultNoticeDays"/> (10).</value>
     public int NoticeDays { get; init; } = DefaultNoticeDays;
+
+    /// <summary>Which charges the step applies to (amount range, segment, consumer or business, only while unpaid).</summary>
+    /// <value>The default value is <see cref="StepConditions.None"/>.</value>
+    public StepConditions When { get; init; } = StepConditions.None;
 
     /// <summary>Whether the step escalates instead of sending a message.</summary>
     public bool IsEscalation => Action != StepActionKind.Message;

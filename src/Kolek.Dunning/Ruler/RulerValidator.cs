@@ -10,6 +10,9 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
     private const int MaxOffsetDays = 3660;
     private const int MaxDays = 366;
 
+    /// <summary>The validator without a host channel set, built once (FluentValidation validators are thread-safe once built).</summary>
+    private static readonly RulerValidator s_withoutChannels = new(null);
+
     private readonly IReadOnlySet<string>? _knownChannels;
 
     public RulerValidator(IReadOnlySet<string>? knownChannels)
@@ -29,6 +32,12 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
         RuleFor(r => r.LateCharges.InterestPercentPerMonth).InclusiveBetween(0m, 100m)
             .WithErrorCode(RulerErrorCodes.LateChargesOutOfRange).OverridePropertyName("lateCharges.interestPercentPerMonth")
             .WithMessage("The monthly interest must be between 0 and 100 percent.");
+        RuleFor(r => r.LateCharges.EarlyPayment!.Percent).InclusiveBetween(0m, 100m).When(r => r.LateCharges.EarlyPayment is not null)
+            .WithErrorCode(RulerErrorCodes.EarlyPaymentOutOfRange).OverridePropertyName("lateCharges.earlyPayment.discountPercent")
+            .WithMessage("The early-payment discount must be between 0 and 100 percent.");
+        RuleFor(r => r.LateCharges.EarlyPayment!.DaysBeforeDue).InclusiveBetween(0, MaxDays).When(r => r.LateCharges.EarlyPayment is not null)
+            .WithErrorCode(RulerErrorCodes.EarlyPaymentOutOfRange).OverridePropertyName("lateCharges.earlyPayment.daysBeforeDue")
+            .WithMessage($"The early-payment days before the due date must be between 0 and {MaxDays}.");
         RuleFor(r => r.Steps).NotEmpty()
             .WithErrorCode(RulerErrorCodes.StepsEmpty).OverridePropertyName("steps").WithMessage("The ruler has no steps.");
         RuleFor(r => r).Custom(CheckSteps);
@@ -37,7 +46,7 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
     public static IReadOnlyList<RulerValidationError> Check(DunningRuler ruler, IReadOnlySet<string>? knownChannels)
     {
         ArgumentNullException.ThrowIfNull(ruler);
-        var result = new RulerValidator(knownChannels).Validate(ruler);
+        var result = (knownChannels is null ? s_withoutChannels : new RulerValidator(knownChannels)).Validate(ruler);
         return [.. result.Errors.Select(e => new RulerValidationError(e.ErrorCode, e.PropertyName, e.ErrorMessage))];
     }
 
@@ -68,9 +77,54 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
 
             CheckChannels(step, path, Fail);
             CheckEscalation(ruler, step, path, Fail);
+            CheckConditions(step.When, path + ".when", Fail);
         }
 
         CheckSameDay(steps, Fail);
+        CheckCaps(ruler, Fail);
+    }
+
+    private static void CheckConditions(StepConditions when, string path, Action<string, string, string> fail)
+    {
+        if (when.MinAmount < 0m || when.MaxAmount < 0m)
+        {
+            fail(RulerErrorCodes.StepConditionInvalid, path, "An amount condition cannot be negative.");
+        }
+
+        if (when.MinAmount > when.MaxAmount)
+        {
+            fail(RulerErrorCodes.StepConditionInvalid, path + ".minAmount", Inv($"The minimum amount {when.MinAmount} is above the maximum {when.MaxAmount}: the step could never apply."));
+        }
+
+        if (when.Segments.Any(string.IsNullOrWhiteSpace))
+        {
+            fail(RulerErrorCodes.StepConditionInvalid, path + ".segments", "A segment name cannot be empty.");
+        }
+    }
+
+    private void CheckCaps(DunningRuler ruler, Action<string, string, string> fail)
+    {
+        for (var i = 0; i < ruler.FrequencyCaps.Count; i++)
+        {
+            var cap = ruler.FrequencyCaps[i];
+            var path = Inv($"frequencyCaps[{i}]");
+            if (cap.Max < 1)
+            {
+                fail(RulerErrorCodes.FrequencyCapInvalid, path + ".max", "A frequency cap must allow at least one message (remove the channel from the steps to send none).");
+            }
+
+            if (cap.Channel is { } channel)
+            {
+                if (string.IsNullOrWhiteSpace(channel))
+                {
+                    fail(RulerErrorCodes.FrequencyCapInvalid, path + ".channel", "The channel name cannot be empty (omit it to cap every channel together).");
+                }
+                else if (_knownChannels is not null && !_knownChannels.Contains(channel))
+                {
+                    fail(RulerErrorCodes.FrequencyCapChannelUnknown, path + ".channel", $"The channel '{channel}' is not configured (known: {string.Join(", ", _knownChannels.Order(StringComparer.Ordinal))}).");
+                }
+            }
+        }
     }
 
     private void CheckChannels(RulerStep step, string path, Action<string, string, string> fail)
@@ -135,6 +189,12 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
             }
 
             return;
+        }
+
+        if (step.Action == StepActionKind.CreditBureau && step.When.Customer != CustomerKind.Business && step.NoticeDays < RulerStep.ConsumerCreditBureauNoticeDays)
+        {
+            fail(RulerErrorCodes.StepConsumerNoticeTooShort, path + ".noticeDays",
+                Inv($"A credit-bureau report of a consumer debt needs at least {RulerStep.ConsumerCreditBureauNoticeDays} days of prior notice (CDC art. 43 §2); restrict the step to businesses with \"when\": {{ \"customer\": \"business\" }} for a shorter term."));
         }
 
         var notice = ruler.FindStep(step.RequiresNotice);

@@ -74,6 +74,36 @@ public sealed class LateChargeCalculatorTests
         Assert.Equal(0.78m, LateChargeCalculator.AmountDue(333.33m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 17), s_terms, s_calendar).Interest);
     }
 
+    [Theory]
+    [InlineData("2026-12-01", 50.00)]  // 13 days before the due date 14 December: within "5% up to 10 days before"
+    [InlineData("2026-12-04", 50.00)]  // the last day of the offer
+    [InlineData("2026-12-05", 0.00)]   // offer over, not yet due
+    [InlineData("2026-12-14", 0.00)]
+    public void AmountDue_EarlyPaymentDiscount_UntilItsLastDay(string paid, decimal discount)
+    {
+        var terms = s_terms with { EarlyPayment = new EarlyPaymentDiscount(5m, 10) };
+        var result = LateChargeCalculator.AmountDue(1000m, new LocalDate(2026, 12, 14), NodaTime.Text.LocalDatePattern.Iso.Parse(paid).Value, terms, s_calendar);
+        Assert.Equal(discount, result.Discount);
+        Assert.Equal(1000m - discount, result.Total);
+    }
+
+    [Fact]
+    public void AmountDue_EarlyPaymentDiscountButPaidLate_LateChargesOnly()
+    {
+        var terms = s_terms with { EarlyPayment = new EarlyPaymentDiscount(5m) };
+        var result = LateChargeCalculator.AmountDue(1000m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 25), terms, s_calendar);
+        Assert.Equal((0m, 1025.00m), (result.Discount, result.Total));
+    }
+
+    [Fact]
+    public void AmountDue_ConsumerWithThreePercentAMonth_InterestCappedAtOnePercent()
+    {
+        var terms = new LateChargeTerms { FinePercent = 2m, InterestPercentPerMonth = 3m, Consumer = true };
+        var result = LateChargeCalculator.AmountDue(1000m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 25), terms, s_calendar);
+        Assert.Equal(5.00m, result.Interest);
+        Assert.Equal(15.00m, LateChargeCalculator.AmountDue(1000m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 25), terms with { Consumer = false }, s_calendar).Interest);
+    }
+
     [Fact]
     public void AmountDue_NegativeOutstanding_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>

@@ -106,6 +106,91 @@ public sealed class DunningPlannerProperties
             return Render(new DunningPlan(a.Events, a.Skipped, null)) == Render(new DunningPlan(b.Events, b.Skipped, null));
         });
 
+    [Property(MaxTest = 200)]
+    public Property Plan_Due_InsideTheWindowAtNowAndAtAWindowStart() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var plan = s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now);
+            var calendar = s_planner.Calendar;
+            // Escalations are host actions, not messages to the debtor: they are not held back by the window at the instant.
+            return plan.Due.All(a =>
+                (a.Action != Dunning.Ruler.StepActionKind.Message || CliRuler.SendWindows.IsOpen(s.Now.InZone(a.Zone).LocalDateTime, calendar))
+                && CliRuler.SendWindows.For(a.Local.Date, calendar) is { } w && w.Start == a.Local.TimeOfDay
+                && a.Instant.InZone(a.Zone).LocalDateTime == a.Local);
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Preview_BusinessDaySteps_OnBusinessDaysAndEveryEventAtAWindowStart() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var preview = s_planner.Preview(s.Charges, CliRuler, s_origin, 120);
+            var calendar = s_planner.Calendar;
+            return preview.Events.All(e =>
+                CliRuler.SendWindows.For(e.Local.Date, calendar) is { } w && w.Start == e.Local.TimeOfDay
+                && (CliRuler.FindStep(e.StepId)!.Days != Dunning.Ruler.DayCounting.Business || calendar.IsBusinessDay(e.Local.Date)));
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Preview_NothingForPaidOrCancelledCharges() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var stopped = s.Charges.Where(c => c.Charge.Status is ChargeStatus.Paid or ChargeStatus.Cancelled || c.Charge.Outstanding == 0m)
+                .Select(c => c.Charge.Id).ToHashSet();
+            return !s_planner.Preview(s.Charges, CliRuler, s_origin, 120).Events.SelectMany(e => e.ChargeIds).Any(stopped.Contains);
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Evaluate_SameAsThePlanOfTheChargeAlone_AndPrecheckNeverMissesADueAction() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var evaluator = s_planner.CreateEvaluator(CliRuler);
+            Instant? DoneAt(SentKey k) => s.Done.Contains(k) ? Instant.MinValue : null;
+            return s.Charges.All(c =>
+            {
+                var full = s_planner.Plan([c], CliRuler, DoneAt, s.Now);
+                var fast = evaluator.Evaluate(c, DoneAt, s.Now);
+                return Render(new DunningPlan(fast, [], null)) == Render(new DunningPlan(full.Due, [], null))
+                    && (evaluator.MayBeDue(c, DoneAt, s.Now) || full.Due.Count == 0);
+            });
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Plan_WithCaps_SameInAnyOrderAndNoCustomerBeyondTheCap() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var ruler = CliRuler with
+            {
+                Consolidate = Dunning.Ruler.Consolidation.Charge,
+                FrequencyCaps = [new Dunning.Ruler.FrequencyCap(1, Dunning.Ruler.FrequencyPeriod.Day), new Dunning.Ruler.FrequencyCap(1, Dunning.Ruler.FrequencyPeriod.Week, "whatsapp")],
+            };
+            var plan = s_planner.Plan(s.Charges, ruler, s.Done, s.Now);
+            var shuffled = s_planner.Plan(s.Shuffled, ruler, s.Done, s.Now);
+            var uncapped = s_planner.Plan(s.Charges, ruler with { FrequencyCaps = [] }, s.Done, s.Now);
+            var messages = plan.Due.Where(a => a.Action == Dunning.Ruler.StepActionKind.Message).ToList();
+            return Render(plan) == Render(shuffled)
+                && messages.GroupBy(a => a.CustomerId).All(g => g.Count() <= 1)
+                && plan.Due.All(a => uncapped.Due.Any(u => Render(new DunningPlan([u], [], null)) == Render(new DunningPlan([a], [], null))))
+                && uncapped.Due.Count - plan.Due.Count == plan.Skipped.Count(x => x.Cause == SkipCause.FrequencyCap);
+        });
+
+    [Fact]
+    public void Evaluate_Sample_PrecheckRulesOutMostButNotAll()
+    {
+        var evaluator = s_planner.CreateEvaluator(CliRuler);
+        var counts = new int[3]; // precheck false; precheck true but nothing due; due
+        foreach (var s in Scenarios.Generator.Sample(300, new Rnd(20261203UL), 200))
+        {
+            foreach (var c in s.Charges)
+            {
+                Instant? DoneAt(SentKey k) => s.Done.Contains(k) ? Instant.MinValue : null;
+                counts[!evaluator.MayBeDue(c, DoneAt, s.Now) ? 0 : evaluator.Evaluate(c, DoneAt, s.Now).Count == 0 ? 1 : 2]++;
+            }
+        }
+
+        Assert.True(counts[0] > counts[1] + counts[2], string.Join(",", counts));
+        Assert.True(counts[2] > 0, string.Join(",", counts));
+    }
+
     [Fact]
     public void Scenarios_Sample_ExerciseDueSkippedAndConsolidation()
     {

@@ -1,0 +1,212 @@
+using Kolek.Dunning.Charges;
+using Kolek.Dunning.Ruler;
+using NodaTime;
+
+namespace Kolek.Dunning.Planning;
+
+/// <summary>Decides quickly, for one charge at one instant, what is due under one ruler; for most charges, nothing.</summary>
+/// <remarks>
+/// <para>Create one with <see cref="DunningPlanner.CreateEvaluator"/> and keep it. <see cref="MayBeDue"/> is a cheap,
+/// allocation-free precheck: it reads the charge's status, the local day in the customer's zone (cached per zone and day),
+/// the days of the ruler's steps (cached per issue date and per due date) and the journal for the steps whose day is near,
+/// and answers <see langword="false"/> only when nothing can be due. <see cref="Evaluate"/> answers exactly what
+/// <see cref="DunningPlanner.Plan(IEnumerable{CustomerCharge}, DunningRuler, Func{SentKey, Instant?}, Instant)"/> would
+/// for this charge alone, running the full plan only when the precheck cannot rule everything out.</para>
+/// <para>Frequency caps need all the customer's charges, so they are not applied here (they only ever remove actions).
+/// This type is thread-safe; its caches are filled on demand with values that never change.</para>
+/// </remarks>
+public sealed class ChargeEvaluator
+{
+    private const int CacheFirstDay = 725_006; // 1986-01-01 as DateOnly.DayNumber
+    private const int CacheDays = 366 * 80;    // until about 2066
+    private const int NoDay = int.MinValue;
+
+    private static readonly IReadOnlyList<PlannedAction> s_nothing = [];
+
+    private readonly DunningPlanner _planner;
+    private readonly DunningRuler _ruler;
+    private readonly StepData[] _steps;
+    private readonly int _staleness;
+    private readonly int[]?[] _byIssue = new int[]?[CacheDays];
+    private readonly int[]?[] _byDue = new int[]?[CacheDays];
+    private DayCache? _day;
+
+    internal ChargeEvaluator(DunningPlanner planner, DunningRuler ruler)
+    {
+        _planner = planner;
+        _ruler = ruler;
+        _staleness = (ruler.CatchUp ?? planner.DefaultCatchUp).StalenessLimitDays;
+        _steps = [.. ruler.Steps.Select(s => new StepData(s))];
+        foreach (var step in _steps)
+        {
+            if (step.Escalation && step.Step.RequiresNotice is { } noticeId && Array.Find(_steps, n => n.Step.Id == noticeId) is { Escalation: false } notice)
+            {
+                step.Notice = notice;
+            }
+        }
+    }
+
+    /// <summary>The ruler evaluated.</summary>
+    public DunningRuler Ruler => _ruler;
+
+    /// <summary>Whether something may be due for the charge at <paramref name="now"/>; <see langword="false"/> means certainly nothing.</summary>
+    /// <param name="item">The charge and its customer.</param>
+    /// <param name="doneAt">When a key was done, <see cref="Instant.MinValue"/> when done at an unknown time, or <see langword="null"/> when not done.</param>
+    /// <param name="now">The instant.</param>
+    /// <returns><see langword="false"/> when nothing is due; <see langword="true"/> when something may be.</returns>
+    public bool MayBeDue(CustomerCharge item, Func<SentKey, Instant?> doneAt, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(doneAt);
+        var charge = item.Charge;
+        if (charge.Status != ChargeStatus.Open || charge.Amount <= charge.PaidAmount)
+        {
+            return false;
+        }
+
+        var zone = item.Customer.TimeZone ?? _ruler.TimeZone ?? _planner.DefaultZone;
+        var today = Today(zone, now);
+        if (charge.PromiseToPayUntil is { } until && until.ToDateOnly().DayNumber >= today)
+        {
+            return false;
+        }
+
+        var issueDays = Days(_byIssue, charge.IssueDate, charge);
+        var dueDays = Days(_byDue, charge.DueDate, charge);
+        if (issueDays is null || dueDays is null)
+        {
+            return true; // outside the cached range: let the full plan decide
+        }
+
+        var dueDay = charge.DueDate.ToDateOnly().DayNumber;
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            var step = _steps[i];
+            var day = step.Step.Anchor == StepAnchor.Issue ? issueDays[i] : dueDays[i];
+            if (day == NoDay)
+            {
+                return true;
+            }
+
+            if (day > today
+                || (!step.Escalation && (day < today - _staleness || (step.PreDue && today >= dueDay)))
+                || (!step.Unconditional && !step.Step.When.Matches(charge, item.Customer))
+                || IsDone(step, charge.Id, doneAt)
+                || (step.Notice is { } notice && !AnyChannelDone(notice, charge.Id, doneAt)))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>What is due for the charge at <paramref name="now"/>: the same actions as the planner's plan of this charge alone.</summary>
+    /// <param name="item">The charge and its customer.</param>
+    /// <param name="doneAt">When a key was done, <see cref="Instant.MinValue"/> when done at an unknown time, or <see langword="null"/> when not done.</param>
+    /// <param name="now">The instant.</param>
+    /// <returns>The due actions; an empty list, allocated once, when nothing is due.</returns>
+    public IReadOnlyList<PlannedAction> Evaluate(CustomerCharge item, Func<SentKey, Instant?> doneAt, Instant now) =>
+        MayBeDue(item, doneAt, now) ? _planner.PlanChecked([item], _ruler, doneAt, now).Due : s_nothing;
+
+    private static bool IsDone(StepData step, string chargeId, Func<SentKey, Instant?> doneAt)
+    {
+        var keys = step.Keys;
+        if (step.Escalation)
+        {
+            return doneAt(new SentKey(chargeId, step.Step.Id, keys[0])) is not null;
+        }
+
+        for (var c = 0; c < keys.Length; c++)
+        {
+            var done = doneAt(new SentKey(chargeId, step.Step.Id, keys[c])) is not null;
+            if (done == step.Step.Fallback)
+            {
+                return done; // fallback: any channel done; otherwise: a channel not done means not done
+            }
+        }
+
+        return !step.Step.Fallback;
+    }
+
+    /// <summary>Whether any channel of a message step is done: without it, an escalation that requires it is blocked.</summary>
+    private static bool AnyChannelDone(StepData notice, string chargeId, Func<SentKey, Instant?> doneAt)
+    {
+        foreach (var channel in notice.Keys)
+        {
+            if (doneAt(new SentKey(chargeId, notice.Step.Id, channel)) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int Today(DateTimeZone zone, Instant now)
+    {
+        var cached = Volatile.Read(ref _day);
+        if (cached is not null && ReferenceEquals(cached.Zone, zone) && now >= cached.Start && now < cached.End)
+        {
+            return cached.Day;
+        }
+
+        var date = now.InZone(zone).Date;
+        var start = zone.AtStartOfDay(date).ToInstant();
+        var end = zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+        Volatile.Write(ref _day, new DayCache(zone, start, end, date.ToDateOnly().DayNumber));
+        return date.ToDateOnly().DayNumber;
+    }
+
+    private int[]? Days(int[]?[] cache, LocalDate anchor, Charge charge)
+    {
+        var index = anchor.ToDateOnly().DayNumber - CacheFirstDay;
+        if ((uint)index >= CacheDays)
+        {
+            return null;
+        }
+
+        var days = Volatile.Read(ref cache[index]);
+        if (days is null)
+        {
+            // Steps anchored on the issue date read only the issue date, the others only the due date.
+            days = new int[_steps.Length];
+            var issueCache = ReferenceEquals(cache, _byIssue);
+            for (var i = 0; i < _steps.Length; i++)
+            {
+                var step = _steps[i].Step;
+                if ((step.Anchor == StepAnchor.Issue) != issueCache)
+                {
+                    continue; // read from the other cache
+                }
+
+                var nominal = _planner.NominalDate(step, ReferenceEquals(cache, _byIssue) ? anchor : charge.IssueDate, ReferenceEquals(cache, _byDue) ? anchor : charge.DueDate);
+                days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
+            }
+
+            Volatile.Write(ref cache[index], days);
+        }
+
+        return days;
+    }
+
+    private sealed record DayCache(DateTimeZone Zone, Instant Start, Instant End, int Day);
+
+    private sealed class StepData(RulerStep step)
+    {
+        public RulerStep Step { get; } = step;
+
+        public bool Escalation { get; } = step.IsEscalation;
+
+        public bool PreDue { get; } = step.IsPreDueReminder;
+
+        public bool Unconditional { get; } = step.When.IsEmpty;
+
+        public string[] Keys { get; } = step.IsEscalation ? [step.EscalationKey] : [.. step.Channels];
+
+        /// <summary>The message step an escalation requires as notice, set once at construction.</summary>
+        public StepData? Notice { get; set; }
+    }
+}
