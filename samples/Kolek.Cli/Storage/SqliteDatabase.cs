@@ -10,6 +10,7 @@ namespace Kolek.Cli.Storage;
 public sealed class SqliteDatabase : IDisposable
 {
     private const string Schema = """
+        PRAGMA busy_timeout = 10000;
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS dunning_journal (
             charge_id TEXT NOT NULL, step_id TEXT NOT NULL, channel TEXT NOT NULL,
