@@ -31,6 +31,9 @@ namespace Kolek.Dunning.Running;
 /// idempotency key); otherwise it follows <see cref="DunningRunnerOptions.InDoubt"/>: treated as sent (recorded as
 /// skipped, never resent; the default) or, only through a channel whose provider deduplicates on the idempotency key,
 /// sent again with that key.</para>
+/// <para><b>Retries.</b> A transient failure is retried after the provider's <c>Retry-After</c>, else after
+/// <see cref="DunningRunnerOptions.RetryDelay"/> doubled per attempt (at most a day); the
+/// <see cref="DunningRunnerOptions.MaxAttempts"/>th transient failure is recorded as permanent.</para>
 /// <para><b>WhatsApp service window.</b> Free text goes out only within 24 hours after the customer's last inbound
 /// message (<see cref="Customer.LastWhatsAppInboundAt"/>); outside it the runner sends the approved template configured
 /// for the step's template in <see cref="DunningRunnerOptions.WhatsAppTemplates"/>, or skips the channel with the reason.
@@ -151,6 +154,11 @@ public sealed class DunningRunner
             if (e.Delivery?.Status == DeliveryStatus.Bounced && e.Recipient is not null)
             {
                 run.Bounced.Add((e.CustomerId, e.Key.Channel, e.Recipient));
+            }
+
+            if (e.State == JournalEntryState.TransientFailure)
+            {
+                run.Attempts[e.Key] = e.Attempt;
             }
 
             if (!e.IsClaimableAt(now))
@@ -387,7 +395,8 @@ public sealed class DunningRunner
                 continue;
             }
 
-            await Record(receipt, Outcome(result, run.Now), run).ConfigureAwait(false);
+            result = GiveUpAfterLastAttempt(result, keys, run);
+            await Record(receipt, Outcome(result, keys, run), run).ConfigureAwait(false);
             if (result.IsAccepted)
             {
                 deliveredThrough ??= channelName;
@@ -442,7 +451,8 @@ public sealed class DunningRunner
             return;
         }
 
-        await Record(claim.Receipt!, Outcome(result, run.Now), run).ConfigureAwait(false);
+        result = GiveUpAfterLastAttempt(result, keys, run);
+        await Record(claim.Receipt!, Outcome(result, keys, run), run).ConfigureAwait(false);
         if (result.IsAccepted)
         {
             run.Send(new RunSent(key, ids, action.CustomerId, action.StepId, name, "", result.ProviderMessageId!, action.Instant), "");
@@ -502,14 +512,35 @@ public sealed class DunningRunner
         _ => PhoneNumber.TryParseBrazilian(customer.Phone ?? customer.WhatsApp, out var phone) ? ContactPoint.Phone(phone) : null,
     };
 
-    private static JournalOutcome Outcome(SendResult result, Instant now) => result.Status switch
+    /// <summary>The attempt this claim is: one more than the journal's last transient failure of its keys.</summary>
+    private static int Attempt(List<JournalKey> keys, Run run) => keys.Max(k => run.Attempts.GetValueOrDefault(k)) + 1;
+
+    /// <summary>A transient failure on the last allowed attempt becomes permanent: retries stop at <see cref="DunningRunnerOptions.MaxAttempts"/>.</summary>
+    private SendResult GiveUpAfterLastAttempt(SendResult result, List<JournalKey> keys, Run run) =>
+        result.Status == SendStatus.TransientFailure && Attempt(keys, run) is var attempt && attempt >= _options.MaxAttempts
+            ? SendResult.PermanentFailure($"gave up after {attempt} attempts: {result.Reason}")
+            : result;
+
+    /// <summary>The journal outcome; a transient failure waits as the provider asked, else the retry delay doubled per attempt, at most a day.</summary>
+    private JournalOutcome Outcome(SendResult result, List<JournalKey> keys, Run run) => result.Status switch
     {
-        SendStatus.Accepted => JournalOutcome.Sent(result.ProviderMessageId!, now),
-        SendStatus.TransientFailure => JournalOutcome.Failed(true, result.Reason!, now,
-            result.RetryAfter is { } r ? Duration.FromTimeSpan(r) : Duration.FromMinutes(15)),
-        SendStatus.PermanentFailure => JournalOutcome.Failed(false, result.Reason!, now),
-        _ => JournalOutcome.Skipped(result.Reason!, now),
+        SendStatus.Accepted => JournalOutcome.Sent(result.ProviderMessageId!, run.Now),
+        SendStatus.TransientFailure => JournalOutcome.Failed(true, result.Reason!, run.Now,
+            result.RetryAfter is { } r ? Duration.FromTimeSpan(r) : Backoff(Attempt(keys, run))),
+        SendStatus.PermanentFailure => JournalOutcome.Failed(false, result.Reason!, run.Now),
+        _ => JournalOutcome.Skipped(result.Reason!, run.Now),
     };
+
+    private Duration Backoff(int attempt)
+    {
+        var delay = _options.RetryDelay;
+        for (var i = 1; i < attempt && delay < Duration.FromDays(1); i++)
+        {
+            delay += delay;
+        }
+
+        return Duration.Min(delay, Duration.FromDays(1));
+    }
 
     /// <summary>Records an outcome; never cancelled, since what was attempted must not be left in doubt needlessly.</summary>
     private ValueTask<bool> Record(ClaimReceipt receipt, JournalOutcome outcome, Run run)
@@ -529,6 +560,9 @@ public sealed class DunningRunner
         public List<RunFailed> Failed { get; } = [];
 
         public List<TemplateWarning> Warnings { get; } = [];
+
+        /// <summary>The attempt number of keys whose last attempt failed transiently.</summary>
+        public Dictionary<JournalKey, int> Attempts { get; } = [];
 
         /// <summary>(customer, channel, address) whose earlier message bounced.</summary>
         public HashSet<(string CustomerId, string Channel, string Address)> Bounced { get; } = [];

@@ -27,6 +27,14 @@ public sealed record DunningRunnerOptions
     /// <value>The default value is 15 minutes. Set it above the longest time a send (with its provider time-out) can take.</value>
     public Duration InDoubtGracePeriod { get; init; } = Duration.FromMinutes(15);
 
+    /// <summary>Gets how many attempts a (charges, step, channel) gets when it keeps failing transiently; the last failure is recorded as permanent.</summary>
+    /// <value>The default value is 5.</value>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Gets the wait after the first transient failure when the provider did not say; it doubles with every further attempt, up to a day.</summary>
+    /// <value>The default value is 15 minutes (then 30 minutes, 1 hour, 2 hours…).</value>
+    public Duration RetryDelay { get; init; } = Duration.FromMinutes(15);
+
     /// <summary>Gets the approved WhatsApp templates, by the name of the Kolek template they stand for (the step's <c>template</c>, such as <c>atraso</c>).</summary>
     /// <value>
     /// The default value is empty: outside the customer's 24-hour service window no WhatsApp message can be sent, and the
