@@ -61,9 +61,9 @@ if (args is ["--fingerprint", ..])
     return;
 }
 
-// `--dunning-run [charges] [memory|sqlite|sqlite-normal]`: one run of the dunning runner over that many charges due now (one e-mail each),
+// `--dunning-run [charges] [memory|sqlite]`: one run of the dunning runner over that many charges due now (one e-mail each),
 // through an in-memory channel, with the SQLite journal (a fresh temp file, the demo's storage) or the in-memory one; prints
-// (`sqlite-normal`: with PRAGMA synchronous = NORMAL, no fsync per commit, to show what the disk costs) elapsed and CPU time, messages per second, bytes allocated, peak working set and the load average. Then runs again at
+// elapsed and CPU time, messages per second, bytes allocated, peak working set and the load average. Then runs again at
 // the same instant (everything already journaled: nothing is sent) and prints that too.
 if (args is ["--dunning-run", ..])
 {
@@ -71,12 +71,7 @@ if (args is ["--dunning-run", ..])
     var journalKind = args.Length > 2 ? args[2] : "sqlite";
     var source = DunningRunData.Portfolio(count);
     var folder = Directory.CreateTempSubdirectory("kolek-bench-").FullName;
-    using var db = journalKind.StartsWith("sqlite", StringComparison.Ordinal) ? new SqliteDatabase(Path.Combine(folder, "state.db")) : null;
-    if (journalKind == "sqlite-normal")
-    {
-        db!.Execute("PRAGMA synchronous = NORMAL");
-    }
-
+    using var db = journalKind == "sqlite" ? new SqliteDatabase(Path.Combine(folder, "state.db")) : null;
     IDunningJournal journal = db is null ? new InMemoryDunningJournal() : new SqliteDunningJournal(db);
     var channel = new DunningRunData.CountingChannel();
     var runner = new DunningRunner(OutboxRunner.Planner(), journal, source, [channel], TemplateSet.BuiltIn, DunningRunData.Creditor);

@@ -46,7 +46,8 @@ namespace Kolek.Dunning.Journal;
 /// provider about the message's idempotency key, resend only through a provider that deduplicates on that key, or record
 /// <see cref="JournalOutcome.Skipped"/> and report it. Entries claimed moments ago may belong to a run still in
 /// progress: resolve only entries older than a grace period. Resolution uses a <see cref="ClaimReceipt"/> built from
-/// <see cref="JournalEntry.ClaimId"/> and the keys that share it.
+/// <see cref="JournalEntry.ClaimId"/> and the keys that share it. <see cref="Running.DunningRunner"/> does this itself at the
+/// start of every run (see <see cref="Running.DunningRunnerOptions.InDoubt"/>).
 /// </para>
 /// <para>
 /// <b>Retries.</b> Only a <see cref="JournalOutcomeKind.TransientFailure"/> makes its keys claimable again, from its
