@@ -76,7 +76,7 @@ public sealed class DunningRunner
     /// <param name="templates">Templates per step and channel (e.g. <see cref="TemplateSet.BuiltIn"/>).</param>
     /// <param name="creditor">The company collecting; named in every message (CDC art. 42-A).</param>
     /// <param name="escalations">The host's escalation handler; without one, escalation steps are skipped (not claimed).</param>
-    /// <param name="options">In-doubt resolution and WhatsApp templates; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">In-doubt resolution, retries and WhatsApp templates; <see langword="null"/> for the defaults.</param>
     /// <param name="logger">Where the structured events go; <see langword="null"/> logs nothing.</param>
     /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; <see langword="null"/> uses one shared meter.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
