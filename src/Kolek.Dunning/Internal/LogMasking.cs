@@ -50,6 +50,6 @@ internal static partial class LogMasking
     private static partial Regex Cpf();
 
     /// <summary>Ten or more digits, possibly with a leading +, spaces, dots, dashes or parentheses between them.</summary>
-    [GeneratedRegex(@"\+?\(?[0-9](?:[ .\-()]?[0-9]){9,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\+?\(?[0-9](?:[ .\-()]{0,2}[0-9]){9,}", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
 }
