@@ -23,6 +23,14 @@ public interface IMessageChannel
     /// <value>A lower-case, stable identifier; it never changes for the lifetime of the channel.</value>
     string Name { get; }
 
+    /// <summary>Gets a value indicating whether the provider drops a second message with the same <see cref="OutboundMessage.IdempotencyKey"/>.</summary>
+    /// <value>
+    /// The default value is <see langword="false"/>. Return <see langword="true"/> only when the provider really
+    /// deduplicates on the key (for as long as a run may take to come back); the runner then may resend a message left in
+    /// doubt by a crash, under <c>InDoubtPolicy.ResendWithSameKey</c>, without risking a duplicate.
+    /// </value>
+    bool DeduplicatesByIdempotencyKey => false;
+
     /// <summary>Sends one message.</summary>
     /// <param name="message">The message to send; its <see cref="OutboundMessage.Channel"/> names this channel.</param>
     /// <param name="cancellationToken">Cancels the send; a cancelled send leaves the journal entry in doubt.</param>

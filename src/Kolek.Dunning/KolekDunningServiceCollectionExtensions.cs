@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Kolek.Channels;
 using Kolek.Dunning;
 using Kolek.Dunning.Calendar;
@@ -7,6 +8,7 @@ using Kolek.Dunning.Planning;
 using Kolek.Dunning.Running;
 using Kolek.Dunning.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
@@ -31,7 +33,8 @@ public static class KolekDunningServiceCollectionExtensions
     /// <para>The runner is transient, so it follows the lifetimes of what it uses; resolving it needs the host's
     /// <see cref="IDunningJournal"/> (a durable one: <see cref="InMemoryDunningJournal"/> is not registered, since it loses
     /// the exactly-once guarantee on restart), <see cref="IReceivableSource"/> and channels (see
-    /// <see cref="AddKolekChannel{TChannel}(IServiceCollection)"/>); an <see cref="IEscalationHandler"/> is used when registered.</para>
+    /// <see cref="AddKolekChannel{TChannel}(IServiceCollection)"/>); an <see cref="IEscalationHandler"/>, <see cref="DunningRunnerOptions"/>, <c>ILogger&lt;DunningRunner&gt;</c> and
+    /// <see cref="IMeterFactory"/> are used when registered (no logging and a shared meter otherwise).</para>
     /// </remarks>
     public static IServiceCollection AddKolekDunning(this IServiceCollection services, Action<KolekDunningOptions>? configure = null)
     {
@@ -60,7 +63,10 @@ public static class KolekDunningServiceCollectionExtensions
             sp.GetServices<IMessageChannel>(),
             sp.GetRequiredService<TemplateSet>(),
             sp.GetRequiredService<TemplateCreditor>(),
-            sp.GetService<IEscalationHandler>()));
+            sp.GetService<IEscalationHandler>(),
+            sp.GetService<DunningRunnerOptions>(),
+            sp.GetService<ILogger<DunningRunner>>(),
+            sp.GetService<IMeterFactory>()));
         return services;
     }
 

@@ -2,6 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Kolek.Benchmarks.Data;
+using Kolek.Benchmarks.Dunning;
+using Kolek.Cli.Outbox;
+using Kolek.Cli.Storage;
+using Kolek.Dunning.Journal;
+using Kolek.Dunning.Running;
+using Kolek.Dunning.Templates;
 using Kolek.Reconciliation.Matching;
 using Kolek.Reconciliation.Readers;
 
@@ -168,6 +174,42 @@ if (args is ["--evaluate", ..])
             $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due}, precheck true={maybe}"));
     }
 
+    return;
+}
+
+// `--dunning-run [charges] [memory|sqlite]`: one run of the dunning runner over that many charges due now (one e-mail each),
+// through an in-memory channel, with the SQLite journal (a fresh temp file, the demo's storage) or the in-memory one; prints
+// elapsed and CPU time, messages per second, bytes allocated, peak working set and the load average. Then runs again at
+// the same instant (everything already journaled: nothing is sent) and prints that too.
+if (args is ["--dunning-run", ..])
+{
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var journalKind = args.Length > 2 ? args[2] : "sqlite";
+    var source = DunningRunData.Portfolio(count);
+    var folder = Directory.CreateTempSubdirectory("kolek-bench-").FullName;
+    using var db = journalKind == "sqlite" ? new SqliteDatabase(Path.Combine(folder, "state.db")) : null;
+    IDunningJournal journal = db is null ? new InMemoryDunningJournal() : new SqliteDunningJournal(db);
+    var channel = new DunningRunData.CountingChannel();
+    var runner = new DunningRunner(OutboxRunner.Planner(), journal, source, [channel], TemplateSet.BuiltIn, DunningRunData.Creditor);
+    foreach (var pass in new[] { "first", "again" })
+    {
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var result = await runner.RunAsync(DunningRunData.Ruler, DunningRunData.Now);
+        watch.Stop();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{pass}: charges={count} journal={journalKind} sent={result.Sent.Count} skipped={result.Skipped.Count} failed={result.Failed.Count} "
+            + $"elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={(process.TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms "
+            + $"messages/s={result.Sent.Count / watch.Elapsed.TotalSeconds:F0} allocated={(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:F0} MiB "
+            + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB loadavg={File.ReadAllText("/proc/loadavg").Trim()}"));
+    }
+
+    db?.Dispose();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
     return;
 }
 

@@ -18,7 +18,7 @@ public sealed partial class KolekDunningServiceCollectionExtensionsTests
     private static ServiceCollection HostServices(IDunningJournal journal, IReceivableSource source, params IMessageChannel[] channels)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(journal).AddSingleton(source);
+        services.AddSingleton(journal).AddSingleton(source).AddSingleton(ApprovedTemplates);
         foreach (var channel in channels)
         {
             services.AddKolekChannel(channel);

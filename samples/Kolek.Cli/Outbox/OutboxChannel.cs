@@ -11,7 +11,12 @@ namespace Kolek.Cli.Outbox;
 /// e-mail, <c>.json</c> for WhatsApp and SMS. The demo's stand-in for a provider; like a real provider it honours the
 /// idempotency key: a key it has already written is accepted again without writing a second file.
 /// </summary>
-public sealed class OutboxChannel(string name, ChannelKind kind, string folder, string from, Func<DateTimeOffset> now) : IMessageChannel
+/// <remarks>
+/// Because it deduplicates and can tell whether it holds a message, it declares
+/// <see cref="IMessageChannel.DeduplicatesByIdempotencyKey"/> and implements <see cref="IMessageLookup"/>: a message left in
+/// doubt by a crash is settled exactly (recorded as sent when its file exists, written otherwise).
+/// </remarks>
+public sealed class OutboxChannel(string name, ChannelKind kind, string folder, string from, Func<DateTimeOffset> now) : IMessageChannel, IMessageLookup
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -24,6 +29,18 @@ public sealed class OutboxChannel(string name, ChannelKind kind, string folder, 
 
     /// <inheritdoc />
     public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public bool DeduplicatesByIdempotencyKey => true;
+
+    /// <inheritdoc />
+    public ValueTask<string?> FindAcceptedAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        var found = Directory.Exists(folder)
+            && Directory.EnumerateFiles(folder, $"*-{idempotencyKey}{Extension}").Any(f => !f.EndsWith(".tmp", StringComparison.Ordinal));
+        return ValueTask.FromResult(found ? "outbox-" + idempotencyKey : null);
+    }
 
     /// <inheritdoc />
     public async ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
@@ -46,7 +63,7 @@ public sealed class OutboxChannel(string name, ChannelKind kind, string folder, 
         Directory.CreateDirectory(folder);
         var providerId = "outbox-" + message.IdempotencyKey;
         var m = message.Metadata;
-        var path = Path.Combine(folder, $"{m.StepId}-{Name}-{m.CustomerId}-{message.IdempotencyKey}" + (Kind == ChannelKind.Email ? ".eml" : ".json"));
+        var path = Path.Combine(folder, $"{m.StepId}-{Name}-{m.CustomerId}-{message.IdempotencyKey}{Extension}");
         if (File.Exists(path))
         {
             return SendResult.Accepted(providerId);
@@ -59,6 +76,7 @@ public sealed class OutboxChannel(string name, ChannelKind kind, string folder, 
             channel = Name,
             to = message.Recipient.Value,
             text = message.TextBody,
+            template = message.Template is { } t ? new { name = t.Name, language = t.Language, parameters = t.PositionalParameters, namedParameters = t.NamedParameters } : null,
             customerId = m.CustomerId,
             chargeIds = m.ChargeIds,
             stepId = m.StepId,
@@ -71,6 +89,8 @@ public sealed class OutboxChannel(string name, ChannelKind kind, string folder, 
         File.Move(temp, path, overwrite: true);
         return SendResult.Accepted(providerId);
     }
+
+    private string Extension => Kind == ChannelKind.Email ? ".eml" : ".json";
 
     private string Eml(OutboundMessage message, string providerId)
     {

@@ -20,6 +20,19 @@ public sealed class OutboxEscalations(string folder) : IEscalationHandler
     public async ValueTask<SendResult> HandleAsync(EscalationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await WriteAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As for messages: nothing was handed over, so report a transient failure the next run retries.
+            return SendResult.TransientFailure($"cannot write to the outbox {folder}: {e.Message}", TimeSpan.Zero);
+        }
+    }
+
+    private async Task<SendResult> WriteAsync(EscalationRequest request, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{request.StepId}-{request.ActionName}-{request.CustomerId}-{request.IdempotencyKey}.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new

@@ -14,6 +14,8 @@ namespace Kolek.Cli.Outbox;
 /// </summary>
 public static class OutboxRunner
 {
+    private static readonly string[] s_whatsAppParameters = ["customer.first_name", "creditor.name", "creditor.cnpj", "total_due", "first_due_date"];
+
     /// <summary>The channel names the outbox can send through (what rulers may name).</summary>
     public static IReadOnlySet<string> ChannelNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "email", "whatsapp", "sms" };
 
@@ -36,5 +38,24 @@ public static class OutboxRunner
                 new OutboxChannel("whatsapp", ChannelKind.WhatsApp, Path.Combine(outbox, "whatsapp"), creditorEmail, now),
                 new OutboxChannel("sms", ChannelKind.Sms, Path.Combine(outbox, "sms"), creditorEmail, now),
             ],
-            templates, creditor, new OutboxEscalations(Path.Combine(outbox, "escalations")));
+            templates, creditor, new OutboxEscalations(Path.Combine(outbox, "escalations")), Options(templates));
+
+    /// <summary>
+    /// The demo's WhatsApp Business account has an approved template <c>kolek_&lt;template&gt;</c> (pt_BR) for every Kolek
+    /// template, with the greeting name, the creditor, its CNPJ, the total due and the first due date as <c>{{1}}</c>…<c>{{5}}</c>;
+    /// it is what goes out to customers who have not written in the last 24 hours (the outbox JSON shows it as <c>template</c>).
+    /// Transient failures (outbox write errors) are retried on every run, without a last attempt.
+    /// </summary>
+    public static DunningRunnerOptions Options(TemplateSet templates)
+    {
+        TextTemplate[] parameters = [.. s_whatsAppParameters.Select(v => TemplateParser.ParseText("{{ " + v + " }}").Value)];
+        return new DunningRunnerOptions
+        {
+            // The outbox is a local folder: a write failure (full disk, missing permission) lasts until someone fixes it,
+            // so the demo keeps retrying on every run instead of giving up after the library's default five attempts.
+            MaxAttempts = int.MaxValue,
+            WhatsAppTemplates = templates.Entries.Select(e => e.Name).Distinct(StringComparer.Ordinal)
+                .ToDictionary(n => n, n => new WhatsAppTemplate("kolek_" + n, "pt_BR") { PositionalParameters = parameters }, StringComparer.Ordinal),
+        };
+    }
 }

@@ -10,6 +10,7 @@ namespace Kolek.Cli.Storage;
 public sealed class SqliteDatabase : IDisposable
 {
     private const string Schema = """
+        PRAGMA busy_timeout = 10000;
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS dunning_journal (
             charge_id TEXT NOT NULL, step_id TEXT NOT NULL, channel TEXT NOT NULL,
@@ -17,6 +18,7 @@ public sealed class SqliteDatabase : IDisposable
             attempt INTEGER NOT NULL, claimed_at TEXT NOT NULL,
             outcome_kind INTEGER NULL, outcome_at TEXT NULL, provider_message_id TEXT NULL,
             reason TEXT NULL, retry_not_before TEXT NULL,
+            recipient TEXT NULL, delivery_status INTEGER NULL, delivery_at TEXT NULL, delivery_reason TEXT NULL,
             PRIMARY KEY (charge_id, step_id, channel));
         CREATE TABLE IF NOT EXISTS reconciliation_ledger (
             transaction_id TEXT NOT NULL PRIMARY KEY, recorded_at TEXT NOT NULL, rule TEXT NOT NULL,
@@ -36,12 +38,39 @@ public sealed class SqliteDatabase : IDisposable
         {
             Connection.Open();
             Execute(Schema);
+            Migrate();
         }
         catch (SqliteException e)
         {
             Connection.Dispose();
             throw new CommandLine.UsageException($"Cannot use '{path}' as the state database: {e.Message}");
         }
+    }
+
+    /// <summary>Adds the columns later versions introduced to a database an earlier version created, and the indexes.</summary>
+    private void Migrate()
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = Command("SELECT name FROM pragma_table_info('dunning_journal')").ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, type) in new[] { ("recipient", "TEXT"), ("delivery_status", "INTEGER"), ("delivery_at", "TEXT"), ("delivery_reason", "TEXT") })
+        {
+            if (!columns.Contains(name))
+            {
+                Execute($"ALTER TABLE dunning_journal ADD COLUMN {name} {type} NULL");
+            }
+        }
+
+        Execute("""
+            CREATE INDEX IF NOT EXISTS dunning_journal_provider_message ON dunning_journal (provider_message_id);
+            CREATE INDEX IF NOT EXISTS dunning_journal_message ON dunning_journal (message_id);
+            """);
     }
 
     /// <summary>The latest instant recorded in the journal or the ledger (ISO-8601 text), or null when both are empty.</summary>

@@ -37,6 +37,9 @@ public sealed record ContactPoint
     /// <summary>Gets the address as text: the e-mail address, or the phone number in E.164 form.</summary>
     public string Value => Kind == ContactPointKind.Email ? EmailAddress!.Value.Value : PhoneNumber!.Value.Value;
 
+    /// <summary>Gets the address masked for logs, where personal data must not appear (LGPD): <c>j***@d***.com.br</c> or <c>+55 11 9****-**34</c>.</summary>
+    public string Masked => Kind == ContactPointKind.Email ? EmailAddress!.Value.Masked : PhoneNumber!.Value.Masked;
+
     /// <summary>Creates an e-mail contact point.</summary>
     /// <param name="address">A valid address (see <see cref="Channels.EmailAddress.Parse"/>).</param>
     /// <returns>The contact point.</returns>

@@ -51,6 +51,24 @@ public readonly record struct EmailAddress
     /// <returns>The address.</returns>
     public override string ToString() => Value ?? string.Empty;
 
+    /// <summary>Gets the address masked for logs: the first character of the local part and of the domain's first label, then the rest of the domain.</summary>
+    /// <value>For example <c>j***@d***.com.br</c> for <c>joao.silva@dominio.com.br</c>; empty for <see langword="default"/>.</value>
+    public string Masked
+    {
+        get
+        {
+            if (Value is null)
+            {
+                return string.Empty;
+            }
+
+            var at = Value.LastIndexOf('@');
+            var domain = Value[(at + 1)..];
+            var dot = domain.IndexOf('.', StringComparison.Ordinal);
+            return $"{Value[0]}***@{domain[0]}***{(dot < 0 ? "" : domain[dot..])}";
+        }
+    }
+
     private static string? Validate(string? text, out string? normalised)
     {
         normalised = null;

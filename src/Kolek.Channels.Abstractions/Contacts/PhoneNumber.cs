@@ -147,6 +147,27 @@ public readonly record struct PhoneNumber
     /// <returns>The number.</returns>
     public override string ToString() => Value ?? string.Empty;
 
+    /// <summary>Gets the number masked for logs: country and area codes, the mobile 9 and the last two digits.</summary>
+    /// <value>
+    /// For example <c>+55 11 9****-**34</c> for <c>+5511987654334</c> and <c>+55 11 ****-**44</c> for a landline; other
+    /// countries keep the first two and the last two digits (<c>+35*******89</c>); empty for <see langword="default"/>.
+    /// </value>
+    public string Masked
+    {
+        get
+        {
+            if (Value is null)
+            {
+                return string.Empty;
+            }
+
+            var last = Value[^2..];
+            return IsBrazilianMobile ? $"+55 {Value[3..5]} 9****-**{last}"
+                : IsBrazilian ? $"+55 {Value[3..5]} ****-**{last}"
+                : Value[..3] + new string('*', Math.Max(Value.Length - 5, 0)) + last;
+        }
+    }
+
     private static ContactParseResult<PhoneNumber> ParseNational(string text, string national)
     {
         if (national.Length is not (10 or 11))

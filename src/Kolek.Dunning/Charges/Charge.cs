@@ -48,6 +48,10 @@ public sealed record Charge
     /// <summary>The date of the (last) payment, when known.</summary>
     public LocalDate? PaidDate { get; init; }
 
+    /// <summary>The link to the host's payment page for this charge, shown in messages.</summary>
+    /// <value>The default value is <see langword="null"/> (no link).</value>
+    public string? PaymentLink { get; init; }
+
     /// <summary>The customer promised to pay by this date (promessa de pagamento): no step is sent up to and including it.</summary>
     public LocalDate? PromiseToPayUntil { get; init; }
 

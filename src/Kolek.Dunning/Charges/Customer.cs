@@ -30,6 +30,13 @@ public sealed record Customer
     /// <summary>The WhatsApp number, when it differs from <see cref="Phone"/>.</summary>
     public string? WhatsApp { get; init; }
 
+    /// <summary>When the customer last wrote to the creditor on WhatsApp, as the host's WhatsApp provider reported it.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/> (never, or unknown). Inside 24 hours after it (WhatsApp's customer
+    /// service window) the runner sends free text; outside it only an approved template (<see cref="Running.WhatsAppTemplate"/>).
+    /// </value>
+    public Instant? LastWhatsAppInboundAt { get; init; }
+
     /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2%.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Consumer { get; init; }

@@ -1,3 +1,6 @@
+using Kolek.Channels;
+using NodaTime;
+
 namespace Kolek.Dunning.Journal;
 
 /// <summary>The durable record that makes "never twice" hold: a (charge, step, channel) is claimed before sending and its outcome recorded after.</summary>
@@ -43,7 +46,8 @@ namespace Kolek.Dunning.Journal;
 /// provider about the message's idempotency key, resend only through a provider that deduplicates on that key, or record
 /// <see cref="JournalOutcome.Skipped"/> and report it. Entries claimed moments ago may belong to a run still in
 /// progress: resolve only entries older than a grace period. Resolution uses a <see cref="ClaimReceipt"/> built from
-/// <see cref="JournalEntry.ClaimId"/> and the keys that share it.
+/// <see cref="JournalEntry.ClaimId"/> and the keys that share it. <see cref="Running.DunningRunner"/> does this itself at the
+/// start of every run (see <see cref="Running.DunningRunnerOptions.InDoubt"/>).
 /// </para>
 /// <para>
 /// <b>Retries.</b> Only a <see cref="JournalOutcomeKind.TransientFailure"/> makes its keys claimable again, from its
@@ -71,6 +75,20 @@ public interface IDunningJournal
     /// newer attempt).
     /// </returns>
     ValueTask<bool> RecordOutcomeAsync(ClaimReceipt receipt, JournalOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a provider's delivery report (delivered, read, bounced, failed) on every key of the sent message it concerns.</summary>
+    /// <param name="update">The report; <see cref="DeliveryStatusUpdate.ProviderMessageId"/> is matched against the provider's
+    /// message id of sent entries and, failing that, against their idempotency key.</param>
+    /// <param name="receivedAt">When the report arrived; used as the status instant when the provider gave none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// <see cref="DeliveryUpdateResult.Applied"/> when the status moved forward (see <see cref="JournalDelivery.Supersedes"/>),
+    /// <see cref="DeliveryUpdateResult.Superseded"/> when the message already had it or a later one, or
+    /// <see cref="DeliveryUpdateResult.UnknownMessage"/>. Applying the same report twice changes nothing the second time.
+    /// </returns>
+    /// <remarks>A bounced address (<see cref="JournalEntry.Recipient"/>) is not used again by the runner on that channel for
+    /// that customer: later steps fall back to the next channel, or are skipped with the reason.</remarks>
+    ValueTask<DeliveryUpdateResult> ApplyDeliveryStatusAsync(DeliveryStatusUpdate update, Instant receivedAt, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the entry of one key.</summary>
     /// <param name="key">The (charge, step, channel).</param>

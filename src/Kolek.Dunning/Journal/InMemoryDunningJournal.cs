@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Kolek.Channels;
+using NodaTime;
 
 namespace Kolek.Dunning.Journal;
 
@@ -44,7 +46,10 @@ public sealed class InMemoryDunningJournal : IDunningJournal
             foreach (var key in claim.Keys)
             {
                 var attempt = _entries.TryGetValue(key, out var previous) ? previous.Attempt + 1 : 1;
-                _entries[key] = new JournalEntry(key, claimId, claim.MessageId, claim.CustomerId, attempt, claim.ClaimedAt, null);
+                _entries[key] = new JournalEntry(key, claimId, claim.MessageId, claim.CustomerId, attempt, claim.ClaimedAt, null)
+                {
+                    Recipient = claim.Recipient,
+                };
             }
 
             return ValueTask.FromResult(ClaimResult.Claimed(new ClaimReceipt(claimId, claim.Keys)));
@@ -73,6 +78,39 @@ public sealed class InMemoryDunningJournal : IDunningJournal
             }
 
             return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<DeliveryUpdateResult> ApplyDeliveryStatusAsync(DeliveryStatusUpdate update, Instant receivedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        cancellationToken.ThrowIfCancellationRequested();
+        var at = update.At is { } reported ? Instant.FromDateTimeOffset(reported) : receivedAt;
+        lock (_gate)
+        {
+            var sent = _entries.Values.Where(e => e.Outcome?.Kind == JournalOutcomeKind.Sent && e.Outcome.ProviderMessageId == update.ProviderMessageId).ToList();
+            if (sent.Count == 0)
+            {
+                sent = [.. _entries.Values.Where(e => e.Outcome?.Kind == JournalOutcomeKind.Sent && e.MessageId == update.ProviderMessageId)];
+            }
+
+            if (sent.Count == 0)
+            {
+                return ValueTask.FromResult(DeliveryUpdateResult.UnknownMessage);
+            }
+
+            if (!JournalDelivery.Supersedes(sent[0].Delivery?.Status, update.Status))
+            {
+                return ValueTask.FromResult(DeliveryUpdateResult.Superseded);
+            }
+
+            foreach (var entry in sent)
+            {
+                _entries[entry.Key] = entry with { Delivery = new JournalDelivery(update.Status, at, update.Reason) };
+            }
+
+            return ValueTask.FromResult(DeliveryUpdateResult.Applied);
         }
     }
 

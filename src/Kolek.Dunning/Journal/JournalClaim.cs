@@ -36,6 +36,10 @@ public sealed record JournalClaim
     /// <summary>Gets the instant of the claim; a transient failure is claimable again once this reaches its retry time.</summary>
     public Instant ClaimedAt { get; }
 
+    /// <summary>Gets the address the message goes to, kept so that a later bounce marks that address (not the customer's next one).</summary>
+    /// <value>The default value is <see langword="null"/>: no address (an escalation, or a customer with no valid contact).</value>
+    public string? Recipient { get; init; }
+
     internal static JournalKey[] ValidateKeys(IReadOnlyList<JournalKey> keys)
     {
         if (keys.Count == 0)

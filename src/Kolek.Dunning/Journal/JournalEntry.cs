@@ -49,6 +49,14 @@ public sealed record JournalEntry(
         _ => JournalEntryState.Skipped,
     };
 
+    /// <summary>Gets the address the message went to (e-mail, or E.164 phone), as given in <see cref="JournalClaim.Recipient"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: not known (escalations, no valid contact).</value>
+    public string? Recipient { get; init; }
+
+    /// <summary>Gets what the provider last reported about the sent message; see <see cref="IDunningJournal.ApplyDeliveryStatusAsync"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: no report yet.</value>
+    public JournalDelivery? Delivery { get; init; }
+
     /// <summary>Tells whether a new claim made at <paramref name="at"/> may take this key over: only a transient failure whose retry time has come.</summary>
     /// <param name="at">The instant of the new claim.</param>
     /// <returns><see langword="true"/> when the key may be claimed again.</returns>

@@ -1,14 +1,22 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Kolek.Channels;
 using Kolek.Dunning.Charges;
+using Kolek.Dunning.Internal;
 using Kolek.Dunning.Journal;
 using Kolek.Dunning.LateCharges;
 using Kolek.Dunning.Planning;
 using Kolek.Dunning.Ruler;
 using Kolek.Dunning.Templates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Kolek.Dunning.Running;
+
+// Every log call whose arguments cost something (masking, formatting) sits behind logger.IsEnabled; CA1873 does not see the guard.
+#pragma warning disable CA1873
 
 /// <summary>
 /// Executes what the <see cref="DunningPlanner"/> says is due: for each planned action it re-reads the charges, claims
@@ -17,9 +25,25 @@ namespace Kolek.Dunning.Running;
 /// </summary>
 /// <remarks>
 /// <para><b>Never twice.</b> Nothing is sent without a successful claim, and a key is claimable again only after a
-/// transient failure whose retry time has passed. A crash between the claim and the outcome leaves the key "in doubt":
-/// later runs do not resend it (the channel's idempotency key lets a provider drop a duplicate if an operator resolves
-/// it by resending).</para>
+/// transient failure whose retry time has passed. A crash between the claim and the outcome leaves the key "in doubt".
+/// A later run settles in-doubt entries older than <see cref="DunningRunnerOptions.InDoubtGracePeriod"/>: it asks a
+/// channel that implements <see cref="IMessageLookup"/> (found: recorded as sent; not found: sent again with the same
+/// idempotency key); otherwise it follows <see cref="DunningRunnerOptions.InDoubt"/>: treated as sent (recorded as
+/// skipped, never resent; the default) or, only through a channel whose provider deduplicates on the idempotency key,
+/// sent again with that key.</para>
+/// <para><b>Retries.</b> A transient failure is retried after the provider's <c>Retry-After</c>, else after
+/// <see cref="DunningRunnerOptions.RetryDelay"/> doubled per attempt (at most a day); the
+/// <see cref="DunningRunnerOptions.MaxAttempts"/>th transient failure is recorded as permanent.</para>
+/// <para><b>WhatsApp service window.</b> Free text goes out only within 24 hours after the customer's last inbound
+/// message (<see cref="Customer.LastWhatsAppInboundAt"/>); outside it the runner sends the approved template configured
+/// for the step's template in <see cref="DunningRunnerOptions.WhatsAppTemplates"/>, or skips the channel with the reason.
+/// A channel rejecting the template reports a failure, recorded and counted as one.</para>
+/// <para><b>Bounces.</b> An address whose earlier message bounced (<see cref="IDunningJournal.ApplyDeliveryStatusAsync"/>)
+/// is not used again on that channel: the channel is skipped with the reason and a fallback step goes on to the next.</para>
+/// <para><b>Telemetry.</b> Structured log events (<c>RunStarted</c> 1, <c>RunFinished</c> 2, <c>MessageSent</c> 10,
+/// <c>MessageFailed</c> 11, <c>MessageSkipped</c> 12, <c>MessageInDoubt</c> 13, <c>InDoubtResolved</c> 20,
+/// <c>TemplateWarning</c> 30) carry e-mail addresses, phone numbers, CPFs and CNPJs masked; the <see cref="MeterName"/>
+/// meter counts sent, failed, skipped and in-doubt messages per channel and step and records run durations.</para>
 /// <para><b>Never after payment.</b> Charges are re-read through <see cref="IReceivableSource.GetChargeAsync"/> right
 /// before sending; a charge no longer open (or under a promise to pay that has not passed) is dropped from the message,
 /// and the message is skipped when none is left.</para>
@@ -40,6 +64,9 @@ public sealed class DunningRunner
     private readonly TemplateSet _templates;
     private readonly TemplateCreditor _creditor;
     private readonly IEscalationHandler? _escalations;
+    private readonly DunningRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly RunnerMetrics _metrics;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="planner">Decides what is due.</param>
@@ -49,10 +76,14 @@ public sealed class DunningRunner
     /// <param name="templates">Templates per step and channel (e.g. <see cref="TemplateSet.BuiltIn"/>).</param>
     /// <param name="creditor">The company collecting; named in every message (CDC art. 42-A).</param>
     /// <param name="escalations">The host's escalation handler; without one, escalation steps are skipped (not claimed).</param>
+    /// <param name="options">In-doubt resolution, retries and WhatsApp templates; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">Where the structured events go; <see langword="null"/> logs nothing.</param>
+    /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; <see langword="null"/> uses one shared meter.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">Two channels have the same name.</exception>
     public DunningRunner(DunningPlanner planner, IDunningJournal journal, IReceivableSource source, IEnumerable<IMessageChannel> channels,
-        TemplateSet templates, TemplateCreditor creditor, IEscalationHandler? escalations = null)
+        TemplateSet templates, TemplateCreditor creditor, IEscalationHandler? escalations = null, DunningRunnerOptions? options = null,
+        ILogger<DunningRunner>? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentNullException.ThrowIfNull(journal);
@@ -67,7 +98,19 @@ public sealed class DunningRunner
         _templates = templates;
         _creditor = creditor;
         _escalations = escalations;
+        _options = options ?? new DunningRunnerOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _metrics = new RunnerMetrics(meterFactory);
     }
+
+    /// <summary>The name of the <see cref="Meter"/> the runner's instruments live on.</summary>
+    /// <remarks>
+    /// Counters <c>kolek.dunning.messages.sent</c>, <c>.failed</c>, <c>.skipped</c> and <c>.in_doubt</c> (tags
+    /// <c>kolek.channel</c>, <c>kolek.step</c>; failures also <c>kolek.transient</c>), <c>kolek.dunning.in_doubt.resolved</c>
+    /// (tags <c>kolek.channel</c>, <c>kolek.resolution</c>) and the histogram <c>kolek.dunning.run.duration</c> in seconds
+    /// (tag <c>kolek.ruler</c>).
+    /// </remarks>
+    public const string MeterName = "Kolek.Dunning";
 
     /// <summary>Plans at <paramref name="now"/> and carries out everything due.</summary>
     /// <param name="ruler">The ruler to apply.</param>
@@ -83,6 +126,11 @@ public sealed class DunningRunner
     public async Task<DunningRunResult> RunAsync(DunningRuler ruler, Instant now, RunPartition? partition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ruler);
+        var started = Stopwatch.GetTimestamp();
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            RunnerLog.RunStarted(_logger, ruler.Id, InstantPattern.General.Format(now), partition is null ? "all" : $"{partition.Index} of {partition.Count}");
+        }
         var charges = new List<CustomerCharge>();
         await foreach (var c in _source.GetChargesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -92,10 +140,27 @@ public sealed class DunningRunner
             }
         }
 
-        var run = new Run(now);
-        var done = new Dictionary<SentKey, Instant>();
+        var run = new Run(now, _logger, _metrics);
+        var entries = new List<JournalEntry>();
         await foreach (var e in _journal.ListAsync(cancellationToken).ConfigureAwait(false))
         {
+            entries.Add(e);
+        }
+
+        await ResolveInDoubtAsync(entries, partition, run, cancellationToken).ConfigureAwait(false);
+        var done = new Dictionary<SentKey, Instant>();
+        foreach (var e in entries)
+        {
+            if (e.Delivery?.Status == DeliveryStatus.Bounced && e.Recipient is not null)
+            {
+                run.Bounced.Add((e.CustomerId, e.Key.Channel, e.Recipient));
+            }
+
+            if (e.State == JournalEntryState.TransientFailure)
+            {
+                run.Attempts[e.Key] = e.Attempt;
+            }
+
             if (!e.IsClaimableAt(now))
             {
                 done[new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel)] = e.Outcome?.At ?? e.ClaimedAt;
@@ -131,7 +196,83 @@ public sealed class DunningRunner
             }
         }
 
+        foreach (var warning in run.Warnings.Distinct())
+        {
+            RunnerLog.TemplateWarning(_logger, warning.Code, warning.Message);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.RunDuration(elapsed, ruler.Id);
+        RunnerLog.RunFinished(_logger, ruler.Id, run.Sent.Count, run.Skipped.Count, run.Failed.Count, run.InDoubt, (long)elapsed.TotalMilliseconds);
         return new DunningRunResult(run.Sent, run.Skipped, run.Failed, run.Warnings, run.NextWakeUp);
+    }
+
+    /// <summary>Settles the in-doubt entries of this run's customers that are older than the grace period, in place.</summary>
+    private async Task ResolveInDoubtAsync(List<JournalEntry> entries, RunPartition? partition, Run run, CancellationToken cancellationToken)
+    {
+        var stale = entries
+            .Select((e, i) => (Entry: e, Index: i))
+            .Where(x => x.Entry.State == JournalEntryState.InDoubt && x.Entry.ClaimedAt + _options.InDoubtGracePeriod <= run.Now
+                && (partition is null || partition.Contains(x.Entry.CustomerId)))
+            .GroupBy(x => x.Entry.ClaimId, StringComparer.Ordinal)
+            .ToList();
+        foreach (var claim in stale)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = claim.First().Entry;
+            var channelName = first.Key.Channel;
+            _channels.TryGetValue(channelName, out var channel);
+            JournalOutcome outcome;
+            string resolution;
+            if (channel is IMessageLookup lookup)
+            {
+                string? providerId;
+                try
+                {
+                    providerId = await lookup.FindAcceptedAsync(first.MessageId, cancellationToken).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A look-up that fails leaves the entry in doubt for a later run; the run goes on.
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    RunnerLog.InDoubtResolved(_logger, first.MessageId, channelName, InstantPattern.General.Format(first.ClaimedAt),
+                        $"left in doubt: the look-up failed ({e.GetType().Name})");
+                    continue;
+                }
+
+                (outcome, resolution) = providerId is not null
+                    ? (JournalOutcome.Sent(providerId, run.Now), "found at the provider: recorded as sent")
+                    : (JournalOutcome.Failed(true, "in doubt: the provider never received it; sent again with the same idempotency key", run.Now, Duration.Zero),
+                        "not found at the provider: sent again with the same idempotency key");
+            }
+            else if (_options.InDoubt == InDoubtPolicy.ResendWithSameKey && channel is { DeduplicatesByIdempotencyKey: true })
+            {
+                outcome = JournalOutcome.Failed(true, "in doubt: sent again with the same idempotency key (the provider deduplicates)", run.Now, Duration.Zero);
+                resolution = "sent again with the same idempotency key (the provider deduplicates)";
+            }
+            else
+            {
+                outcome = JournalOutcome.Skipped($"in doubt since {InstantPattern.General.Format(first.ClaimedAt)}: treated as sent, never sent again", run.Now);
+                resolution = "treated as sent (never sent again)";
+            }
+
+            var receipt = new ClaimReceipt(claim.Key, [.. claim.Select(x => x.Entry.Key)]);
+            if (await _journal.RecordOutcomeAsync(receipt, outcome, CancellationToken.None).ConfigureAwait(false))
+            {
+                foreach (var (entry, index) in claim)
+                {
+                    entries[index] = entry with { Outcome = outcome };
+                }
+
+                _metrics.InDoubtResolved(channelName, outcome.Kind switch
+                {
+                    JournalOutcomeKind.Sent => "found",
+                    JournalOutcomeKind.TransientFailure => "resend",
+                    _ => "treated_as_sent",
+                });
+                RunnerLog.InDoubtResolved(_logger, first.MessageId, channelName, InstantPattern.General.Format(first.ClaimedAt), resolution);
+            }
+        }
     }
 
     private async Task<List<Charge>> StillOpenAsync(PlannedAction action, Run run, CancellationToken cancellationToken)
@@ -143,7 +284,7 @@ public sealed class DunningRunner
             var current = await _source.GetChargeAsync(id, cancellationToken).ConfigureAwait(false);
             if (StopReason(current, today) is { } reason)
             {
-                run.Skipped.Add(new RunSkipped([id], action.StepId, null, reason));
+                run.Skip(new RunSkipped([id], action.StepId, null, reason));
             }
             else
             {
@@ -171,6 +312,7 @@ public sealed class DunningRunner
         var ids = lines.Select(c => c.Id).ToList();
         var model = new TemplateModel(_creditor, new TemplateCustomer(customer.Name.Length > 0 ? customer.Name : customer.Id, customer.Consumer),
             action.StepId, Tone(step), lines, Today(action, run));
+        var templateName = action.Template ?? "generico";
         string? deliveredThrough = null;
         var heldElsewhere = false;
         foreach (var channelName in action.Channels)
@@ -179,72 +321,107 @@ public sealed class DunningRunner
             var messageId = MessageIdempotency.CreateKey(ids, action.StepId, channelName);
             if (action.Fallback && heldElsewhere)
             {
-                run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, "another run holds an earlier channel of this fallback step"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "another run holds an earlier channel of this fallback step"));
                 continue;
             }
 
             if (!_channels.TryGetValue(channelName, out var channel))
             {
-                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, $"no channel named '{channelName}' is registered"));
+                run.Fail(new RunFailed(ids, action.StepId, channelName, false, $"no channel named '{channelName}' is registered"), customer.Id);
                 continue;
             }
 
-            var claim = await _journal.TryClaimAsync(new JournalClaim(keys, messageId, customer.Id, run.Now), cancellationToken).ConfigureAwait(false);
+            var recipient = Recipient(channel, customer);
+            var claim = await _journal.TryClaimAsync(new JournalClaim(keys, messageId, customer.Id, run.Now) { Recipient = recipient?.Value }, cancellationToken)
+                .ConfigureAwait(false);
             if (!claim.IsClaimed)
             {
                 // Planned means no channel of the step was done; a lost claim means another run is carrying this step out.
                 heldElsewhere = true;
-                run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, "already claimed in the journal"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "already claimed in the journal"));
                 continue;
             }
 
             var receipt = claim.Receipt!;
             if (action.Fallback && deliveredThrough is not null)
             {
-                await Record(receipt, JournalOutcome.Skipped($"delivered through {deliveredThrough}", run.Now), run).ConfigureAwait(false);
-                run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, $"fallback not needed: delivered through {deliveredThrough}"));
+                await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName, $"fallback not needed: delivered through {deliveredThrough}"), run)
+                    .ConfigureAwait(false);
                 continue;
             }
 
-            if (Recipient(channel, customer) is not { } recipient)
+            if (recipient is null)
             {
                 var reason = $"customer {customer.Id} has no valid contact for {channelName}";
                 await Record(receipt, JournalOutcome.Failed(false, reason, run.Now), run).ConfigureAwait(false);
-                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, reason));
+                run.Fail(new RunFailed(ids, action.StepId, channelName, false, reason), customer.Id);
                 continue;
             }
 
-            var rendered = _templates.Render(action.Template ?? "generico", channelName, model);
+            if (run.Bounced.Contains((customer.Id, channelName, recipient.Value)))
+            {
+                await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName,
+                    $"the customer's {channelName} address {recipient.Masked} bounced earlier; it is not used again"), run).ConfigureAwait(false);
+                continue;
+            }
+
+            var rendered = _templates.Render(templateName, channelName, model);
             run.Warnings.AddRange(rendered.Warnings);
+            TemplateReference? approved = null;
+            if (channel.Kind == ChannelKind.WhatsApp && !InServiceWindow(customer, run.Now))
+            {
+                if (!_options.WhatsAppTemplates.TryGetValue(templateName, out var whatsApp))
+                {
+                    await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName,
+                        $"outside the 24-hour WhatsApp service window and no approved template is configured for '{templateName}'"), run).ConfigureAwait(false);
+                    continue;
+                }
+
+                approved = whatsApp.Fill(model);
+            }
+
             var message = new OutboundMessage(messageId, channelName, recipient, rendered.Message.TextBody,
                 new MessageMetadata(customer.Id, ids, action.StepId))
             {
                 Subject = rendered.Message.Subject,
                 HtmlBody = rendered.Message.HtmlBody,
+                Template = approved,
             };
 
             var (result, error) = await CallAsync(() => channel.SendAsync(message, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (result is null)
             {
-                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, false, $"in doubt: the channel threw {error}"));
+                run.LeftInDoubt(new RunFailed(ids, action.StepId, channelName, false, $"in doubt: the channel threw {error}"), customer.Id, messageId);
                 continue;
             }
 
-            await Record(receipt, Outcome(result, run.Now), run).ConfigureAwait(false);
+            result = GiveUpAfterLastAttempt(result, keys, run);
+            await Record(receipt, Outcome(result, keys, run), run).ConfigureAwait(false);
             if (result.IsAccepted)
             {
                 deliveredThrough ??= channelName;
-                run.Sent.Add(new RunSent(messageId, ids, customer.Id, action.StepId, channelName, recipient.Value, result.ProviderMessageId!, action.Instant));
+                run.Send(new RunSent(messageId, ids, customer.Id, action.StepId, channelName, recipient.Value, result.ProviderMessageId!, action.Instant),
+                    recipient.Masked);
             }
             else if (result.Status == SendStatus.RefusedByPolicy)
             {
-                run.Skipped.Add(new RunSkipped(ids, action.StepId, channelName, result.Reason!));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, result.Reason!));
             }
             else
             {
-                run.Failed.Add(new RunFailed(ids, action.StepId, channelName, result.Status == SendStatus.TransientFailure, result.Reason!));
+                run.Fail(new RunFailed(ids, action.StepId, channelName, result.Status == SendStatus.TransientFailure, result.Reason!), customer.Id);
             }
         }
+    }
+
+    /// <summary>Whether free text may go to the customer on WhatsApp now: within 24 hours after their last inbound message.</summary>
+    private static bool InServiceWindow(Customer customer, Instant now) =>
+        customer.LastWhatsAppInboundAt is { } last && last <= now && now - last < Duration.FromHours(24);
+
+    private async Task SkipClaimed(ClaimReceipt receipt, RunSkipped skipped, Run run)
+    {
+        await Record(receipt, JournalOutcome.Skipped(skipped.Reason, run.Now), run).ConfigureAwait(false);
+        run.Skip(skipped);
     }
 
     private async Task EscalateAsync(PlannedAction action, RulerStep step, List<TemplateCharge> lines, Run run, CancellationToken cancellationToken)
@@ -253,7 +430,7 @@ public sealed class DunningRunner
         var name = step.EscalationKey;
         if (_escalations is null)
         {
-            run.Skipped.Add(new RunSkipped(ids, action.StepId, name, "no escalation handler is registered"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "no escalation handler is registered"));
             return;
         }
 
@@ -262,7 +439,7 @@ public sealed class DunningRunner
         var claim = await _journal.TryClaimAsync(new JournalClaim(keys, key, action.CustomerId, run.Now), cancellationToken).ConfigureAwait(false);
         if (!claim.IsClaimed)
         {
-            run.Skipped.Add(new RunSkipped(ids, action.StepId, name, "already claimed in the journal"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "already claimed in the journal"));
             return;
         }
 
@@ -270,18 +447,19 @@ public sealed class DunningRunner
         var (result, error) = await CallAsync(() => _escalations.HandleAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (result is null)
         {
-            run.Failed.Add(new RunFailed(ids, action.StepId, name, false, $"in doubt: the escalation handler threw {error}"));
+            run.LeftInDoubt(new RunFailed(ids, action.StepId, name, false, $"in doubt: the escalation handler threw {error}"), action.CustomerId, key);
             return;
         }
 
-        await Record(claim.Receipt!, Outcome(result, run.Now), run).ConfigureAwait(false);
+        result = GiveUpAfterLastAttempt(result, keys, run);
+        await Record(claim.Receipt!, Outcome(result, keys, run), run).ConfigureAwait(false);
         if (result.IsAccepted)
         {
-            run.Sent.Add(new RunSent(key, ids, action.CustomerId, action.StepId, name, "", result.ProviderMessageId!, action.Instant));
+            run.Send(new RunSent(key, ids, action.CustomerId, action.StepId, name, "", result.ProviderMessageId!, action.Instant), "");
         }
         else
         {
-            run.Failed.Add(new RunFailed(ids, action.StepId, name, result.Status == SendStatus.TransientFailure, result.Reason!));
+            run.Fail(new RunFailed(ids, action.StepId, name, result.Status == SendStatus.TransientFailure, result.Reason!), action.CustomerId);
         }
     }
 
@@ -295,6 +473,7 @@ public sealed class DunningRunner
             {
                 LinhaDigitavel = c.LinhaDigitavel,
                 PixCopiaECola = c.PixCopiaECola,
+                PaymentLink = c.PaymentLink,
             };
         })];
     }
@@ -333,14 +512,35 @@ public sealed class DunningRunner
         _ => PhoneNumber.TryParseBrazilian(customer.Phone ?? customer.WhatsApp, out var phone) ? ContactPoint.Phone(phone) : null,
     };
 
-    private static JournalOutcome Outcome(SendResult result, Instant now) => result.Status switch
+    /// <summary>The attempt this claim is: one more than the journal's last transient failure of its keys.</summary>
+    private static int Attempt(List<JournalKey> keys, Run run) => keys.Max(k => run.Attempts.GetValueOrDefault(k)) + 1;
+
+    /// <summary>A transient failure on the last allowed attempt becomes permanent: retries stop at <see cref="DunningRunnerOptions.MaxAttempts"/>.</summary>
+    private SendResult GiveUpAfterLastAttempt(SendResult result, List<JournalKey> keys, Run run) =>
+        result.Status == SendStatus.TransientFailure && Attempt(keys, run) is var attempt && attempt >= _options.MaxAttempts
+            ? SendResult.PermanentFailure($"gave up after {attempt} attempts: {result.Reason}")
+            : result;
+
+    /// <summary>The journal outcome; a transient failure waits as the provider asked, else the retry delay doubled per attempt, at most a day.</summary>
+    private JournalOutcome Outcome(SendResult result, List<JournalKey> keys, Run run) => result.Status switch
     {
-        SendStatus.Accepted => JournalOutcome.Sent(result.ProviderMessageId!, now),
-        SendStatus.TransientFailure => JournalOutcome.Failed(true, result.Reason!, now,
-            result.RetryAfter is { } r ? Duration.FromTimeSpan(r) : Duration.FromMinutes(15)),
-        SendStatus.PermanentFailure => JournalOutcome.Failed(false, result.Reason!, now),
-        _ => JournalOutcome.Skipped(result.Reason!, now),
+        SendStatus.Accepted => JournalOutcome.Sent(result.ProviderMessageId!, run.Now),
+        SendStatus.TransientFailure => JournalOutcome.Failed(true, result.Reason!, run.Now,
+            result.RetryAfter is { } r ? Duration.FromTimeSpan(r) : Backoff(Attempt(keys, run))),
+        SendStatus.PermanentFailure => JournalOutcome.Failed(false, result.Reason!, run.Now),
+        _ => JournalOutcome.Skipped(result.Reason!, run.Now),
     };
+
+    private Duration Backoff(int attempt)
+    {
+        var delay = _options.RetryDelay;
+        for (var i = 1; i < attempt && delay < Duration.FromDays(1); i++)
+        {
+            delay += delay;
+        }
+
+        return Duration.Min(delay, Duration.FromDays(1));
+    }
 
     /// <summary>Records an outcome; never cancelled, since what was attempted must not be left in doubt needlessly.</summary>
     private ValueTask<bool> Record(ClaimReceipt receipt, JournalOutcome outcome, Run run)
@@ -349,7 +549,7 @@ public sealed class DunningRunner
         return _journal.RecordOutcomeAsync(receipt, outcome, CancellationToken.None);
     }
 
-    private sealed class Run(Instant now)
+    private sealed class Run(Instant now, ILogger logger, RunnerMetrics metrics)
     {
         public Instant Now { get; } = now;
 
@@ -361,8 +561,57 @@ public sealed class DunningRunner
 
         public List<TemplateWarning> Warnings { get; } = [];
 
+        /// <summary>The attempt number of keys whose last attempt failed transiently.</summary>
+        public Dictionary<JournalKey, int> Attempts { get; } = [];
+
+        /// <summary>(customer, channel, address) whose earlier message bounced.</summary>
+        public HashSet<(string CustomerId, string Channel, string Address)> Bounced { get; } = [];
+
+        public int InDoubt { get; private set; }
+
         /// <summary>The earliest later instant at which a step falls due or a transient failure may be retried.</summary>
         public Instant? NextWakeUp { get; private set; }
+
+        public void Send(RunSent sent, string maskedRecipient)
+        {
+            Sent.Add(sent);
+            metrics.Sent(sent.Channel, sent.StepId);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                RunnerLog.MessageSent(logger, sent.StepId, sent.Channel, maskedRecipient, LogMasking.Text(sent.CustomerId), sent.MessageId, sent.ProviderMessageId);
+            }
+        }
+
+        public void Skip(RunSkipped skipped)
+        {
+            Skipped.Add(skipped);
+            metrics.Skipped(skipped.Channel, skipped.StepId);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                RunnerLog.MessageSkipped(logger, skipped.StepId, skipped.Channel ?? "", string.Join(", ", skipped.ChargeIds), LogMasking.Text(skipped.Reason));
+            }
+        }
+
+        public void Fail(RunFailed failed, string customerId)
+        {
+            Failed.Add(failed);
+            metrics.Failed(failed.Channel, failed.StepId, failed.Transient);
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                RunnerLog.MessageFailed(logger, failed.StepId, failed.Channel, LogMasking.Text(customerId), failed.Transient, LogMasking.Text(failed.Reason));
+            }
+        }
+
+        public void LeftInDoubt(RunFailed failed, string customerId, string messageId)
+        {
+            Failed.Add(failed);
+            InDoubt++;
+            metrics.InDoubt(failed.Channel, failed.StepId);
+            if (logger.IsEnabled(LogLevel.Error))
+            {
+                RunnerLog.MessageInDoubt(logger, failed.StepId, failed.Channel, LogMasking.Text(customerId), messageId, LogMasking.Text(failed.Reason));
+            }
+        }
 
         public void WakeUpAt(Instant? at)
         {

@@ -31,12 +31,13 @@ public sealed class MessageTemplate
     public RenderedMessage Render(TemplateModel model, bool includeHtml)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var subject = Subject?.Render(model).ReplaceLineEndings(" ").Trim();
-        var text = Text.Render(model).TrimEnd() + "\n";
+        var scope = TemplateVariables.ScopeOf(model);
+        var subject = Subject?.Render(scope, htmlEncode: false).ReplaceLineEndings(" ").Trim();
+        var text = Text.Render(scope, htmlEncode: false).TrimEnd() + "\n";
         string? html = null;
         if (includeHtml)
         {
-            html = Html is not null ? Html.Render(model, htmlEncode: true) : SimpleHtml(subject, text);
+            html = Html is not null ? Html.Render(scope, htmlEncode: true) : SimpleHtml(subject, text);
         }
 
         return new RenderedMessage(subject, text, html);

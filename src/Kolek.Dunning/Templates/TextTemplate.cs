@@ -31,8 +31,14 @@ public sealed class TextTemplate
     public string Render(TemplateModel model, bool htmlEncode = false)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Render(TemplateVariables.ScopeOf(model), htmlEncode);
+    }
+
+    /// <summary>Renders with the model's variables already computed (<see cref="TemplateVariables.ScopeOf(TemplateModel)"/>), so the parts of one message share them.</summary>
+    internal string Render(IReadOnlyDictionary<string, object?> root, bool htmlEncode)
+    {
         var output = new StringBuilder();
-        var scopes = new List<IReadOnlyDictionary<string, object?>> { TemplateVariables.ScopeOf(model) };
+        var scopes = new List<IReadOnlyDictionary<string, object?>> { root };
         Render(_nodes, scopes, output, htmlEncode);
         return output.ToString();
     }

@@ -179,7 +179,7 @@ public sealed partial class DunningRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_ChannelThrows_KeyStaysInDoubtReportedFailedAndNeverResent()
+    public async Task RunAsync_ChannelThrows_KeyInDoubtReportedFailedThenTreatedAsSentAndNeverResent()
     {
         var h = new RunnerHarness();
         h.Source.Put(Charge("C-1"));
@@ -201,6 +201,9 @@ public sealed partial class DunningRunnerTests
 
         Assert.Single(h.WhatsApp.Calls);
         Assert.Single(h.Email.Calls);
+        var settled = await h.EntryAsync("C-1", "d0", "whatsapp");
+        Assert.Equal(JournalEntryState.Skipped, settled?.State);
+        Assert.Contains("treated as sent", settled!.Outcome!.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,15 @@ internal sealed class RunnerHarness
 
     public static readonly DunningPlanner Planner = new(BusinessCalendar.BrazilBanking);
 
+    /// <summary>An approved WhatsApp template for every built-in template name, so WhatsApp steps go out outside the 24-hour window.</summary>
+    public static readonly DunningRunnerOptions ApprovedTemplates = new()
+    {
+        WhatsAppTemplates = TemplateSet.BuiltIn.Entries.Select(e => e.Name).Distinct().ToDictionary(n => n, n => new WhatsAppTemplate("kolek_" + n, "pt_BR")
+        {
+            PositionalParameters = [TemplateParser.ParseText("{{ customer.first_name }}").Value, TemplateParser.ParseText("{{ total_due }}").Value],
+        }, StringComparer.Ordinal),
+    };
+
     /// <summary>Creates a harness.</summary>
     /// <param name="journal">The journal, to share it between harnesses; a new in-memory one by default.</param>
     /// <param name="escalations">The escalation handler, if any.</param>
@@ -66,7 +75,10 @@ internal sealed class RunnerHarness
 
     public int Calls => Email.Calls.Count + WhatsApp.Calls.Count;
 
-    public DunningRunner Runner() => new(Planner, Journal, Source, [Email, WhatsApp], TemplateSet.BuiltIn, Creditor, Escalations);
+    /// <summary>The runner's options; approved WhatsApp templates for every built-in name by default.</summary>
+    public DunningRunnerOptions Options { get; set; } = ApprovedTemplates;
+
+    public DunningRunner Runner() => new(Planner, Journal, Source, [Email, WhatsApp], TemplateSet.BuiltIn, Creditor, Escalations, Options);
 
     public Task<DunningRunResult> RunAsync(DunningRuler ruler, Instant now) => Runner().RunAsync(ruler, now);
 
