@@ -50,8 +50,9 @@ internal sealed class ItemCatalog
         }
 
         var items = (OpenItem[])input.Clone();
-        var order = SortByDueDateThenId(items);
-        if (!AllDistinct(input))
+        var ascending = StrictlyAscendingIds(input);
+        var order = SortByDueDateThenId(items, ascending);
+        if (!ascending && !AllDistinct(input))
         {
             // Reported as before: the first repeated id in due-date order.
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -150,9 +151,10 @@ internal sealed class ItemCatalog
             Post(references.EndToEndId, Kind.EndToEndId, index);
             Post(references.DocumentNumber, Kind.DocumentNumber, index);
             Post(references.LinhaDigitavel, null, index);
-            foreach (var payerDocument in item.PayerDocuments)
+            var payerDocuments = item.PayerDocuments;
+            for (var d = 0; d < payerDocuments.Count; d++)
             {
-                var document = Keys.Document(payerDocument);
+                var document = Keys.Document(payerDocuments[d]);
                 if (document is null || document.Contains(Keys.Hidden, StringComparison.Ordinal))
                 {
                     continue;
@@ -171,7 +173,7 @@ internal sealed class ItemCatalog
                     }
                 }
 
-                if (MayBeKey(document) && _keys.TryGetValue(document, out var postings))
+                if (MayBeKey(Keys.Hash(document)) && _keys.TryGetValue(document, out var postings))
                 {
                     postings.Add(Kind.PayerDocument, index);
                 }
@@ -248,32 +250,39 @@ internal sealed class ItemCatalog
         }
     }
 
-    /// <summary>Bit of a key in <see cref="_filter"/> (the hash is per process, the filter per run).</summary>
-    private (int Word, ulong Bit) FilterSlot(string key)
+    /// <summary>Bit of a key's <see cref="Keys.Hash"/> in <see cref="_filter"/>.</summary>
+    private (int Word, ulong Bit) FilterSlot(uint hash)
     {
-        var hash = (uint)string.GetHashCode(key, StringComparison.Ordinal) & (((uint)_filter.Length * 64) - 1);
+        hash &= ((uint)_filter.Length * 64) - 1;
         return ((int)(hash >> 6), 1UL << (int)(hash & 63));
     }
 
     private void Mark(string key)
     {
-        var (word, bit) = FilterSlot(key);
+        var (word, bit) = FilterSlot(Keys.Hash(key));
         _filter[word] |= bit;
     }
 
-    /// <summary>False when the key is certainly not registered.</summary>
-    private bool MayBeKey(string key)
+    /// <summary>False when the key (with this <see cref="Keys.Hash"/>) is certainly not registered.</summary>
+    private bool MayBeKey(uint hash)
     {
-        var (word, bit) = FilterSlot(key);
+        var (word, bit) = FilterSlot(hash);
         return (_filter[word] & bit) != 0;
     }
 
     /// <summary>Records the item under a reference of the given kind (null: the linha digitável, found only by
     /// <see cref="ByAnyReference"/>) and under any reference.</summary>
+    /// <remarks>Runs for every reference of every item: the hash of the reference's key is computed while reading
+    /// the reference once, and the key itself only when the filter lets it through.</remarks>
     private void Post(string? reference, Kind? kind, int index)
     {
+        if (reference is null || Keys.ReferenceHash(reference) is not { } hash || !MayBeKey(hash))
+        {
+            return;
+        }
+
         var key = Keys.Reference(reference);
-        if (key is not null && MayBeKey(key) && _keys.TryGetValue(key, out var postings))
+        if (key is not null && _keys.TryGetValue(key, out var postings))
         {
             if (kind is { } k)
             {
@@ -282,6 +291,22 @@ internal sealed class ItemCatalog
 
             postings.Add(Kind.AnyReference, index);
         }
+    }
+
+    /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are
+    /// distinct, and items of one due date kept in input order are in id order, without a hash set or a comparison
+    /// in due-date order (where every item is a cache miss).</summary>
+    private static bool StrictlyAscendingIds(OpenItem[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1].Id, items[i].Id) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllDistinct(OpenItem[] items)
@@ -299,7 +324,9 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting.</summary>
-    private static int[] SortByDueDateThenId(OpenItem[] items)
+    /// <param name="items">The items, sorted in place.</param>
+    /// <param name="idsAscending">Whether the ids are already in strictly ascending order.</param>
+    private static int[] SortByDueDateThenId(OpenItem[] items, bool idsAscending)
     {
         var positions = new int[items.Length];
         for (var i = 0; i < positions.Length; i++)
@@ -326,6 +353,11 @@ internal sealed class ItemCatalog
         for (var i = 0; i < positions.Length; i++)
         {
             positions[i] = (int)(order[i] & uint.MaxValue);
+        }
+
+        if (idsAscending)
+        {
+            return positions;
         }
 
         var byId = Comparer<OpenItem>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));

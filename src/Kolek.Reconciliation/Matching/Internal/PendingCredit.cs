@@ -53,13 +53,28 @@ internal sealed partial class PendingCredit
     /// <summary>Payer CPF/CNPJ patterns (hidden positions as <see cref="Keys.Hidden"/>), from the payer field then the description.</summary>
     public IReadOnlyList<string> DocumentPatterns { get; }
 
-    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription) =>
-        [.. inDescription
-            .Prepend(payerDocument)
-            .Select(Keys.Document)
-            .OfType<string>()
-            .Where(d => Keys.VisibleCount(d) >= MinimumVisibleDocumentCharacters)
-            .Distinct(StringComparer.Ordinal)];
+    /// <summary>The usable documents, distinct, in the order found (payer field first).</summary>
+    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription)
+    {
+        var documents = new List<string>(inDescription.Count + 1);
+        Add(payerDocument);
+        for (var i = 0; i < inDescription.Count; i++)
+        {
+            Add(inDescription[i]);
+        }
+
+        return documents;
+
+        void Add(string? value)
+        {
+            if (Keys.Document(value) is { } document
+                && Keys.VisibleCount(document) >= MinimumVisibleDocumentCharacters
+                && !documents.Contains(document, StringComparer.Ordinal))
+            {
+                documents.Add(document);
+            }
+        }
+    }
 
     /// <summary>What descriptions yield, computed once per distinct description in a run: bank lines repeat a few
     /// descriptions ("LIQUIDACAO COBRANCA", "PIX RECEBIDO") over and over, and each one costs six regular expressions.</summary>
@@ -90,6 +105,13 @@ internal sealed partial class PendingCredit
             var found = new List<(string, string)>();
             foreach (var pattern in settings.MemoPatterns)
             {
+                // Most descriptions match few patterns: answering "no match" skips the capture search, which is
+                // the expensive part of a non-backtracking match.
+                if (!pattern.IsMatch(description))
+                {
+                    continue;
+                }
+
                 foreach (Match match in pattern.Matches(description))
                 {
                     var group = match.Groups["ref"];
