@@ -49,9 +49,8 @@ internal sealed class ItemCatalog
             throw new ArgumentException("An open item is null.", nameof(openItems));
         }
 
-        var items = (OpenItem[])input.Clone();
         var ascending = StrictlyAscendingIds(input);
-        var order = SortByDueDateThenId(items, ascending);
+        var (items, order) = SortByDueDateThenId(input, ascending);
         if (!ascending && !AllDistinct(input))
         {
             // Reported as before: the first repeated id in due-date order.
@@ -324,40 +323,50 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting.</summary>
-    /// <param name="items">The items, sorted in place.</param>
+    /// <param name="input">The items in the caller's order.</param>
     /// <param name="idsAscending">Whether the ids are already in strictly ascending order.</param>
-    private static int[] SortByDueDateThenId(OpenItem[] items, bool idsAscending)
+    private static (OpenItem[] Items, int[] Positions) SortByDueDateThenId(OpenItem[] input, bool idsAscending)
     {
+        var items = new OpenItem[input.Length];
         var positions = new int[items.Length];
-        for (var i = 0; i < positions.Length; i++)
+        var iso = true;
+        for (var i = 0; i < input.Length; i++)
         {
-            positions[i] = i;
+            iso &= input[i].DueDate.Calendar == CalendarSystem.Iso;
         }
 
-        if (items.Any(i => i.DueDate.Calendar != CalendarSystem.Iso))
+        if (!iso)
         {
+            input.CopyTo(items, 0);
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = i;
+            }
+
             Array.Sort(items, positions, Comparer<OpenItem>.Create(static (a, b) =>
                 a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id)));
-            return positions;
+            return (items, positions);
         }
 
         // (day number, input position) sorts by due date and keeps input order within a day; a day whose items then
-        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total.
+        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total. The keys
+        // alone are sorted (moving items along would cost a write barrier per move), then the items gathered.
         var order = new long[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            order[i] = ((long)items[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
+            order[i] = ((long)input[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
         }
 
-        Array.Sort(order, items);
+        Array.Sort(order);
         for (var i = 0; i < positions.Length; i++)
         {
             positions[i] = (int)(order[i] & uint.MaxValue);
+            items[i] = input[positions[i]];
         }
 
         if (idsAscending)
         {
-            return positions;
+            return (items, positions);
         }
 
         var byId = Comparer<OpenItem>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -379,7 +388,7 @@ internal sealed class ItemCatalog
             start = end;
         }
 
-        return positions;
+        return (items, positions);
     }
 
     /// <summary>The pattern's mask shape: <see cref="Keys.Hidden"/> where hidden, <c>#</c> where visible.</summary>

@@ -50,6 +50,13 @@ internal sealed partial class PendingCredit
     /// <summary>References found in the description, as written and as keys, in the order found.</summary>
     public IReadOnlyList<(string Raw, string Key)> MemoReferences { get; }
 
+    /// <summary>Per exact reference kind (nosso número, txid, end-to-end id, document number), the items it names;
+    /// filled on first use by the run (the catalog does not change during a run).</summary>
+    public IReadOnlyList<int>?[]? ExactItems { get; set; }
+
+    /// <summary>Per memo reference, the items it names; filled on first use like <see cref="ExactItems"/>.</summary>
+    public IReadOnlyList<int>?[]? MemoItems { get; set; }
+
     /// <summary>Payer CPF/CNPJ patterns (hidden positions as <see cref="Keys.Hidden"/>), from the payer field then the description.</summary>
     public IReadOnlyList<string> DocumentPatterns { get; }
 
@@ -103,10 +110,21 @@ internal sealed partial class PendingCredit
         private List<(string, string)> MemoKeys(string description)
         {
             var found = new List<(string, string)>();
-            foreach (var pattern in settings.MemoPatterns)
+            for (var p = 0; p < settings.MemoPatterns.Count; p++)
             {
-                // Most descriptions match few patterns: answering "no match" skips the capture search, which is
-                // the expensive part of a non-backtracking match.
+                var pattern = settings.MemoPatterns[p];
+                if (settings.ReferenceIsWholeMatch[p])
+                {
+                    // The reference is the match itself: no captures needed, the costly part of a non-backtracking match.
+                    foreach (var match in pattern.EnumerateMatches(description))
+                    {
+                        Add(description.Substring(match.Index, match.Length));
+                    }
+
+                    continue;
+                }
+
+                // Most descriptions match few patterns: answering "no match" first skips the capture search.
                 if (!pattern.IsMatch(description))
                 {
                     continue;
@@ -115,16 +133,20 @@ internal sealed partial class PendingCredit
                 foreach (Match match in pattern.Matches(description))
                 {
                     var group = match.Groups["ref"];
-                    var raw = group.Success ? group.Value : match.Value;
-                    var key = Keys.Reference(raw);
-                    if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
-                    {
-                        found.Add((raw.Trim(), key));
-                    }
+                    Add(group.Success ? group.Value : match.Value);
                 }
             }
 
             return found;
+
+            void Add(string raw)
+            {
+                var key = Keys.Reference(raw);
+                if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
+                {
+                    found.Add((raw.Trim(), key));
+                }
+            }
         }
     }
 
