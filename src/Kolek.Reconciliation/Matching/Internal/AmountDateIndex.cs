@@ -33,6 +33,9 @@ internal sealed class AmountDateIndex
     private readonly DueDay[] _days;
     private readonly int _firstDay;
 
+    /// <summary>Per day number from <see cref="_firstDay"/>, the items due that day with an early-payment discount.</summary>
+    private readonly List<int>?[] _early = [];
+
     /// <summary>Item indexes, grouped by due date, each group in ascending outstanding amount.</summary>
     private readonly int[] _byAmount;
 
@@ -65,6 +68,7 @@ internal sealed class AmountDateIndex
 
         _firstDay = dayOf[0];
         _days = new DueDay[dayOf[^1] - _firstDay + 1];
+        _early = new List<int>?[_days.Length];
         var start = 0;
         while (start < count)
         {
@@ -87,6 +91,12 @@ internal sealed class AmountDateIndex
         for (var k = 0; k < count; k++)
         {
             var item = catalog.InputOrder[k];
+            if (item.EarlyPaymentDiscount is not null)
+            {
+                // Few items have one: they are candidates on every credit of their window, the exact fit test decides.
+                (_early[dayOf[catalog.PositionOf[k]] - _firstDay] ??= []).Add(catalog.PositionOf[k]);
+            }
+
             if (item.LateCharges is not { } terms)
             {
                 continue;
@@ -141,6 +151,10 @@ internal sealed class AmountDateIndex
 
             AddRange(found, day, face);
             AddRange(found, day, declared);
+            if (_early[d] is { } early)
+            {
+                found.AddRange(early);
+            }
 
             // Computed late charges: only owed when paid after the due date.
             var daysLate = paymentDay - (d + _firstDay);

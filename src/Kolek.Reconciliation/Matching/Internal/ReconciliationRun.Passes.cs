@@ -317,7 +317,7 @@ internal sealed partial class ReconciliationRun
 
             var (index, fit) = ties[0];
             var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
-                : fit.Kind == FitKind.ExpectedLateCharges ? 0.85 : 0.8)
+                : fit.Kind is FitKind.ExpectedLateCharges or FitKind.EarlyPaymentDiscount ? 0.85 : 0.8)
                 - (ties.Count > 1 ? SameEvidenceTieScorePenalty : 0) - (view.Full ? 0 : MaskedDocumentScorePenalty);
             return new Proposal(MatchRules.PayerDocumentAmount, confidence,
                 Capitalize(AmountText(credit, index, fit)) + " e " + view.Evidence + " confere" + TieText(ties.Count) + ".",

@@ -240,6 +240,11 @@ internal sealed partial class ReconciliationRun
             return new AmountFit(FitKind.ExpectedLateCharges, quote.Total, discount, quote);
         }
 
+        if (EarlyDiscount(credit, index) is var early and > 0m && settles == outstanding - early)
+        {
+            return new AmountFit(FitKind.EarlyPaymentDiscount, 0m, discount + early, quote);
+        }
+
         if (quote.Total > 0m && settles < expected && settles >= expected - tolerance && credit.Amount > quote.Total)
         {
             return new AmountFit(FitKind.WithinFeeTolerance, quote.Total, discount + (expected - settles), quote);
@@ -252,6 +257,13 @@ internal sealed partial class ReconciliationRun
 
         return new AmountFit(FitKind.None, 0m, 0m, quote);
     }
+
+    /// <summary>The item's early-payment discount when the credit was booked by its last day and the discount is less
+    /// than what is outstanding; otherwise zero.</summary>
+    private decimal EarlyDiscount(PendingCredit credit, int index) =>
+        Item(index).EarlyPaymentDiscount is { } early && PaymentDate(credit) <= early.Until && early.Amount < _outstanding[index]
+            ? early.Amount
+            : 0m;
 
     /// <summary>A decision to allocate a credit.</summary>
     private sealed record Proposal(
