@@ -51,6 +51,34 @@ public sealed class ReconcileCorpusCommandTests
         Assert.Equal(9, second.GetProperty("ignored").EnumerateArray().Count(i => i.GetProperty("reason").GetString() == "already-reconciled"));
     }
 
+    /// <summary>The first CAIXA title (nosso número 240000000111369979, SOURCES.md: due 2014-01-02, 80.00, paid 80.00
+    /// on 2014-01-06) as the host holds it: 84.00 with a 4.00 discount for paying by 2014-01-06 (columns
+    /// <c>discount_amount,discount_until</c>), so the 80.00 pays it in full; without the discount it is a partial payment.</summary>
+    [CorpusFact]
+    public void Reconcile_EarlyPaymentDiscountColumns_PayTheTitleInFull()
+    {
+        var folder = Scratch.Folder();
+        var file = CorpusFile(CaixaReturn);
+        string Items(string discount)
+        {
+            var path = Path.Combine(folder, "items-" + discount.Length + ".csv");
+            File.WriteAllLines(path, [
+                "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number,discount_amount,discount_until",
+                "TITLE-1,K-1,,84.00,2014-01-02,240000000111369979,,," + discount,
+            ]);
+            return path;
+        }
+
+        var withDiscount = Kolek.Run(folder, ["reconcile", "--open-items", Items("4.00,2014-01-06"), file, "--json"]).Json();
+        var without = Kolek.Run(folder, ["reconcile", "--open-items", Items(","), file, "--json"]).Json();
+
+        var item = withDiscount.GetProperty("items")[0];
+        Assert.Equal(("paid", 0m), (item.GetProperty("status").GetString(), item.GetProperty("outstanding").GetDecimal()));
+        var allocation = withDiscount.GetProperty("matches")[0].GetProperty("allocations")[0];
+        Assert.Equal((80.00m, 4.00m), (allocation.GetProperty("amount").GetDecimal(), allocation.GetProperty("writtenOff").GetDecimal()));
+        Assert.Equal("partially-paid", without.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
     /// <summary>ITEMS.csv with one title per liquidation (see the class remarks).</summary>
     private static string WriteItems(string folder, IEnumerable<JsonElement> transactions)
     {
