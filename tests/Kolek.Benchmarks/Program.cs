@@ -18,36 +18,46 @@ if (args is ["--risk", ..])
     return;
 }
 
-// `--measure-peak [credits]`: one reconcile of credits × (10 × credits) in a fresh process, printing the elapsed and CPU
+// `--measure-peak [credits] [runs]`: reconciles of credits × (10 × credits) in a fresh process (one by default; later runs are warm), printing the elapsed and CPU
 // time (CPU time, GC threads included, is steadier than elapsed time on a machine shared with other work),
 // the bytes allocated by the reconcile and the process's peak working set (data generation included in the latter).
 // `--check-readers`: reads the generated files once and prints what the readers made of them.
 if (args is ["--measure-peak", ..])
 {
     var credits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
     var data = ReconciliationData.Generate(credits, credits * 10);
+    var matcher = new ReconciliationMatcher(new MatchingOptions());
     GC.Collect();
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var pauseBefore = GC.GetTotalPauseDuration();
-    var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
-    var watch = Stopwatch.StartNew();
-    var result = new ReconciliationMatcher(new MatchingOptions()).Reconcile(data.Credits, data.Items);
-    watch.Stop();
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    using var process = Process.GetCurrentProcess();
-    var cpu = process.TotalProcessorTime - cpuBefore;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
-        + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (after data generation: {before / 1048576.0:F0} MiB) "
-        + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  gc: pause={(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms collections gen0/1/2="
-        + $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}"));
-    foreach (var rule in result.Matches.GroupBy(m => m.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
+    for (var run = 1; run <= runs; run++)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule.Key}: {rule.Count()}"));
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var watch = Stopwatch.StartNew();
+        var result = matcher.Reconcile(data.Credits, data.Items);
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run={run} credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
+            + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (after data generation: {before / 1048576.0:F0} MiB) "
+            + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count} load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  gc: pause={(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms collections gen0/1/2="
+            + $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}"));
+        if (run == runs)
+        {
+            foreach (var rule in result.Matches.GroupBy(m => m.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule.Key}: {rule.Count()}"));
+            }
+        }
+
+        GC.Collect();
     }
 
     return;

@@ -52,7 +52,8 @@ public static class ErpExport
     /// <summary>
     /// Reads the open items of <c>kolek reconcile</c> (ITEMS.csv): <c>id,customer_id,payer_document,amount,due_date,
     /// nosso_numero,txid,document_number</c>, optionally <c>issue_date,consumer,fine_percent,interest_percent_month</c>
-    /// (and <c>outstanding</c>, <c>linha_digitavel</c>, <c>end_to_end_id</c>); <c>payer_document</c> may list several
+    /// (and <c>outstanding</c>, <c>linha_digitavel</c>, <c>end_to_end_id</c>, and an early-payment discount as
+    /// <c>discount_amount,discount_until</c>, both or neither); <c>payer_document</c> may list several
     /// documents separated by <c>|</c>. An item id given twice is an error.
     /// </summary>
     public static IReadOnlyList<OpenItem> LoadOpenItems(string path) =>
@@ -61,6 +62,12 @@ public static class ErpExport
             var amount = NonNegative(row, "amount") ?? throw row.Error("amount", "is empty");
             var fine = NonNegative(row, "fine_percent");
             var interest = NonNegative(row, "interest_percent_month");
+            var (discount, discountUntil) = (NonNegative(row, "discount_amount"), Date(row, "discount_until"));
+            if ((discount is null) != (discountUntil is null))
+            {
+                throw row.Error(discount is null ? "discount_amount" : "discount_until", "is empty while the other early-payment discount column is filled");
+            }
+
             return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, Date(row, "due_date") ?? throw row.Error("due_date", "is empty"))
             {
                 Outstanding = NonNegative(row, "outstanding") ?? amount,
@@ -76,6 +83,7 @@ public static class ErpExport
                     EndToEndId = row["end_to_end_id"],
                 },
                 LateCharges = fine is null && interest is null ? null : new LateChargeTerms(fine ?? 0m, interest ?? 0m),
+                EarlyPaymentDiscount = discount is { } off && discountUntil is { } until ? new EarlyPaymentDiscount(off, until) : null,
             };
         }, i => i.Id);
 

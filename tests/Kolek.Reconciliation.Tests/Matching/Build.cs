@@ -44,6 +44,9 @@ internal static class Build
     public static OpenItem WithNossoNumero(this OpenItem i, string value) =>
         i with { References = i.References with { NossoNumero = value } };
 
+    public static OpenItem WithTxid(this OpenItem i, string value) =>
+        i with { References = i.References with { Txid = value } };
+
     public static OpenItem WithLateCharges(this OpenItem i, decimal finePercent = 2m, decimal interestPercentPerMonth = 1m) =>
         i with { LateCharges = new LateChargeTerms(finePercent, interestPercentPerMonth) };
 

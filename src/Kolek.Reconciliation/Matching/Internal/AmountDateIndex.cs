@@ -22,9 +22,19 @@ internal sealed class AmountDateIndex
 {
     private const decimal Slack = 0.02m;
 
+    /// <summary>The late-charge ranges are computed in double: a few cents more than <see cref="Slack"/> absorb its
+    /// rounding (the candidates are a superset; the exact fit test decides).</summary>
+    private const double LateSlack = 0.05;
+
+    /// <summary>And a relative margin, far above double's rounding, for large amounts.</summary>
+    private const double RelativeSlack = 1e-12;
+
     /// <summary>Per day number from <see cref="_firstDay"/>, the positions of that due date's items (empty: none).</summary>
     private readonly DueDay[] _days;
     private readonly int _firstDay;
+
+    /// <summary>Per day number from <see cref="_firstDay"/>, the items due that day with an early-payment discount.</summary>
+    private readonly List<int>?[] _early = [];
 
     /// <summary>Item indexes, grouped by due date, each group in ascending outstanding amount.</summary>
     private readonly int[] _byAmount;
@@ -58,6 +68,7 @@ internal sealed class AmountDateIndex
 
         _firstDay = dayOf[0];
         _days = new DueDay[dayOf[^1] - _firstDay + 1];
+        _early = new List<int>?[_days.Length];
         var start = 0;
         while (start < count)
         {
@@ -72,30 +83,43 @@ internal sealed class AmountDateIndex
             start = end;
         }
 
+        // Late-charge rates per due date, as doubles: they only bound the amount ranges, which are widened by
+        // LateSlack for rounding, and the exact fit test decides. Items usually share one terms object, so its rates
+        // are converted once per run of equal terms.
+        LateChargeTerms? lastTerms = null;
+        var (lastConsumer, fine, interest) = (false, 0d, 0d);
         for (var k = 0; k < count; k++)
         {
             var item = catalog.InputOrder[k];
-            if (item.LateCharges is { } terms)
+            if (item.EarlyPaymentDiscount is not null)
             {
-                ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
-                var fine = item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent;
-                var rates = day.Late ?? new LateRates(decimal.MaxValue, 0m, decimal.MaxValue, 0m);
-                day = day with
-                {
-                    Late = new LateRates(
-                        Math.Min(rates.MinFine, fine),
-                        Math.Max(rates.MaxFine, fine),
-                        Math.Min(rates.MinInterest, terms.InterestPercentPerMonth),
-                        Math.Max(rates.MaxInterest, terms.InterestPercentPerMonth)),
-                };
+                // Few items have one: they are candidates on every credit of their window, the exact fit test decides.
+                (_early[dayOf[catalog.PositionOf[k]] - _firstDay] ??= []).Add(catalog.PositionOf[k]);
             }
+
+            if (item.LateCharges is not { } terms)
+            {
+                continue;
+            }
+
+            if (!ReferenceEquals(terms, lastTerms) || item.Consumer != lastConsumer)
+            {
+                (lastTerms, lastConsumer) = (terms, item.Consumer);
+                fine = (double)(item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent);
+                interest = (double)terms.InterestPercentPerMonth;
+            }
+
+            ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
+            day.Late = day.Late is { } rates
+                ? new LateRates(Math.Min(rates.MinFine, fine), Math.Max(rates.MaxFine, fine), Math.Min(rates.MinInterest, interest), Math.Max(rates.MaxInterest, interest))
+                : new LateRates(fine, fine, interest, interest);
         }
 
         for (var d = 0; d < _days.Length; d++)
         {
-            if (_days[d].Late is { MaxFine: 0m, MaxInterest: 0m })
+            if (_days[d].Late is { MaxFine: 0d, MaxInterest: 0d })
             {
-                _days[d] = _days[d] with { Late = null };
+                _days[d].Late = null;
             }
         }
     }
@@ -108,6 +132,13 @@ internal sealed class AmountDateIndex
     {
         var found = new List<int>();
         var highest = amount + discount;
+        // Face value and fee tolerance: o between S and S + tolerance; declared charges: o = S − declared. The same
+        // cents on every day of the window.
+        var face = (Cents(amount - Slack), Cents(highest + tolerance + Slack));
+        var declared = declaredLateCharges > 0m
+            ? (Cents(amount - declaredLateCharges - Slack), Cents(highest - declaredLateCharges + Slack))
+            : (1L, 0L);
+        var (lateLow, lateHigh) = ((double)(amount - 0.01m), (double)(highest + tolerance + 0.01m));
         var paymentDay = ItemCatalog.DayNumber(paymentDate);
         var last = Math.Min(ItemCatalog.DayNumber(to) - _firstDay, _days.Length - 1);
         for (var d = Math.Max(ItemCatalog.DayNumber(from) - _firstDay, 0); d <= last; d++)
@@ -118,20 +149,23 @@ internal sealed class AmountDateIndex
                 continue;
             }
 
-            // Face value and fee tolerance: o between S and S + tolerance.
-            AddRange(found, day, amount - Slack, highest + tolerance + Slack);
-            if (declaredLateCharges > 0m)
+            AddRange(found, day, face);
+            AddRange(found, day, declared);
+            if (_early[d] is { } early)
             {
-                AddRange(found, day, amount - declaredLateCharges - Slack, highest - declaredLateCharges + Slack);
+                found.AddRange(early);
             }
 
             // Computed late charges: only owed when paid after the due date.
             var daysLate = paymentDay - (d + _firstDay);
             if (day.Late is { } rates && daysLate > 0)
             {
-                var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
-                var highRate = 1m + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30m)) / 100m);
-                AddRange(found, day, ((amount - 0.01m) / highRate) - Slack, ((highest + tolerance + 0.01m) / lowRate) + Slack);
+                var lowRate = 1d + ((rates.MinFine + (rates.MinInterest * daysLate / 30d)) / 100d);
+                var highRate = 1d + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30d)) / 100d);
+                var (low, high) = (lateLow / highRate, lateHigh / lowRate);
+                AddRange(found, day, (
+                    CentsBelow(low - LateSlack - (Math.Abs(low) * RelativeSlack)),
+                    CentsBelow(high + LateSlack + (Math.Abs(high) * RelativeSlack))));
             }
         }
 
@@ -139,14 +173,24 @@ internal sealed class AmountDateIndex
         return found.Count < 2 ? found : [.. found.Distinct()];
     }
 
-    private void AddRange(List<int> found, DueDay day, decimal low, decimal high)
+    private void AddRange(List<int> found, DueDay day, (long Low, long High) cents)
     {
-        var (first, last) = (LowerBound(day, Cents(low)), Cents(high));
-        for (var k = first; k < day.End && _cents[k] <= last; k++)
+        if (cents.Low > cents.High)
+        {
+            return;
+        }
+
+        for (var k = LowerBound(day, cents.Low); k < day.End && _cents[k] <= cents.High; k++)
         {
             found.Add(_byAmount[k]);
         }
     }
+
+    /// <summary>An amount computed in double, in whole cents rounded down (clamped like <see cref="Cents"/>).</summary>
+    private static long CentsBelow(double amount) =>
+        amount >= 1e15 ? long.MaxValue
+        : amount <= -1e15 ? long.MinValue
+        : (long)Math.Floor(amount * 100d);
 
     /// <summary>The first position of the day whose amount in cents is at least <paramref name="value"/>.</summary>
     private int LowerBound(DueDay day, long value)
@@ -175,8 +219,8 @@ internal sealed class AmountDateIndex
         : (long)decimal.Floor(amount * 100m);
 
     /// <summary>The positions of one due date's items in the amount-sorted array, and their late-charge rates.</summary>
-    private readonly record struct DueDay(int Start, int End, LateRates? Late);
+    private record struct DueDay(int Start, int End, LateRates? Late);
 
     /// <summary>The lowest and highest fine (consumer cap applied) and monthly interest, in percent, among a day's items.</summary>
-    private readonly record struct LateRates(decimal MinFine, decimal MaxFine, decimal MinInterest, decimal MaxInterest);
+    private readonly record struct LateRates(double MinFine, double MaxFine, double MinInterest, double MaxInterest);
 }

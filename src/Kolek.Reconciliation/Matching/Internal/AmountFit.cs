@@ -14,14 +14,17 @@ internal enum FitKind
     /// <summary>Equals the principal plus the late charges Kolek computes for the payment date.</summary>
     ExpectedLateCharges = 3,
 
+    /// <summary>Equals the principal less the item's discount for paying early, paid by the discount's last day.</summary>
+    EarlyPaymentDiscount = 4,
+
     /// <summary>Short of the expected amount by no more than the fee tolerance.</summary>
-    WithinFeeTolerance = 4,
+    WithinFeeTolerance = 5,
 }
 
 /// <summary>A fit with the split it implies.</summary>
 /// <param name="Kind">How the amount fits.</param>
 /// <param name="LateCharges">The part of the money paying fine and interest.</param>
-/// <param name="WrittenOff">Principal settled without money (discount, rebate, tolerated fee).</param>
+/// <param name="WrittenOff">Principal settled without money (discount, rebate, early-payment discount, tolerated fee).</param>
 /// <param name="Quote">The late charges Kolek computes for the payment date.</param>
 internal readonly record struct AmountFit(FitKind Kind, decimal LateCharges, decimal WrittenOff, LateChargeQuote Quote)
 {

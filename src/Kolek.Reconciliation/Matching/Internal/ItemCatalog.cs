@@ -49,9 +49,9 @@ internal sealed class ItemCatalog
             throw new ArgumentException("An open item is null.", nameof(openItems));
         }
 
-        var items = (OpenItem[])input.Clone();
-        var order = SortByDueDateThenId(items);
-        if (!AllDistinct(input))
+        var ascending = StrictlyAscendingIds(input);
+        var (items, order) = SortByDueDateThenId(input, ascending);
+        if (!ascending && !AllDistinct(input))
         {
             // Reported as before: the first repeated id in due-date order.
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -150,9 +150,10 @@ internal sealed class ItemCatalog
             Post(references.EndToEndId, Kind.EndToEndId, index);
             Post(references.DocumentNumber, Kind.DocumentNumber, index);
             Post(references.LinhaDigitavel, null, index);
-            foreach (var payerDocument in item.PayerDocuments)
+            var payerDocuments = item.PayerDocuments;
+            for (var d = 0; d < payerDocuments.Count; d++)
             {
-                var document = Keys.Document(payerDocument);
+                var document = Keys.Document(payerDocuments[d]);
                 if (document is null || document.Contains(Keys.Hidden, StringComparison.Ordinal))
                 {
                     continue;
@@ -171,7 +172,7 @@ internal sealed class ItemCatalog
                     }
                 }
 
-                if (MayBeKey(document) && _keys.TryGetValue(document, out var postings))
+                if (MayBeKey(Keys.Hash(document)) && _keys.TryGetValue(document, out var postings))
                 {
                     postings.Add(Kind.PayerDocument, index);
                 }
@@ -248,32 +249,39 @@ internal sealed class ItemCatalog
         }
     }
 
-    /// <summary>Bit of a key in <see cref="_filter"/> (the hash is per process, the filter per run).</summary>
-    private (int Word, ulong Bit) FilterSlot(string key)
+    /// <summary>Bit of a key's <see cref="Keys.Hash"/> in <see cref="_filter"/>.</summary>
+    private (int Word, ulong Bit) FilterSlot(uint hash)
     {
-        var hash = (uint)string.GetHashCode(key, StringComparison.Ordinal) & (((uint)_filter.Length * 64) - 1);
+        hash &= ((uint)_filter.Length * 64) - 1;
         return ((int)(hash >> 6), 1UL << (int)(hash & 63));
     }
 
     private void Mark(string key)
     {
-        var (word, bit) = FilterSlot(key);
+        var (word, bit) = FilterSlot(Keys.Hash(key));
         _filter[word] |= bit;
     }
 
-    /// <summary>False when the key is certainly not registered.</summary>
-    private bool MayBeKey(string key)
+    /// <summary>False when the key (with this <see cref="Keys.Hash"/>) is certainly not registered.</summary>
+    private bool MayBeKey(uint hash)
     {
-        var (word, bit) = FilterSlot(key);
+        var (word, bit) = FilterSlot(hash);
         return (_filter[word] & bit) != 0;
     }
 
     /// <summary>Records the item under a reference of the given kind (null: the linha digitável, found only by
     /// <see cref="ByAnyReference"/>) and under any reference.</summary>
+    /// <remarks>Runs for every reference of every item: the hash of the reference's key is computed while reading
+    /// the reference once, and the key itself only when the filter lets it through.</remarks>
     private void Post(string? reference, Kind? kind, int index)
     {
+        if (reference is null || Keys.ReferenceHash(reference) is not { } hash || !MayBeKey(hash))
+        {
+            return;
+        }
+
         var key = Keys.Reference(reference);
-        if (key is not null && MayBeKey(key) && _keys.TryGetValue(key, out var postings))
+        if (key is not null && _keys.TryGetValue(key, out var postings))
         {
             if (kind is { } k)
             {
@@ -282,6 +290,22 @@ internal sealed class ItemCatalog
 
             postings.Add(Kind.AnyReference, index);
         }
+    }
+
+    /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are
+    /// distinct, and items of one due date kept in input order are in id order, without a hash set or a comparison
+    /// in due-date order (where every item is a cache miss).</summary>
+    private static bool StrictlyAscendingIds(OpenItem[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1].Id, items[i].Id) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllDistinct(OpenItem[] items)
@@ -299,33 +323,50 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting.</summary>
-    private static int[] SortByDueDateThenId(OpenItem[] items)
+    /// <param name="input">The items in the caller's order.</param>
+    /// <param name="idsAscending">Whether the ids are already in strictly ascending order.</param>
+    private static (OpenItem[] Items, int[] Positions) SortByDueDateThenId(OpenItem[] input, bool idsAscending)
     {
+        var items = new OpenItem[input.Length];
         var positions = new int[items.Length];
-        for (var i = 0; i < positions.Length; i++)
+        var iso = true;
+        for (var i = 0; i < input.Length; i++)
         {
-            positions[i] = i;
+            iso &= input[i].DueDate.Calendar == CalendarSystem.Iso;
         }
 
-        if (items.Any(i => i.DueDate.Calendar != CalendarSystem.Iso))
+        if (!iso)
         {
+            input.CopyTo(items, 0);
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = i;
+            }
+
             Array.Sort(items, positions, Comparer<OpenItem>.Create(static (a, b) =>
                 a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id)));
-            return positions;
+            return (items, positions);
         }
 
         // (day number, input position) sorts by due date and keeps input order within a day; a day whose items then
-        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total.
+        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total. The keys
+        // alone are sorted (moving items along would cost a write barrier per move), then the items gathered.
         var order = new long[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            order[i] = ((long)items[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
+            order[i] = ((long)input[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
         }
 
-        Array.Sort(order, items);
+        Array.Sort(order);
         for (var i = 0; i < positions.Length; i++)
         {
             positions[i] = (int)(order[i] & uint.MaxValue);
+            items[i] = input[positions[i]];
+        }
+
+        if (idsAscending)
+        {
+            return (items, positions);
         }
 
         var byId = Comparer<OpenItem>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -347,7 +388,7 @@ internal sealed class ItemCatalog
             start = end;
         }
 
-        return positions;
+        return (items, positions);
     }
 
     /// <summary>The pattern's mask shape: <see cref="Keys.Hidden"/> where hidden, <c>#</c> where visible.</summary>

@@ -54,6 +54,39 @@ internal static class Keys
         });
     }
 
+    /// <summary>A cheap hash of a key's characters (FNV-1a), the same in every process.</summary>
+    public static uint Hash(string key)
+    {
+        var hash = FnvOffset;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return hash;
+    }
+
+    /// <summary>The <see cref="Hash"/> of <see cref="Reference"/>(<paramref name="value"/>), computed without building
+    /// the key; <see langword="null"/> when the value has no key.</summary>
+    public static uint? ReferenceHash(string value)
+    {
+        var hash = FnvOffset;
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterOrDigit(c) && !(c == '0' && length == 0))
+            {
+                hash = (hash ^ char.ToUpperInvariant(c)) * FnvPrime;
+                length++;
+            }
+        }
+
+        return length == 0 ? null : hash;
+    }
+
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+
     /// <summary>A CPF/CNPJ as bare upper-case characters, hidden positions (•, *, ●, x) as <see cref="Hidden"/>;
     /// <see langword="null"/> unless it has 11 or 14 positions.</summary>
     /// <remarks>Runs for every payer document of every open item: a value that is already bare (the usual case) is

@@ -50,16 +50,38 @@ internal sealed partial class PendingCredit
     /// <summary>References found in the description, as written and as keys, in the order found.</summary>
     public IReadOnlyList<(string Raw, string Key)> MemoReferences { get; }
 
+    /// <summary>Per exact reference kind (nosso número, txid, end-to-end id, document number), the items it names;
+    /// filled on first use by the run (the catalog does not change during a run).</summary>
+    public IReadOnlyList<int>?[]? ExactItems { get; set; }
+
+    /// <summary>Per memo reference, the items it names; filled on first use like <see cref="ExactItems"/>.</summary>
+    public IReadOnlyList<int>?[]? MemoItems { get; set; }
+
     /// <summary>Payer CPF/CNPJ patterns (hidden positions as <see cref="Keys.Hidden"/>), from the payer field then the description.</summary>
     public IReadOnlyList<string> DocumentPatterns { get; }
 
-    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription) =>
-        [.. inDescription
-            .Prepend(payerDocument)
-            .Select(Keys.Document)
-            .OfType<string>()
-            .Where(d => Keys.VisibleCount(d) >= MinimumVisibleDocumentCharacters)
-            .Distinct(StringComparer.Ordinal)];
+    /// <summary>The usable documents, distinct, in the order found (payer field first).</summary>
+    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription)
+    {
+        var documents = new List<string>(inDescription.Count + 1);
+        Add(payerDocument);
+        for (var i = 0; i < inDescription.Count; i++)
+        {
+            Add(inDescription[i]);
+        }
+
+        return documents;
+
+        void Add(string? value)
+        {
+            if (Keys.Document(value) is { } document
+                && Keys.VisibleCount(document) >= MinimumVisibleDocumentCharacters
+                && !documents.Contains(document, StringComparer.Ordinal))
+            {
+                documents.Add(document);
+            }
+        }
+    }
 
     /// <summary>What descriptions yield, computed once per distinct description in a run: bank lines repeat a few
     /// descriptions ("LIQUIDACAO COBRANCA", "PIX RECEBIDO") over and over, and each one costs six regular expressions.</summary>
@@ -88,21 +110,43 @@ internal sealed partial class PendingCredit
         private List<(string, string)> MemoKeys(string description)
         {
             var found = new List<(string, string)>();
-            foreach (var pattern in settings.MemoPatterns)
+            for (var p = 0; p < settings.MemoPatterns.Count; p++)
             {
+                var pattern = settings.MemoPatterns[p];
+                if (settings.ReferenceIsWholeMatch[p])
+                {
+                    // The reference is the match itself: no captures needed, the costly part of a non-backtracking match.
+                    foreach (var match in pattern.EnumerateMatches(description))
+                    {
+                        Add(description.Substring(match.Index, match.Length));
+                    }
+
+                    continue;
+                }
+
+                // Most descriptions match few patterns: answering "no match" first skips the capture search.
+                if (!pattern.IsMatch(description))
+                {
+                    continue;
+                }
+
                 foreach (Match match in pattern.Matches(description))
                 {
                     var group = match.Groups["ref"];
-                    var raw = group.Success ? group.Value : match.Value;
-                    var key = Keys.Reference(raw);
-                    if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
-                    {
-                        found.Add((raw.Trim(), key));
-                    }
+                    Add(group.Success ? group.Value : match.Value);
                 }
             }
 
             return found;
+
+            void Add(string raw)
+            {
+                var key = Keys.Reference(raw);
+                if (key is not null && key.Length >= settings.MinimumMemoReferenceLength && !found.Exists(f => f.Item2 == key))
+                {
+                    found.Add((raw.Trim(), key));
+                }
+            }
         }
     }
 

@@ -18,7 +18,23 @@ internal static class PtBr
     public static string Money(decimal amount) => "R$ " + amount.ToString("N2", s_numbers);
 
     /// <summary>"05/11/2026".</summary>
-    public static string Date(LocalDate date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <remarks>Written digit by digit: explanations name a date for almost every credit, and a NodaTime pattern
+    /// costs several times more. Years outside 1–9999 keep NodaTime's formatting.</remarks>
+    public static string Date(LocalDate date) => date.Year is < 1 or > 9999
+        ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+        : string.Create(10, (date.Day, date.Month, date.Year), static (span, d) =>
+        {
+            span[0] = (char)('0' + (d.Day / 10));
+            span[1] = (char)('0' + (d.Day % 10));
+            span[2] = '/';
+            span[3] = (char)('0' + (d.Month / 10));
+            span[4] = (char)('0' + (d.Month % 10));
+            span[5] = '/';
+            span[6] = (char)('0' + (d.Year / 1000));
+            span[7] = (char)('0' + (d.Year / 100 % 10));
+            span[8] = (char)('0' + (d.Year / 10 % 10));
+            span[9] = (char)('0' + (d.Year % 10));
+        });
 
     /// <summary>"1,5" (a percentage without trailing zeros).</summary>
     public static string Number(decimal value) => value.ToString("0.####", s_numbers);

@@ -35,12 +35,19 @@ internal sealed partial class ReconciliationRun
             items.AddRange(ExactReference(credit, rank).Items);
         }
 
-        foreach (var (_, key) in credit.MemoReferences)
+        for (var m = 0; m < credit.MemoReferences.Count; m++)
         {
-            items.AddRange(_catalog.ByAnyReference(key));
+            items.AddRange(MemoItems(credit, m));
         }
 
         return items;
+    }
+
+    /// <summary>The items the credit's <paramref name="m"/>-th memo reference names (looked up once per credit).</summary>
+    private IReadOnlyList<int> MemoItems(PendingCredit credit, int m)
+    {
+        var found = credit.MemoItems ??= new IReadOnlyList<int>?[credit.MemoReferences.Count];
+        return found[m] ??= _catalog.ByAnyReference(credit.MemoReferences[m].Key);
     }
 
     /// <summary>Every item of the credit's payer documents, complete or masked (what <see cref="FindPayer"/> reads).</summary>
@@ -69,7 +76,8 @@ internal sealed partial class ReconciliationRun
             2 => (MatchRules.EndToEndId, "identificador PIX (EndToEndId)", credit.EndToEndId),
             _ => (MatchRules.DocumentNumber, "número do documento", credit.DocumentNumber),
         };
-        var items = reference.Key is not { } key ? []
+        var found = credit.ExactItems ??= new IReadOnlyList<int>?[ExactReferenceKinds];
+        var items = found[rank] ??= reference.Key is not { } key ? []
             : rank switch
             {
                 0 => _catalog.ByNossoNumero(key),
@@ -103,9 +111,10 @@ internal sealed partial class ReconciliationRun
 
         SortedSet<int>? memoLive = null;
         List<string>? memoRaw = null;
-        foreach (var (raw, key) in credit.MemoReferences)
+        for (var m = 0; m < credit.MemoReferences.Count; m++)
         {
-            var hits = _catalog.ByAnyReference(key);
+            var raw = credit.MemoReferences[m].Raw;
+            var hits = MemoItems(credit, m);
             if (AnyLive(hits))
             {
                 (memoLive ??= []).UnionWith(hits.Where(IsLive));
@@ -221,26 +230,40 @@ internal sealed partial class ReconciliationRun
             : null;
     }
 
+    /// <remarks>Runs for every credit left by the reference pass, in every sweep whose items changed: complete
+    /// documents first, then masked fragments; nothing is allocated unless a live item is found.</remarks>
     private PayerView? FindPayer(PendingCredit credit)
     {
-        foreach (var full in new[] { true, false })
+        if (credit.DocumentPatterns.Count == 0)
         {
-            var documentOf = new Dictionary<int, string>();
+            return null;
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var full = pass == 0;
+            Dictionary<int, string>? documentOf = null;
             string? shown = null;
-            foreach (var pattern in credit.DocumentPatterns.Where(p => full != p.Contains(Keys.Hidden, StringComparison.Ordinal)))
+            foreach (var pattern in credit.DocumentPatterns)
             {
-                var documents = full ? [pattern] : _catalog.PayerDocumentsMatching(pattern);
-                foreach (var document in documents)
+                if (full == pattern.Contains(Keys.Hidden, StringComparison.Ordinal))
                 {
-                    foreach (var index in _catalog.ByPayerDocument(document).Where(i => IsLive(i) && IssuedBy(credit, i)))
-                    {
-                        shown ??= pattern;
-                        documentOf.TryAdd(index, document);
-                    }
+                    continue;
+                }
+
+                if (full)
+                {
+                    Collect(pattern, pattern, ref shown, ref documentOf);
+                    continue;
+                }
+
+                foreach (var document in _catalog.PayerDocumentsMatching(pattern))
+                {
+                    Collect(pattern, document, ref shown, ref documentOf);
                 }
             }
 
-            if (shown is not null)
+            if (shown is not null && documentOf is not null)
             {
                 var evidence = PtBr.DocumentKind(shown) + (full ? " do pagador" : " parcial do pagador (" + shown.Replace(Keys.Hidden, '•') + ")");
                 return new PayerView([.. documentOf.Keys.Order()], full, documentOf, evidence);
@@ -248,6 +271,18 @@ internal sealed partial class ReconciliationRun
         }
 
         return null;
+
+        void Collect(string pattern, string document, ref string? shown, ref Dictionary<int, string>? documentOf)
+        {
+            foreach (var index in _catalog.ByPayerDocument(document))
+            {
+                if (IsLive(index) && IssuedBy(credit, index))
+                {
+                    shown ??= pattern;
+                    (documentOf ??= []).TryAdd(index, document);
+                }
+            }
+        }
     }
 
     /// <summary>The items of the payer the amount fits one by one (only within the date window for a masked document).</summary>
@@ -282,7 +317,7 @@ internal sealed partial class ReconciliationRun
 
             var (index, fit) = ties[0];
             var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
-                : fit.Kind == FitKind.ExpectedLateCharges ? 0.85 : 0.8)
+                : fit.Kind is FitKind.ExpectedLateCharges or FitKind.EarlyPaymentDiscount ? 0.85 : 0.8)
                 - (ties.Count > 1 ? SameEvidenceTieScorePenalty : 0) - (view.Full ? 0 : MaskedDocumentScorePenalty);
             return new Proposal(MatchRules.PayerDocumentAmount, confidence,
                 Capitalize(AmountText(credit, index, fit)) + " e " + view.Evidence + " confere" + TieText(ties.Count) + ".",

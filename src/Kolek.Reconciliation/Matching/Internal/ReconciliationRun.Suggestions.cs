@@ -107,7 +107,7 @@ internal sealed partial class ReconciliationRun
             var strength = fit.Kind switch
             {
                 FitKind.Face or FitKind.DeclaredLateCharges => 0.6,
-                FitKind.ExpectedLateCharges => 0.55,
+                FitKind.ExpectedLateCharges or FitKind.EarlyPaymentDiscount => 0.55,
                 _ => 0.45,
             };
             var score = strength - (0.2 * Math.Abs(days) / Math.Max(1, window));
@@ -132,13 +132,16 @@ internal sealed partial class ReconciliationRun
     {
         var item = PtBr.Item(Item(index));
         var outstanding = PtBr.Money(_outstanding[index]);
-        var discount = fit.Kind == FitKind.WithinFeeTolerance ? Math.Min(credit.Discount, fit.WrittenOff) : fit.WrittenOff;
+        var early = fit.Kind == FitKind.EarlyPaymentDiscount ? EarlyDiscount(credit, index) : 0m;
+        var discount = fit.Kind == FitKind.WithinFeeTolerance ? Math.Min(credit.Discount, fit.WrittenOff) : fit.WrittenOff - early;
         var text = "valor " + PtBr.Money(credit.Amount) + DiscountText(discount) + " igual ao valor em aberto do " + item;
         var quote = fit.Quote;
         return fit.Kind switch
         {
             FitKind.DeclaredLateCharges => text + ", " + outstanding + ", mais " + PtBr.Money(fit.LateCharges) + " de juros e multa informados pelo banco",
             FitKind.ExpectedLateCharges => text + ", " + outstanding + ", mais " + LateText(quote),
+            FitKind.EarlyPaymentDiscount => text + ", " + outstanding + ", menos " + PtBr.Money(early) + " de desconto por pagamento até "
+                + PtBr.Date(Item(index).EarlyPaymentDiscount!.Until),
             FitKind.WithinFeeTolerance => text + (fit.LateCharges > 0m ? ", " + outstanding + ", mais " + LateText(quote) : string.Empty)
                 + ", menos " + PtBr.Money(fit.WrittenOff - discount) + " tratados como tarifa bancária (tolerância "
                 + PtBr.Money(_settings.FeeTolerance) + ")",

@@ -27,7 +27,8 @@ internal sealed partial class ReconciliationRun
     /// <summary>How many proposals have been applied.</summary>
     private int _changes;
     private readonly List<PendingCredit> _pending = [];
-    private readonly Dictionary<int, TransactionMatch> _matches = [];
+    /// <summary>By position in the stable order (<see cref="PendingCredit.Order"/>), the match of each credit matched so far.</summary>
+    private readonly TransactionMatch?[] _matches;
     private readonly List<(BankTransaction Transaction, object Outcome)> _outcomes = [];
 
     /// <summary>Built on first use by the amount+date rule, once the passes have fixed the outstanding amounts.</summary>
@@ -64,7 +65,7 @@ internal sealed partial class ReconciliationRun
             order = order != 0 ? order : string.CompareOrdinal(x.Description, y.Description);
             return order != 0 ? order : a.Position.CompareTo(b.Position);
         });
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(sorted.Length, StringComparer.Ordinal);
         var descriptions = new PendingCredit.DescriptionScans(settings);
         foreach (var (transaction, _) in sorted)
         {
@@ -96,6 +97,7 @@ internal sealed partial class ReconciliationRun
             _outcomes.Add((transaction, outcome!));
         }
 
+        _matches = new TransactionMatch?[_outcomes.Count];
         _catalog.Index(_pending);
     }
 
@@ -116,7 +118,7 @@ internal sealed partial class ReconciliationRun
 
         foreach (var credit in _pending)
         {
-            _outcomes[credit.Order] = (credit.Transaction, _matches.TryGetValue(credit.Order, out var match) ? match : Classify(credit));
+            _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] is { } match ? match : Classify(credit));
         }
 
         return new ReconciliationResult(
@@ -124,26 +126,8 @@ internal sealed partial class ReconciliationRun
             [.. _outcomes.Select(o => o.Outcome).OfType<MatchSuggestion>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<UnmatchedTransaction>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<IgnoredTransaction>()],
-            Array.AsReadOnly(Balances()));
+            new ItemBalances(_catalog.Items, _outstanding));
     }
-
-    /// <summary>The items' balances, oldest due first; built in the caller's order of the items, which is faster.</summary>
-    private ItemBalance[] Balances()
-    {
-        var balances = new ItemBalance[_outstanding.Length];
-        for (var k = 0; k < balances.Length; k++)
-        {
-            var (item, index) = (_catalog.InputOrder[k], _catalog.PositionOf[k]);
-            balances[index] = new ItemBalance(item.Id, StatusOf(item, _outstanding[index]), _outstanding[index]);
-        }
-
-        return balances;
-    }
-
-    private static ItemStatus StatusOf(OpenItem item, decimal outstanding) =>
-        outstanding == 0m ? ItemStatus.Paid
-        : outstanding < item.OriginalAmount ? ItemStatus.PartiallyPaid
-        : ItemStatus.Open;
 
     /// <summary>Runs one pass over the credits still pending until it matches nothing more; true when it matched any.</summary>
     /// <param name="evaluate">The pass's decision for one credit.</param>
@@ -162,7 +146,7 @@ internal sealed partial class ReconciliationRun
             for (var p = 0; p < _pending.Count; p++)
             {
                 var credit = _pending[p];
-                if (_matches.ContainsKey(credit.Order) || (checkedAt[p] > 0 && !ChangedSince(dependsOn(p), checkedAt[p])))
+                if (_matches[credit.Order] is not null || (checkedAt[p] > 0 && !ChangedSince(dependsOn(p), checkedAt[p])))
                 {
                     continue;
                 }
@@ -256,6 +240,11 @@ internal sealed partial class ReconciliationRun
             return new AmountFit(FitKind.ExpectedLateCharges, quote.Total, discount, quote);
         }
 
+        if (EarlyDiscount(credit, index) is var early and > 0m && settles == outstanding - early)
+        {
+            return new AmountFit(FitKind.EarlyPaymentDiscount, 0m, discount + early, quote);
+        }
+
         if (quote.Total > 0m && settles < expected && settles >= expected - tolerance && credit.Amount > quote.Total)
         {
             return new AmountFit(FitKind.WithinFeeTolerance, quote.Total, discount + (expected - settles), quote);
@@ -268,6 +257,13 @@ internal sealed partial class ReconciliationRun
 
         return new AmountFit(FitKind.None, 0m, 0m, quote);
     }
+
+    /// <summary>The item's early-payment discount when the credit was booked by its last day and the discount is less
+    /// than what is outstanding; otherwise zero.</summary>
+    private decimal EarlyDiscount(PendingCredit credit, int index) =>
+        Item(index).EarlyPaymentDiscount is { } early && PaymentDate(credit) <= early.Until && early.Amount < _outstanding[index]
+            ? early.Amount
+            : 0m;
 
     /// <summary>A decision to allocate a credit.</summary>
     private sealed record Proposal(
