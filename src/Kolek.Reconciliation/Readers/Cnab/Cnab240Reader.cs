@@ -13,6 +13,8 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// FEBRABAN layout and a <c>cnab.bank.unknown</c> warning. Other segments (e.g. Y) are reported and skipped.</para>
 /// <para>Latin-1; UTF-8 BOM, CR/LF/CRLF, and trimmed or overlong lines (padded or cut to 240 with a warning) are
 /// tolerated; never throws on content. Thread-safe: the class is stateless.</para>
+/// <para>The lot and file trailers' record counts and title totals are checked against the records read
+/// (<see cref="Cnab240Totals"/>): a disagreement is a <c>cnab240.trailer.mismatch</c> warning at the trailer.</para>
 /// </remarks>
 public static class Cnab240Reader
 {
@@ -75,10 +77,12 @@ public static class Cnab240Reader
 
         CnabLine? pendingT = null;
         var last = header;
+        var totals = new Cnab240Totals(layout, diagnostics);
         while (lines.MoveNext())
         {
             var line = lines.Current;
             last = line;
+            totals.Add(line);
             var type = line.At(8);
             var segment = line.At(14);
             if (pendingT is not null && !(type == '3' && segment == 'U'))
