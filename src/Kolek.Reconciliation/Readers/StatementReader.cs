@@ -98,7 +98,7 @@ public static class StatementReader
         ReadStream(path, stream, format, SniffLength);
 
     /// <summary><see cref="ReadStream(string, Stream, StatementFormat)"/> with a chosen look-ahead, so tests can make it small.</summary>
-    internal static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format, int sniffLength)
+    internal static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format, int sniffLength, int chunkSize = 64 * 1024)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stream);
@@ -118,9 +118,10 @@ public static class StatementReader
         {
             StatementFormat.Cnab240 => Cnab240Reader.Stream,
             StatementFormat.Cnab400 => Cnab400Reader.Stream,
+            StatementFormat.Ofx => OfxReader.Stream,
             _ => output => Whole(output, format),
         };
-        return new StreamedStatement(path, format, new HashingStream(prefix, length, stream), body);
+        return new StreamedStatement(path, format, prefix, length, stream, body) { ChunkSize = chunkSize };
     }
 
     /// <summary>The formats read whole: the stream is loaded and read by <see cref="Read"/>.</summary>

@@ -17,6 +17,7 @@ namespace Kolek.Reconciliation.Readers;
 /// one buffer, the largest record, the diagnostics and 8 bytes per transaction for the de-duplication of identical
 /// lines. Not thread-safe; the caller owns and disposes the stream.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The hashing wrapper is disposed when the enumeration ends; the caller owns the stream it wraps.")]
 public sealed class StreamedStatement
 {
     private readonly Func<StreamedStatement, IEnumerable<BankTransaction>> _body;
@@ -24,11 +25,14 @@ public sealed class StreamedStatement
     private bool _started;
     private string? _sha256;
 
-    internal StreamedStatement(string path, StatementFormat format, HashingStream input, Func<StreamedStatement, IEnumerable<BankTransaction>> body)
+    internal StreamedStatement(string path, StatementFormat format, byte[] head, int headLength, Stream source, Func<StreamedStatement, IEnumerable<BankTransaction>> body)
     {
         Path = path;
         Format = format;
-        _input = input;
+        Head = head.AsMemory(0, headLength);
+        HeadCapacity = head.Length;
+        Source = source;
+        _input = new HashingStream(head, headLength, source);
         _body = body;
         Transactions = new Once(this);
     }
@@ -60,7 +64,21 @@ public sealed class StreamedStatement
     /// <summary>For a format read whole: its diagnostics as that reader ordered them.</summary>
     internal IReadOnlyList<StatementDiagnostic>? WholeDiagnostics { get; set; }
 
+    /// <summary>Every byte of the file, from the start: the head already read, then the rest of the source (hashed as read).</summary>
     internal Stream Input => _input;
+
+    /// <summary>The first bytes, read ahead to recognise the format (the whole file when it is short).</summary>
+    internal ReadOnlyMemory<byte> Head { get; }
+
+    /// <summary>How many bytes the look-ahead could hold: a shorter <see cref="Head"/> is the whole file.</summary>
+    internal int HeadCapacity { get; }
+
+    /// <summary>How many bytes or characters a reader asks for at a time (small in tests, to cut records everywhere).</summary>
+    internal int ChunkSize { get; init; } = 64 * 1024;
+
+    /// <summary>The caller's stream, positioned after <see cref="Head"/>; a reader that needs a look at the whole file
+    /// first may read it and seek back when it can seek (<see cref="Input"/> then reads from there).</summary>
+    internal Stream Source { get; }
 
     /// <summary>Reads what is left and collects everything into a <see cref="BankStatement"/>, as <see cref="StatementReader.Read"/> would.</summary>
     /// <returns>The statement; its transactions are held in memory, so use it for files that fit.</returns>
@@ -83,8 +101,7 @@ public sealed class StreamedStatement
     internal static BankStatement ReadAll(string path, ReadOnlySpan<byte> content, StatementFormat format, Func<StreamedStatement, IEnumerable<BankTransaction>> body)
     {
         var bytes = content.ToArray();
-        using var input = new HashingStream(bytes, bytes.Length, Stream.Null);
-        return new StreamedStatement(path, format, input, body).ToStatement();
+        return new StreamedStatement(path, format, bytes, bytes.Length, Stream.Null, body).ToStatement();
     }
 
     private IEnumerator<BankTransaction> Enumerate()
@@ -101,6 +118,7 @@ public sealed class StreamedStatement
         }
 
         _sha256 = _input.Finish();
+        _input.Dispose();
     }
 
     private sealed class Once(StreamedStatement owner) : IEnumerable<BankTransaction>

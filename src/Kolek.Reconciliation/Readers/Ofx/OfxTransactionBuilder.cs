@@ -13,7 +13,7 @@ internal sealed class OfxTransactionBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
-    private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
+    private readonly StableIds _ids = new("ofx-");
 
     /// <param name="options">The reader's settings.</param>
     /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
@@ -36,24 +36,22 @@ internal sealed class OfxTransactionBuilder
         }
     }
 
-    public List<BankTransaction> Build(List<RawStatement> statements)
+    /// <summary>Interprets one completed transaction of <paramref name="statement"/>; null when it cannot be read (diagnosed).</summary>
+    public BankTransaction? Build(RawStatement statement, RawTransaction raw)
     {
-        var result = new List<BankTransaction>();
-        foreach (var statement in statements)
-        {
-            var start = StatementDate(statement.Start, "DTSTART");
-            var end = StatementDate(statement.End, "DTEND");
-            var accountKey = OfxTransactionId.AccountKey(statement.BankId, statement.AccountId);
-            foreach (var raw in statement.Transactions)
-            {
-                if (Build(raw, accountKey, start, end) is { } transaction)
-                {
-                    result.Add(transaction);
-                }
-            }
-        }
+        ReadDates(statement);
+        return Build(raw, OfxTransactionId.AccountKey(statement.BankId, statement.AccountId), statement.StartDate, statement.EndDate);
+    }
 
-        return result;
+    /// <summary>Reads DTSTART and DTEND once per statement (reporting them if malformed), at its first transaction or its end.</summary>
+    public void ReadDates(RawStatement statement)
+    {
+        if (!statement.DatesRead)
+        {
+            statement.DatesRead = true;
+            statement.StartDate = StatementDate(statement.Start, "DTSTART");
+            statement.EndDate = StatementDate(statement.End, "DTEND");
+        }
     }
 
     private BankTransaction? Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end)
@@ -84,8 +82,7 @@ internal sealed class OfxTransactionBuilder
         }
 
         var naturalKey = OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, value);
-        var repeat = _repeats.TryGetValue(naturalKey, out var seen) ? seen : 0;
-        _repeats[naturalKey] = repeat + 1;
+        var id = _ids.Next(naturalKey, out var repeat);
         if (repeat > 0)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.repeated", string.Create(CultureInfo.InvariantCulture,
@@ -97,7 +94,7 @@ internal sealed class OfxTransactionBuilder
         var type = raw.Text("TRNTYPE");
         return new BankTransaction
         {
-            Id = OfxTransactionId.Create(naturalKey, repeat),
+            Id = id,
             Kind = kind,
             BookingDate = booking,
             ValueDate = ReadOptionalDate(raw, "DTAVAIL"),

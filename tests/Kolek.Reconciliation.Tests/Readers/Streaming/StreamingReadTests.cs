@@ -25,6 +25,7 @@ public class StreamingReadTests
         AssertSame(StatementReader.Read(name, bytes), StatementReader.ReadStream(name, new MemoryStream(bytes)).ToStatement());
         AssertSame(StatementReader.Read(name, bytes), ReadTrickled(name, bytes, chunk: 7, sniff: 64));
         AssertSame(StatementReader.Read(name, bytes), ReadTrickled(name, bytes, chunk: 1, sniff: 512));
+        AssertSame(StatementReader.Read(name, bytes), ReadTrickled(name, bytes, chunk: 5, sniff: bytes.Length + 1, seekable: false));
     }
 
     [CorpusProperty(Arbitrary = [typeof(ByteEditArbitraries)], MaxTest = 200)]
@@ -79,8 +80,11 @@ public class StreamingReadTests
         return true;
     }
 
-    private static BankStatement ReadTrickled(string name, byte[] bytes, int chunk, int sniff) =>
-        StatementReader.ReadStream(name, new TrickleStream(bytes, chunk), StatementFormat.Unknown, sniff).ToStatement();
+    /// <summary>Reads through a stream that hands out <paramref name="chunk"/> bytes at a time after a look-ahead of
+    /// <paramref name="sniff"/> bytes. A stream that cannot seek is only judged (OFX encoding and decimal convention) by
+    /// its look-ahead, so it is compared with the whole-file read only when the look-ahead holds the whole file.</summary>
+    private static BankStatement ReadTrickled(string name, byte[] bytes, int chunk, int sniff, bool seekable = true) =>
+        StatementReader.ReadStream(name, new TrickleStream(bytes, chunk, seekable), StatementFormat.Unknown, sniff, chunk).ToStatement();
 
     internal static void AssertSame(BankStatement expected, BankStatement actual)
     {
@@ -91,23 +95,23 @@ public class StreamingReadTests
         Assert.Equal(expected.Diagnostics, actual.Diagnostics);
     }
 
-    /// <summary>A stream that cannot seek and hands out at most <c>chunk</c> bytes per read.</summary>
-    private sealed class TrickleStream(byte[] bytes, int chunk) : Stream
+    /// <summary>A stream that hands out at most <c>chunk</c> bytes per read, seekable or not.</summary>
+    private sealed class TrickleStream(byte[] bytes, int chunk, bool seekable) : Stream
     {
         private int _at;
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
+        public override bool CanSeek => seekable;
 
         public override bool CanWrite => false;
 
-        public override long Length => throw new NotSupportedException();
+        public override long Length => seekable ? bytes.Length : throw new NotSupportedException();
 
         public override long Position
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
+            get => seekable ? _at : throw new NotSupportedException();
+            set => _at = seekable ? (int)value : throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count)
