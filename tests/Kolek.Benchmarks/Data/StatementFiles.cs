@@ -90,10 +90,10 @@ internal static class StatementFiles
                 (71, nossoNumero + "0"), (108, "9"), (109, k % 20 == 19 ? "02" : "06"), (111, date),
                 (117, ("NF" + Inv(k)).PadRight(10)), (127, "000000000" + nossoNumero), (147, date),
                 (153, Cents(face)), (176, Cents(195)), (254, Cents(face + late)), (267, Cents(late)), (296, date),
-                (395, Inv(k + 2).PadLeft(6, '0')));
+                (395, Inv((k + 2) % 1_000_000).PadLeft(6, '0')));
         }
 
-        Record(text, line, newline, (1, "9201237"), (395, Inv(count + 2).PadLeft(6, '0')));
+        Record(text, line, newline, (1, "9201237"), (395, Inv((count + 2) % 1_000_000).PadLeft(6, '0')));
     }
 
     /// <summary>A Banco do Brasil (001, FEBRABAN layout) CNAB 240 return with <paramref name="count"/> T+U pairs in one lot:
@@ -117,20 +117,21 @@ internal static class StatementFiles
             faceTotal += face;
             var late = k % 10 == 0 ? face / 50 : 0;
             var code = k % 20 == 19 ? "02" : "06";
-            var sequence = Inv((2 * k) + 1).PadLeft(5, '0');
+            var sequence = Inv(((2 * k) + 1) % 100_000).PadLeft(5, '0');
             Record(text, line, newline, (1, "00100013"), (9, sequence), (14, "T"), (16, code), (18, "012340000000567890"),
                 (38, Inv(1_234_567_000_000L + k).PadLeft(17, '0').PadRight(20)), (58, "1"), (59, ("NF" + Inv(k)).PadRight(15)),
                 (74, date), (82, Money15(face)), (133, "1"), (134, Cpf(100_000_000 + k).PadLeft(15, '0')),
                 (149, ("CLIENTE " + Inv(k % 997)).PadRight(40)), (199, Money15(195)));
-            Record(text, line, newline, (1, "00100013"), (9, Inv((2 * k) + 2).PadLeft(5, '0')), (14, "U"), (16, code),
+            Record(text, line, newline, (1, "00100013"), (9, Inv(((2 * k) + 2) % 100_000).PadLeft(5, '0')), (14, "U"), (16, code),
                 (18, Money15(late)), (33, Money15(0)), (48, Money15(0)), (63, Money15(0)),
                 (78, Money15(code == "06" ? face + late : 0)), (93, Money15(code == "06" ? face + late - 195 : 0)),
                 (138, date), (146, code == "06" ? date : "00000000"));
         }
 
-        Record(text, line, newline, (1, "00100015"), (18, Inv((2 * count) + 2).PadLeft(6, '0')), (24, Inv(count).PadLeft(6, '0')),
-            (30, Inv(faceTotal).PadLeft(17, '0')));
-        Record(text, line, newline, (1, "00199999"), (18, "000001"), (24, Inv((2 * count) + 4).PadLeft(6, '0')));
+        // Counts past the six digits of the field wrap (a file that big is synthetic; the reader then warns, rightly).
+        Record(text, line, newline, (1, "00100015"), (18, Inv(((2 * count) + 2) % 1_000_000).PadLeft(6, '0')), (24, Inv(count % 1_000_000).PadLeft(6, '0')),
+            (30, Inv(faceTotal % 100_000_000_000_000_000).PadLeft(17, '0')));
+        Record(text, line, newline, (1, "00199999"), (18, "000001"), (24, Inv(((2 * count) + 4) % 1_000_000).PadLeft(6, '0')));
     }
 
     /// <summary>A CPF with valid check digits from a 9-digit base.</summary>
