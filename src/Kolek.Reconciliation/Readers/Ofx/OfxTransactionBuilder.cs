@@ -10,6 +10,10 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// <summary>Interprets raw <c>STMTTRN</c>s: amount, dates, kind, description, references, payer and id.</summary>
 internal sealed class OfxTransactionBuilder
 {
+    /// <summary>Balance-line patterns compiled once per process (they run on every MEMO and NAME; the interpreter was the
+    /// largest cost of a transaction). A pattern that fails to parse is not cached and is reported on each read.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_compiled = new(StringComparer.Ordinal);
+
     private readonly DiagnosticBag _diagnostics;
     private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
@@ -26,7 +30,8 @@ internal sealed class OfxTransactionBuilder
         {
             try
             {
-                _balancePatterns.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                _balancePatterns.Add(s_compiled.GetOrAdd(pattern, p =>
+                    new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))));
             }
             catch (ArgumentException e)
             {
