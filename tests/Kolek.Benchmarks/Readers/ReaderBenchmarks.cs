@@ -6,7 +6,7 @@ using Kolek.Reconciliation.Statements;
 namespace Kolek.Benchmarks.Readers;
 
 /// <summary>Parse throughput of <see cref="StatementReader.Read"/> and <see cref="StatementReader.ReadStream"/> on generated
-/// files of 50 000 transactions (OFX 10.6 MB, CNAB 400 20.1 MB, CNAB 240 24 MB), with the CNAB baselines: a plain
+/// files of 50 000 transactions (OFX about 8 MB, CNAB 400 20.1 MB, CNAB 240 24.2 MB), with the CNAB baselines: a plain
 /// read-split-slice of the amount field, and a memory scan counting line feeds. MB/s = file size / Mean.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]

@@ -16,7 +16,7 @@ internal static class ReaderModes
     /// <summary>How many generated transactions make about one MiB of each format.</summary>
     private static readonly Dictionary<StatementFormat, int> s_perMiB = new()
     {
-        [StatementFormat.Ofx] = 4_800,
+        [StatementFormat.Ofx] = 6_550,
         [StatementFormat.Cnab240] = 2_180,
         [StatementFormat.Cnab400] = 2_600,
     };
