@@ -25,9 +25,9 @@ internal static class CnabLines
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Every non-blank line of the stream, not yet fitted to a width, read lazily.</summary>
-    public static IEnumerable<CnabLine> Split(Stream content)
+    public static IEnumerable<CnabLine> Split(Stream content, int chunkSize)
     {
-        foreach (var (number, line) in StreamLines.Read(content))
+        foreach (var (number, line) in StreamLines.Read(content, chunkSize))
         {
             if (line.AsSpan().Trim().Length > 0 && !(line.Length == 1 && line[0] == '\x1A'))
             {

@@ -15,7 +15,7 @@ internal static class CnabStatement
     public static IEnumerable<BankTransaction> Read(StreamedStatement output, int width, CnabSpan? sequence, CnabRecordReader readRecords)
     {
         var diagnostics = output.Bag;
-        using var lines = CnabLines.Fit(CnabLines.Split(output.Input), width, sequence, diagnostics).GetEnumerator();
+        using var lines = CnabLines.Fit(CnabLines.Split(output.Input, output.ChunkSize), width, sequence, diagnostics).GetEnumerator();
         if (!lines.MoveNext())
         {
             diagnostics.Error(null, null, "cnab.file.empty", "O arquivo não tem registros.");

@@ -5,17 +5,15 @@ namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Splits a stream into Latin-1 lines without loading it whole: CR, LF or CRLF endings, a UTF-8 BOM skipped.</summary>
 /// <remarks>Line numbers count every ending (a CRLF is one); the text after the last ending is a last line, possibly
-/// empty. Memory: one 64 KiB buffer plus the longest line.</remarks>
+/// empty. Memory: one buffer of the chunk size plus the longest line.</remarks>
 internal static class StreamLines
 {
-    private const int BufferSize = 64 * 1024;
-
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Every line with its 1-based number, blank ones included.</summary>
-    public static IEnumerable<(int Number, string Text)> Read(Stream stream)
+    /// <summary>Every line with its 1-based number, blank ones included, reading <paramref name="chunkSize"/> bytes at a time.</summary>
+    public static IEnumerable<(int Number, string Text)> Read(Stream stream, int chunkSize)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
         try
         {
             var number = 1;
@@ -24,7 +22,7 @@ internal static class StreamLines
             var skipLf = false;
             while (true)
             {
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                var read = stream.Read(buffer, filled, Math.Min(chunkSize, buffer.Length - filled));
                 var end = read == 0;
                 filled += read;
                 var start = 0;
