@@ -223,6 +223,22 @@ if (args is ["--dunning-run", ..])
     return;
 }
 
+// `--stream-peak [MiB]` and `--throughput [MiB] [ofx-js script]`: see Readers/ReaderModes.cs.
+if (args is ["--stream-peak", ..])
+{
+    Kolek.Benchmarks.Readers.ReaderModes.StreamPeak(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1024,
+        [.. (args.Length > 2 ? args[2] : "Cnab240,Cnab400,Ofx").Split(',').Select(f => Enum.Parse<Kolek.Reconciliation.Statements.StatementFormat>(f, ignoreCase: true))]);
+    return;
+}
+
+if (args is ["--throughput", ..])
+{
+    Kolek.Benchmarks.Readers.ReaderModes.Throughput(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64, args.Length > 2 ? args[2] : null);
+    return;
+}
+
 if (args is ["--check-readers", ..])
 {
     foreach (var (name, bytes) in new[] { ("bench.ofx", StatementFiles.Ofx(50_000)), ("bench.ret", StatementFiles.Cnab400Bradesco(50_000)) })

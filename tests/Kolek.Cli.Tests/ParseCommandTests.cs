@@ -1,4 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kolek.Cli.Commands;
+using Kolek.Cli.Output;
+using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Cli.Tests;
 
@@ -86,4 +90,27 @@ public sealed class ParseCommandTests
     private static List<string> Ids(KolekResult result) =>
         result.Json().GetProperty("files")[0].GetProperty("transactions").EnumerateArray()
             .Select(t => t.GetProperty("id").GetString()!).ToList();
+}
+
+/// <summary>The streamed JSON of a large file has the same content as the JSON of the whole-file read (only the order of
+/// <c>sha256</c> and <c>account</c> differs), checked on every bundled bank file.</summary>
+public sealed class ParseStreamingJsonTests
+{
+    [Fact]
+    public void WriteStreamed_EveryBundledBankFile_SameJsonContentAsWholeFile()
+    {
+        foreach (var path in Directory.GetFiles(Kolek.DataFile("bank")).Order(StringComparer.Ordinal))
+        {
+            var whole = JsonNode.Parse(JsonOut.Write(w =>
+                StatementJson.WriteFile(w, StatementFiles.Read(path))));
+            var streamed = new StringWriter();
+            StatementFiles.WithStream(path, StatementFormat.Unknown, s =>
+            {
+                JsonOut.WriteTo(streamed, (w, flush) => StatementJson.WriteStreamed(w, s, flush));
+                return 0;
+            });
+
+            Assert.True(JsonNode.DeepEquals(whole, JsonNode.Parse(streamed.ToString())), path);
+        }
+    }
 }

@@ -19,6 +19,11 @@ public static class ParseCommand
         }
 
         var format = ParseFormat(args.Get("format") ?? "auto");
+        if (args.Positional.Any(StatementFiles.IsLarge))
+        {
+            return RunStreaming(args, format, stdout);
+        }
+
         var statements = args.Positional.Select(path => StatementFiles.Read(path, format)).ToList();
 
         if (args.Has("json"))
@@ -47,6 +52,54 @@ public static class ParseCommand
         return statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok;
     }
 
+    /// <summary>With a large file among them: large files are read as streams (OFX and CNAB in bounded memory), the JSON
+    /// is written as it is read, and the table output shows a large file's totals and diagnostics, not every line.</summary>
+    private static int RunStreaming(CommandArgs args, StatementFormat format, TextWriter stdout)
+    {
+        var errors = false;
+        if (args.Has("json"))
+        {
+            JsonOut.WriteTo(stdout, (w, flush) =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("files");
+                foreach (var path in args.Positional)
+                {
+                    errors |= StatementFiles.WithStream(path, format, s =>
+                    {
+                        StatementJson.WriteStreamed(w, s, flush);
+                        return s.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+                    });
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            foreach (var path in args.Positional)
+            {
+                errors |= StatementFiles.WithStream(path, format, s =>
+                {
+                    var (count, credits) = (0L, 0m);
+                    foreach (var t in s.Transactions)
+                    {
+                        count++;
+                        credits += t.Kind == TransactionKind.Credit ? t.Amount : 0m;
+                    }
+
+                    stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{s.Path} — {s.Format}, {count} transactions, créditos {credits:F2}, sha256 {s.Sha256[..12]}… (arquivo grande: linhas não listadas; use --json)"));
+                    Tables.Diagnostics(s.Diagnostics);
+                    return s.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+                });
+            }
+        }
+
+        return errors ? ExitCodes.Diagnostics : ExitCodes.Ok;
+    }
+
     /// <summary>Maps the <c>--format</c> value to a format; <c>auto</c> is <see cref="StatementFormat.Unknown"/> (detect).</summary>
     public static StatementFormat ParseFormat(string value) => value.ToLowerInvariant() switch
     {
@@ -70,6 +123,31 @@ public static class StatementFiles
     public static BankStatement Read(string path, StatementFormat format = StatementFormat.Unknown)
     {
         return StatementReader.Read(path, InputFile.ReadBytes(path), format);
+    }
+
+    /// <summary>From this size on, <c>kolek parse</c> reads a file as a stream instead of loading it.</summary>
+    public const long LargeFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>Whether <paramref name="path"/> is an existing file of at least <see cref="LargeFileBytes"/>.</summary>
+    public static bool IsLarge(string path) => File.Exists(path) && new FileInfo(path).Length >= LargeFileBytes;
+
+    /// <summary>Opens <paramref name="path"/> and hands its streamed reading to <paramref name="use"/>; an unreadable file is a usage error.</summary>
+    public static T WithStream<T>(string path, StatementFormat format, Func<StreamedStatement, T> use)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot open '{path}': {e.Message}");
+        }
+
+        using (file)
+        {
+            return use(StatementReader.ReadStream(path, file, format));
+        }
     }
 }
 

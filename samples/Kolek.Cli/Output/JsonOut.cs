@@ -27,6 +27,27 @@ public static class JsonOut
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Writes a JSON document with <paramref name="write"/> straight to <paramref name="output"/>, for documents too big
+    /// to hold: <paramref name="write"/> calls the flush action it is given from time to time to pass what it wrote on.</summary>
+    public static void WriteTo(TextWriter output, Action<Utf8JsonWriter, Action> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, s_options))
+        {
+            void Flush()
+            {
+                writer.Flush();
+                output.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+                stream.SetLength(0);
+            }
+
+            write(writer, Flush);
+            Flush();
+        }
+
+        output.WriteLine();
+    }
+
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>, or null.</summary>
     public static void Date(this Utf8JsonWriter w, string name, LocalDate? date)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kolek.Reconciliation.Readers;
 using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Cli.Output;
@@ -45,6 +46,65 @@ public static class StatementJson
         w.WriteNumber("credits", s.Transactions.Where(t => t.Kind == TransactionKind.Credit).Sum(t => t.Amount));
         w.WriteNumber("debits", s.Transactions.Where(t => t.Kind == TransactionKind.Debit).Sum(t => t.Amount));
         w.WriteNumber("events", s.Transactions.Count(t => t.Kind == TransactionKind.Event));
+        w.WriteNumber("errors", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        w.WriteNumber("warnings", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes one file read as a stream: the same fields as <see cref="WriteFile"/>, but the transactions come first
+    /// (they are written as they are read, calling <paramref name="flush"/> every thousand), then <c>sha256</c>,
+    /// <c>account</c>, the diagnostics and the summary, which are only known at the end.</summary>
+    public static void WriteStreamed(Utf8JsonWriter w, StreamedStatement s, Action flush)
+    {
+        w.WriteStartObject();
+        w.WriteString("path", s.Path);
+        w.WriteString("format", FormatName(s.Format));
+        w.WriteStartArray("transactions");
+        var (count, credits, debits, events) = (0, 0m, 0m, 0);
+        foreach (var t in s.Transactions)
+        {
+            WriteTransaction(w, t);
+            count++;
+            (credits, debits, events) = t.Kind switch
+            {
+                TransactionKind.Credit => (credits + t.Amount, debits, events),
+                TransactionKind.Debit => (credits, debits + t.Amount, events),
+                _ => (credits, debits, events + 1),
+            };
+            if (count % 1000 == 0)
+            {
+                flush();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteString("sha256", s.Sha256);
+        if (s.Account is { } a)
+        {
+            w.WriteStartObject("account");
+            w.Text("bank", a.Bank);
+            w.Text("branch", a.Branch);
+            w.Text("number", a.Number);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("account");
+        }
+
+        w.WriteStartArray("diagnostics");
+        foreach (var d in s.Diagnostics)
+        {
+            WriteDiagnostic(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("transactions", count);
+        w.WriteNumber("credits", credits);
+        w.WriteNumber("debits", debits);
+        w.WriteNumber("events", events);
         w.WriteNumber("errors", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         w.WriteNumber("warnings", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
         w.WriteEndObject();

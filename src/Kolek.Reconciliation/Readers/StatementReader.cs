@@ -75,6 +75,67 @@ public static class StatementReader
         };
     }
 
+    /// <summary>How many bytes are read ahead to recognise the format and the encoding of a stream.</summary>
+    internal const int SniffLength = 1024 * 1024;
+
+    /// <summary>Reads a bank file from a stream without loading it whole (OFX, CNAB 240 and CNAB 400); never throws on malformed content.</summary>
+    /// <param name="path">The file's name or path, used in reports only.</param>
+    /// <param name="stream">The file's bytes, read from its current position to its end; the caller opens and disposes it.</param>
+    /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the first bytes.</param>
+    /// <returns>A <see cref="StreamedStatement"/> whose transactions are read as they are enumerated.</returns>
+    /// <remarks>
+    /// <para>The format (and, for OFX, the encoding) is recognised from the first <c>1 MiB</c>. OFX, CNAB 240 and CNAB 400
+    /// are read record by record in bounded memory. camt.053/054, MT940, PIX JSON and CSV are read whole (the stream is
+    /// loaded into memory, then read as by <see cref="Read"/>): their files are small in practice (a camt or PIX JSON
+    /// document is one tree, and the tree-level checks, balances and batch splits, need it whole).</para>
+    /// <para>The result is the same as <see cref="Read"/> on the same bytes: same transactions, ids and diagnostics. For OFX
+    /// on a stream that cannot seek, the file's encoding and decimal-separator convention are judged from the first
+    /// 1 MiB only (a seekable stream is scanned once ahead, then read).</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format = StatementFormat.Unknown) =>
+        ReadStream(path, stream, format, SniffLength);
+
+    /// <summary><see cref="ReadStream(string, Stream, StatementFormat)"/> with a chosen look-ahead, so tests can make it small.</summary>
+    internal static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format, int sniffLength, int chunkSize = 64 * 1024)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stream);
+        var prefix = new byte[sniffLength];
+        var length = 0;
+        for (int read; length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0;)
+        {
+            length += read;
+        }
+
+        if (format == StatementFormat.Unknown)
+        {
+            format = Detect(prefix.AsSpan(0, length));
+        }
+
+        Func<StreamedStatement, IEnumerable<BankTransaction>> body = format switch
+        {
+            StatementFormat.Cnab240 => Cnab240Reader.Stream,
+            StatementFormat.Cnab400 => Cnab400Reader.Stream,
+            StatementFormat.Ofx => OfxReader.Stream,
+            _ => output => Whole(output, format),
+        };
+        return new StreamedStatement(path, format, prefix, length, stream, body) { ChunkSize = chunkSize };
+    }
+
+    /// <summary>The formats read whole: the stream is loaded and read by <see cref="Read"/>.</summary>
+    private static IEnumerable<BankTransaction> Whole(StreamedStatement output, StatementFormat format)
+    {
+        using var all = new MemoryStream();
+        output.Input.CopyTo(all);
+        var statement = Read(output.Path, all.GetBuffer().AsSpan(0, (int)all.Length), format);
+        output.Format = statement.Format;
+        output.Account = statement.Account;
+        output.WholeDiagnostics = statement.Diagnostics;
+        return statement.Transactions;
+    }
+
     private static BankStatement Unreadable(string path, ReadOnlySpan<byte> content, StatementFormat format) => new()
     {
         Path = path,

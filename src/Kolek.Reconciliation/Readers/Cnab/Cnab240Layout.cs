@@ -53,6 +53,12 @@ internal sealed record Cnab240Layout
     public CnabSpan OccurrenceDate { get; init; } = new(138, 145);
 
     public CnabSpan CreditDate { get; init; } = new(146, 153);
+
+    /// <summary>Whether the lot trailer's record count (18–23) leaves out the lot header and trailer (Santander counts details only).</summary>
+    public bool LotCountIsDetailsOnly { get; init; }
+
+    /// <summary>Whether the lot trailer's title totals (24–115) are the wallet's, not this file's, and so cannot be checked (Santander).</summary>
+    public bool LotTotalsAreWallet { get; init; }
 }
 
 /// <summary>The CNAB 240 layouts Kolek knows, by the bank code in positions 1–3.</summary>
@@ -80,6 +86,8 @@ internal static class Cnab240Layouts
         PayerDocument = new(129, 143),
         PayerName = new(144, 183),
         Fee = new(194, 208),
+        LotCountIsDetailsOnly = true,
+        LotTotalsAreWallet = true,
     };
 
     /// <summary>Banks known to follow FEBRABAN T+U closely enough for the generic layout (no warning).</summary>

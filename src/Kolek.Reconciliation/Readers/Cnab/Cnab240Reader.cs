@@ -13,6 +13,8 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// FEBRABAN layout and a <c>cnab.bank.unknown</c> warning. Other segments (e.g. Y) are reported and skipped.</para>
 /// <para>Latin-1; UTF-8 BOM, CR/LF/CRLF, and trimmed or overlong lines (padded or cut to 240 with a warning) are
 /// tolerated; never throws on content. Thread-safe: the class is stateless.</para>
+/// <para>The lot and file trailers' record counts and title totals are checked against the records read
+/// (<see cref="Cnab240Totals"/>): a disagreement is a <c>cnab240.trailer.mismatch</c> warning at the trailer.</para>
 /// </remarks>
 public static class Cnab240Reader
 {
@@ -38,12 +40,15 @@ public static class Cnab240Reader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return CnabStatement.Read(path, content, Width, null, StatementFormat.Cnab240, ReadRecords);
+        return StreamedStatement.ReadAll(path, content, StatementFormat.Cnab240, Stream);
     }
 
-    private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, null, ReadRecords);
+
+    private static IEnumerable<BankTransaction> ReadRecords(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output)
     {
-        var header = lines[0];
+        var header = lines.Current;
         var bank = header[new CnabSpan(1, 3)];
         if (header.At(8) != '0' || header[new CnabSpan(4, 7)] != "0000")
         {
@@ -60,18 +65,24 @@ public static class Cnab240Reader
         }
 
         var h = new CnabFieldReader(header, diagnostics);
-        var account = new BankAccount(
+        output.Account = new BankAccount(
             bank.Trim().Length == 0 ? null : bank,
             CnabTransactionFactory.AccountPart(h.Text(layout.HeaderBranch), h.Text(layout.HeaderBranchDigit)),
             CnabTransactionFactory.AccountPart(h.Text(layout.HeaderAccount), h.Text(layout.HeaderAccountDigit)));
+        var account = output.Account;
         var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
         // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
         LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear4, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
         CnabLine? pendingT = null;
-        foreach (var line in lines.Skip(1))
+        var last = header;
+        var totals = new Cnab240Totals(layout, diagnostics);
+        while (lines.MoveNext())
         {
+            var line = lines.Current;
+            last = line;
+            totals.Add(line);
             var type = line.At(8);
             var segment = line.At(14);
             if (pendingT is not null && !(type == '3' && segment == 'U'))
@@ -95,7 +106,7 @@ public static class Cnab240Reader
                     var detail = ReadPair(pendingT, line, layout, diagnostics);
                     if (detail is not null && factory.Create(detail) is { } transaction)
                     {
-                        transactions.Add(transaction);
+                        yield return transaction;
                     }
 
                     pendingT = null;
@@ -120,19 +131,17 @@ public static class Cnab240Reader
             ReportUnpaired(pendingT, diagnostics);
         }
 
-        if (lines[^1].At(8) != '9')
+        if (last.At(8) != '9')
         {
-            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "O arquivo não tem trailer de arquivo (tipo de registro 9); pode estar truncado.");
+            diagnostics.Warning(last.Number, null, "cnab.trailer.missing", "O arquivo não tem trailer de arquivo (tipo de registro 9); pode estar truncado.");
         }
-
-        return account;
     }
 
-    private static void ReportUnpaired(CnabLine t, CnabDiagnostics diagnostics) =>
+    private static void ReportUnpaired(CnabLine t, DiagnosticBag diagnostics) =>
         diagnostics.Error(t.Number, "segmento", "cnab240.segment.unpaired",
             "Segmento T sem o segmento U que traz seus valores e datas; o registro não foi lido.");
 
-    private static CnabDetail? ReadPair(CnabLine tLine, CnabLine uLine, Cnab240Layout layout, CnabDiagnostics diagnostics)
+    private static CnabDetail? ReadPair(CnabLine tLine, CnabLine uLine, Cnab240Layout layout, DiagnosticBag diagnostics)
     {
         var t = new CnabFieldReader(tLine, diagnostics);
         var u = new CnabFieldReader(uLine, diagnostics);

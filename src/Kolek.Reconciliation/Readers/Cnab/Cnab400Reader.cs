@@ -16,6 +16,9 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// other occurrence an event. Nothing is silently dropped: a record that cannot be read is a diagnostic with its line
 /// and field. The file is decoded as Latin-1; a UTF-8 BOM, CR/LF/CRLF line ends, and short or long lines (padded or cut
 /// to 400 with a warning) are tolerated. Thread-safe: the class is stateless.</para>
+/// <para>Totals: a CNAB 400 trailer states the titles <em>in collection in the wallet</em> (Bradesco's corpus file: 18
+/// titles, 864.50, for its 6 details), not this file's records, so its sums are not compared with the details; the
+/// sequence numbers (395–400) are checked instead, so a missing or extra record is reported.</para>
 /// </remarks>
 public static class Cnab400Reader
 {
@@ -40,12 +43,15 @@ public static class Cnab400Reader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return CnabStatement.Read(path, content, Width, s_sequence, StatementFormat.Cnab400, ReadRecords);
+        return StreamedStatement.ReadAll(path, content, StatementFormat.Cnab400, Stream);
     }
 
-    private static BankAccount ReadRecords(List<CnabLine> lines, CnabDiagnostics diagnostics, List<BankTransaction> transactions)
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, s_sequence, ReadRecords);
+
+    private static IEnumerable<BankTransaction> ReadRecords(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output)
     {
-        var header = lines[0];
+        var header = lines.Current;
         if (header.At(1) != '0' || !header.Text.StartsWith("02RETORNO", StringComparison.Ordinal))
         {
             diagnostics.Error(header.Number, null, "cnab.header.missing",
@@ -53,7 +59,15 @@ public static class Cnab400Reader
         }
 
         var bank = header[new CnabSpan(77, 79)];
-        var firstDetail = lines.Skip(1).FirstOrDefault(l => l.At(1) is not ('0' or '9'));
+        // The layout depends on the first detail's record type: the records up to it are held back, then read in order.
+        var ahead = new List<CnabLine>();
+        CnabLine? firstDetail = null;
+        while (firstDetail is null && lines.MoveNext())
+        {
+            ahead.Add(lines.Current);
+            firstDetail = lines.Current.At(1) is not ('0' or '9') ? lines.Current : null;
+        }
+
         var layout = Cnab400Layouts.Find(bank, firstDetail?.At(1));
         if (layout is null)
         {
@@ -64,7 +78,7 @@ public static class Cnab400Reader
 
         var headerFields = new CnabFieldReader(header, diagnostics);
         var detailFields = firstDetail is null ? null : new CnabFieldReader(firstDetail, diagnostics);
-        var account = new BankAccount(
+        var account = output.Account = new BankAccount(
             bank.Trim().Length == 0 ? null : bank.Trim(),
             CnabTransactionFactory.AccountPart(
                 headerFields.Text(layout.HeaderBranch) ?? detailFields?.Text(layout.DetailBranch),
@@ -77,10 +91,19 @@ public static class Cnab400Reader
         LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear2, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
-        CheckSequence(lines, diagnostics);
+        var sequence = new SequenceCheck();
         var sawTrailer = false;
-        foreach (var line in lines.Skip(header.At(1) == '0' ? 1 : 0))
+        var anyTrailer = false;
+        var last = header;
+        foreach (var line in Records(header, ahead, lines))
         {
+            sequence.Check(line, diagnostics);
+            last = line;
+            if (ReferenceEquals(line, header) && header.At(1) == '0')
+            {
+                continue;
+            }
+
             var type = line.At(1);
             if (sawTrailer)
             {
@@ -91,6 +114,7 @@ public static class Cnab400Reader
             if (type == '9')
             {
                 sawTrailer = true;
+                anyTrailer = true;
             }
             else if (line.Shifted)
             {
@@ -102,7 +126,7 @@ public static class Cnab400Reader
                 var detail = ReadDetail(line, layout, diagnostics);
                 if (detail is not null && factory.Create(detail) is { } transaction)
                 {
-                    transactions.Add(transaction);
+                    yield return transaction;
                 }
             }
             else if (type == layout.ComplementType)
@@ -121,12 +145,24 @@ public static class Cnab400Reader
             }
         }
 
-        if (!sawTrailer && !lines.Any(l => l.At(1) == '9'))
+        if (!sawTrailer && !anyTrailer)
         {
-            diagnostics.Warning(lines[^1].Number, null, "cnab.trailer.missing", "O arquivo não tem registro trailer (tipo 9); pode estar truncado.");
+            diagnostics.Warning(last.Number, null, "cnab.trailer.missing", "O arquivo não tem registro trailer (tipo 9); pode estar truncado.");
+        }
+    }
+
+    private static IEnumerable<CnabLine> Records(CnabLine header, List<CnabLine> ahead, IEnumerator<CnabLine> rest)
+    {
+        yield return header;
+        foreach (var line in ahead)
+        {
+            yield return line;
         }
 
-        return account;
+        while (rest.MoveNext())
+        {
+            yield return rest.Current;
+        }
     }
 
     /// <summary>
@@ -134,30 +170,32 @@ public static class Cnab400Reader
     /// where the difference changes is reported, so one missing or extra record gives one warning, not one per record
     /// after it. Blank or non-numeric sequence numbers and shifted records are left out.
     /// </summary>
-    private static void CheckSequence(List<CnabLine> lines, CnabDiagnostics diagnostics)
+    private sealed class SequenceCheck
     {
-        var offset = 0;
-        for (var i = 0; i < lines.Count; i++)
+        private int _offset;
+        private int _position;
+
+        public void Check(CnabLine line, DiagnosticBag diagnostics)
         {
-            var raw = lines[i][s_sequence];
-            if (lines[i].Shifted || !raw.All(char.IsAsciiDigit))
+            var position = ++_position;
+            var raw = line[s_sequence];
+            if (line.Shifted || !raw.All(char.IsAsciiDigit))
             {
-                continue;
+                return;
             }
 
             var sequence = int.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
-            var position = i + 1;
-            if (sequence - position != offset)
+            if (sequence - position != _offset)
             {
-                offset = sequence - position;
-                diagnostics.Warning(lines[i].Number, "numero_sequencial", "cnab.sequence.mismatch",
+                _offset = sequence - position;
+                diagnostics.Warning(line.Number, "numero_sequencial", "cnab.sequence.mismatch",
                     $"Número sequencial {raw} (posições 395–400) diferente da posição do registro no arquivo ({position}): "
                     + "pode faltar ou sobrar registro.");
             }
         }
     }
 
-    private static CnabDetail? ReadDetail(CnabLine line, Cnab400Layout layout, CnabDiagnostics diagnostics)
+    private static CnabDetail? ReadDetail(CnabLine line, Cnab400Layout layout, DiagnosticBag diagnostics)
     {
         var f = new CnabFieldReader(line, diagnostics);
         var code = f.Text(layout.Occurrence);

@@ -1,3 +1,4 @@
+using Kolek.Reconciliation.Readers.Internal;
 using System.Globalization;
 using NodaTime;
 
@@ -19,7 +20,7 @@ internal enum CnabDateFormat
 /// <summary>Reads typed fields out of one fitted CNAB line, reporting every malformed value with its line and field.</summary>
 /// <remarks>Blank or all-zero fields mean "absent" (<see langword="null"/>) and are not reported: banks fill unused
 /// numeric fields with zeros and trimmed files turn them into blanks.</remarks>
-internal sealed class CnabFieldReader(CnabLine line, CnabDiagnostics diagnostics)
+internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
 {
     public int Line => line.Number;
 

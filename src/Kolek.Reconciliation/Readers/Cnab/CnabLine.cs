@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kolek.Reconciliation.Readers.Internal;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
@@ -23,37 +24,16 @@ internal static class CnabLines
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Every non-blank line, not yet fitted to a width.</summary>
-    public static List<CnabLine> Split(ReadOnlySpan<byte> content)
+    /// <summary>Every non-blank line of the stream, not yet fitted to a width, read lazily.</summary>
+    public static IEnumerable<CnabLine> Split(Stream content, int chunkSize)
     {
-        var text = Encoding.Latin1.GetString(content.StartsWith(Bom) ? content[Bom.Length..] : content);
-        var lines = new List<CnabLine>();
-        var number = 1;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var (number, line) in StreamLines.Read(content, chunkSize))
         {
-            var end = i == text.Length;
-            if (!end && text[i] != '\r' && text[i] != '\n')
+            if (line.AsSpan().Trim().Length > 0 && !(line.Length == 1 && line[0] == '\x1A'))
             {
-                continue;
+                yield return new CnabLine(number, line);
             }
-
-            var line = text[start..i];
-            if (line.Trim().Length > 0 && !(line.Length == 1 && line[0] == '\x1A'))
-            {
-                lines.Add(new CnabLine(number, line));
-            }
-
-            if (!end && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            number++;
-            start = i + 1;
         }
-
-        return lines;
     }
 
     /// <summary>The first line of the content (BOM skipped), at most <paramref name="max"/> characters, for sniffing.</summary>
@@ -83,14 +63,15 @@ internal static class CnabLines
     /// short (its end, sequence included, missing) is a truncated, not a shifted, record: its leading fields still sit
     /// where they belong.
     /// </remarks>
-    public static List<CnabLine> Fit(List<CnabLine> lines, int width, CnabSpan? sequence, CnabDiagnostics diagnostics)
+    public static IEnumerable<CnabLine> Fit(IEnumerable<CnabLine> lines, int width, CnabSpan? sequence, DiagnosticBag diagnostics)
     {
-        var fitted = new List<CnabLine>(lines.Count);
         var shortLines = new List<int>();
-        for (var i = 0; i < lines.Count; i++)
+        var shortCount = 0;
+        var position = 0;
+        foreach (var line in lines)
         {
-            var line = lines[i];
-            if (line.Text.Length != width && IsShifted(line.Text, width, sequence, i + 1))
+            position++;
+            if (line.Text.Length != width && IsShifted(line.Text, width, sequence, position))
             {
                 diagnostics.Error(
                     line.Number,
@@ -99,12 +80,16 @@ internal static class CnabLines
                     $"Registro com {line.Text.Length} caracteres, esperados {width}, e conteúdo deslocado (não são só brancos "
                     + "cortados ou sobrando no fim): os campos não são confiáveis e o registro não foi lido.");
                 var text = line.Text.Length < width ? line.Text.PadRight(width) : line.Text[..width];
-                fitted.Add(line with { Text = text, Shifted = true });
+                yield return line with { Text = text, Shifted = true };
             }
             else if (line.Text.Length < width)
             {
-                shortLines.Add(line.Number);
-                fitted.Add(line with { Text = line.Text.PadRight(width) });
+                if (shortCount++ < 10)
+                {
+                    shortLines.Add(line.Number);
+                }
+
+                yield return line with { Text = line.Text.PadRight(width) };
             }
             else if (line.Text.Length > width)
             {
@@ -113,25 +98,23 @@ internal static class CnabLines
                     null,
                     "cnab.line.too_long",
                     $"Linha com {line.Text.Length} caracteres, esperados {width}; cortada em {width} (só brancos descartados).");
-                fitted.Add(line with { Text = line.Text[..width] });
+                yield return line with { Text = line.Text[..width] };
             }
             else
             {
-                fitted.Add(line);
+                yield return line;
             }
         }
 
-        if (shortLines.Count > 0)
+        if (shortCount > 0)
         {
             diagnostics.Warning(
                 shortLines[0],
                 null,
                 "cnab.line.too_short",
-                $"{shortLines.Count} linha(s) com menos de {width} caracteres completada(s) com brancos "
-                + $"(linhas {string.Join(", ", shortLines.Take(10))}{(shortLines.Count > 10 ? ", …" : string.Empty)}).");
+                $"{shortCount} linha(s) com menos de {width} caracteres completada(s) com brancos "
+                + $"(linhas {string.Join(", ", shortLines.Take(10))}{(shortCount > 10 ? ", …" : string.Empty)}).");
         }
-
-        return fitted;
     }
 
     private static bool IsShifted(string text, int width, CnabSpan? sequence, int position)

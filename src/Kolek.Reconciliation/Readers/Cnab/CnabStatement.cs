@@ -3,35 +3,28 @@ using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
-/// <summary>The frame shared by both CNAB flavours: split and fit the lines, read the records, wrap the result.</summary>
+/// <summary>Reads the records of one CNAB flavour: <c>lines</c> stands on the header (its first record) and yields the
+/// rest as they are read; the reader sets the account on <c>output</c> and yields the transactions.</summary>
+internal delegate IEnumerable<BankTransaction> CnabRecordReader(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output);
+
+/// <summary>The frame shared by both CNAB flavours: split and fit the lines as they stream in, read the records.</summary>
 internal static class CnabStatement
 {
-    /// <summary>Reads the records with <paramref name="readRecords"/>, which returns the account and fills the transactions;
+    /// <summary>Streams the records of <paramref name="output"/>'s input through <paramref name="readRecords"/>;
     /// <paramref name="sequence"/> is where a sequence number ends each record (CNAB 400), to tell shifted from trimmed records.</summary>
-    public static BankStatement Read(string path, ReadOnlySpan<byte> content, int width, CnabSpan? sequence, StatementFormat format,
-        Func<List<CnabLine>, CnabDiagnostics, List<BankTransaction>, BankAccount> readRecords)
+    public static IEnumerable<BankTransaction> Read(StreamedStatement output, int width, CnabSpan? sequence, CnabRecordReader readRecords)
     {
-        var diagnostics = new CnabDiagnostics();
-        var lines = CnabLines.Fit(CnabLines.Split(content), width, sequence, diagnostics);
-        var transactions = new List<BankTransaction>();
-        BankAccount? account = null;
-        if (lines.Count == 0)
+        var diagnostics = output.Bag;
+        using var lines = CnabLines.Fit(CnabLines.Split(output.Input, output.ChunkSize), width, sequence, diagnostics).GetEnumerator();
+        if (!lines.MoveNext())
         {
             diagnostics.Error(null, null, "cnab.file.empty", "O arquivo não tem registros.");
-        }
-        else
-        {
-            account = readRecords(lines, diagnostics, transactions);
+            yield break;
         }
 
-        return new BankStatement
+        foreach (var transaction in readRecords(lines, diagnostics, output))
         {
-            Path = path,
-            Format = format,
-            Sha256 = ContentHash.Sha256Hex(content),
-            Account = account,
-            Transactions = transactions,
-            Diagnostics = diagnostics.Items,
-        };
+            yield return transaction;
+        }
     }
 }

@@ -18,7 +18,7 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// on a 213.30 boleto); the amounts are kept as written. Ten times leaves room for years of default interest and for a
 /// fee on a boleto of a few reais, which are real; nothing is checked when neither reference value is known.
 /// </remarks>
-internal sealed class CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, CnabDiagnostics diagnostics)
+internal sealed class CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, DiagnosticBag diagnostics)
 {
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
     internal const decimal ImplausibleFactor = 10m;

@@ -1,19 +1,115 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Gives each transaction of one read a stable id from its natural key, telling apart lines whose keys are equal.</summary>
 /// <remarks>The id is <c>prefix</c> + the first 16 hex digits of the SHA-256 of the key; the second line with the same key
-/// hashes <c>key|#1</c>, the third <c>key|#2</c>, in file order, so the same file always gives the same ids.</remarks>
+/// hashes <c>key|#1</c>, the third <c>key|#2</c>, in file order, so the same file always gives the same ids.
+/// Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's text), so a streaming
+/// read of a file of millions of lines stays within bounded memory; two different keys with the same 64-bit hash would
+/// have had the same id anyway.</remarks>
 internal sealed class StableIds(string prefix)
 {
-    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly HashCounter _seen = new();
 
     /// <summary>The id of the next line with <paramref name="key"/>; <paramref name="repeat"/> is 0 for its first occurrence.</summary>
     public string Next(string key, out int repeat)
     {
-        repeat = _seen.TryGetValue(key, out var n) ? n : 0;
-        _seen[key] = repeat + 1;
-        return ContentHash.ShortId(prefix, repeat == 0 ? key : key + "|#" + repeat.ToString(CultureInfo.InvariantCulture));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Hash(key, hash);
+        repeat = _seen.Add(BinaryPrimitives.ReadUInt64BigEndian(hash));
+        return repeat == 0
+            ? string.Concat(prefix, Convert.ToHexStringLower(hash[..8]))
+            : ContentHash.ShortId(prefix, key + "|#" + repeat.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void Hash(string key, Span<byte> hash)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        if (length <= 512)
+        {
+            Span<byte> utf8 = stackalloc byte[length];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+        }
+        else
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        }
+    }
+}
+
+/// <summary>Counts occurrences of 64-bit hashes: an open-addressing set of first occurrences (8 bytes each) plus a small
+/// dictionary for the hashes seen more than once.</summary>
+internal sealed class HashCounter
+{
+    private readonly Dictionary<ulong, int> _repeats = [];
+    private ulong[] _slots = new ulong[1024];
+    private int _count;
+    private bool _sawZero;
+
+    /// <summary>Records one occurrence of <paramref name="hash"/>; returns how many times it was seen before.</summary>
+    public int Add(ulong hash)
+    {
+        if (hash == 0 ? Mark(ref _sawZero) : Insert(hash))
+        {
+            return 0;
+        }
+
+        var before = _repeats.GetValueOrDefault(hash, 1);
+        _repeats[hash] = before + 1;
+        return before;
+    }
+
+    private static bool Mark(ref bool seen)
+    {
+        var first = !seen;
+        seen = true;
+        return first;
+    }
+
+    private bool Insert(ulong hash)
+    {
+        if (!Place(_slots, hash))
+        {
+            return false;
+        }
+
+        if (++_count * 4 > _slots.Length * 3)
+        {
+            var bigger = new ulong[_slots.Length * 2];
+            foreach (var slot in _slots)
+            {
+                if (slot != 0)
+                {
+                    Place(bigger, slot);
+                }
+            }
+
+            _slots = bigger;
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="hash"/> in <paramref name="slots"/> by linear probing; false when it was already there.</summary>
+    private static bool Place(ulong[] slots, ulong hash)
+    {
+        var mask = slots.Length - 1;
+        for (var i = (int)(hash & (ulong)mask); ; i = (i + 1) & mask)
+        {
+            if (slots[i] == hash)
+            {
+                return false;
+            }
+
+            if (slots[i] == 0)
+            {
+                slots[i] = hash;
+                return true;
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ namespace Kolek.Reconciliation.Readers.Internal;
 /// alphanumeric CNPJ of July 2026), and bare runs of exactly 11 or 14 digits. Every candidate must have valid
 /// check digits and not be one repeated digit. Masked fragments such as <c>•••.456.789-••</c> are not complete
 /// documents and are never returned.
+/// The patterns are linear (no nested quantifiers) and run without a match timeout: a wall-clock timeout only ever fired
+/// from scheduling noise on a loaded machine, and then threw out of a reader that must never throw.
 /// </remarks>
 internal static partial class TaxIdScanner
 {
@@ -47,9 +49,9 @@ internal static partial class TaxIdScanner
         value.Length == Cnpj.Length && !value.Any(char.IsAsciiLetterLower) && Cnpj.TryParse(value, out _);
 
     [GeneratedRegex(@"(?<![\w•*])(?:\d{3}\.\d{3}\.\d{3}-\d{2}|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-\d{2})(?![\w•*])",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Formatted();
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
+    internal static partial Regex Formatted();
 
-    [GeneratedRegex(@"(?<![\w•*.,/-])(?:\d{14}|\d{11})(?![\w•*]|[.,/-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Bare();
+    [GeneratedRegex(@"(?<![\w•*.,/-])(?:\d{14}|\d{11})(?![\w•*]|[.,/-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
+    internal static partial Regex Bare();
 }

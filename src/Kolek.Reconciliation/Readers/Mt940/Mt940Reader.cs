@@ -183,7 +183,7 @@ public static partial class Mt940Reader
         }
 
         var value = purpose[(start + 5)..];
-        var next = Regex.Match(value, @"[A-Z]{4}\+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var next = Regex.Match(value, @"[A-Z]{4}\+", RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
         value = (next.Success ? value[..next.Index] : value).Trim();
         return value.Length == 0 || string.Equals(value, "NOTPROVIDED", StringComparison.OrdinalIgnoreCase) ? null : value;
     }

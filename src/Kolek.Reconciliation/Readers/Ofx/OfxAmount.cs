@@ -25,7 +25,7 @@ internal enum OfxDecimalSeparator
 /// three digits). At least one digit is required: <c>.</c> alone is invalid, never zero.</para>
 /// <para>Ambiguity: one separator followed by exactly three digits, after one to three digits that do not start with
 /// zero (<c>1,234</c>, <c>-12.500</c>), reads as a thousands group as well as three decimals. Such an amount follows
-/// the file's own convention (<see cref="ConventionOf"/>): the separator the file's other, unambiguous amounts use as
+/// the file's own convention (<see cref="OfxPrescan.Convention"/>): the separator the file's other, unambiguous amounts use as
 /// decimal separator (<c>-530,86</c> shows a decimal comma, <c>1.234,56</c> or <c>1.234.567</c> a decimal comma too,
 /// <c>99.90</c> a decimal dot); the same separator is then the decimal one, the other separates thousands. When the
 /// file shows no convention, or shows both, the OFX reading (the separator is decimal) is kept and the caller is told
@@ -65,33 +65,9 @@ internal static class OfxAmount
         return true;
     }
 
-    /// <summary>The decimal separator the unambiguous amounts among <paramref name="raws"/> agree on; unknown when none
-    /// shows one or they disagree.</summary>
-    public static OfxDecimalSeparator ConventionOf(IEnumerable<string?> raws)
-    {
-        char? seen = null;
-        foreach (var raw in raws)
-        {
-            if (!TryNormalize(raw, out var text, out _) || DecimalEvidence(text) is not { } separator)
-            {
-                continue;
-            }
-
-            if (seen is { } previous && previous != separator)
-            {
-                return OfxDecimalSeparator.Unknown;
-            }
-
-            seen = separator;
-        }
-
-        return seen switch
-        {
-            '.' => OfxDecimalSeparator.Dot,
-            ',' => OfxDecimalSeparator.Comma,
-            _ => OfxDecimalSeparator.Unknown,
-        };
-    }
+    /// <summary>The decimal separator one amount shows unambiguously, or null.</summary>
+    public static char? DecimalSeparatorOf(string? raw) =>
+        TryNormalize(raw, out var text, out _) ? DecimalEvidence(text) : null;
 
     /// <summary>Removes blanks and the sign; false when what is left is not digits with dots and commas.</summary>
     private static bool TryNormalize(string? raw, out string text, out bool negative)

@@ -55,8 +55,8 @@ internal static partial class OfxDate
     }
 
     [GeneratedRegex(@"^(?:(?:[01]\d|2[0-3])(?:[0-5]\d(?:[0-5]\d(?:\.\d{1,6})?)?)?)?\s*(?:\[\s*[+-]?\d{1,2}(?:[.:]\d{1,2})?\s*(?::\s*[A-Za-z]{1,10})?\s*\])?$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SuffixPattern();
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
+    internal static partial Regex SuffixPattern();
 }
 
 /// <summary>Small helpers on spans of characters.</summary>

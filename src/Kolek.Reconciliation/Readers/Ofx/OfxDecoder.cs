@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using Kolek.Reconciliation.Readers.Internal;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
@@ -26,21 +25,25 @@ internal static class OfxDecoder
         Latin1,
     }
 
-    public static string Decode(ReadOnlySpan<byte> content, DiagnosticBag diagnostics)
+    /// <summary>The encoding to read the file with, from its first bytes (BOM and declaration) and what
+    /// <paramref name="scan"/> saw of all its bytes; warns when the declaration is contradicted.</summary>
+    /// <remarks>A UTF-8 BOM gives UTF-8, whose preamble the caller skips.</remarks>
+    public static Encoding Choose(OfxPrescan scan, DiagnosticBag diagnostics)
     {
+        var head = scan.Head;
         ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (content.StartsWith(bom))
+        if (head.StartsWith(bom))
         {
-            return Encoding.UTF8.GetString(content[bom.Length..]);
+            return Encoding.UTF8;
         }
 
-        var (declared, declaredText, declaredLine) = ReadDeclaration(content);
-        if (content.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0)
+        var (declared, declaredText, declaredLine) = ReadDeclaration(head);
+        if (!scan.HasHighBytes)
         {
-            return Encoding.ASCII.GetString(content);
+            return Encoding.ASCII;
         }
 
-        if (Utf8.IsValid(content))
+        if (scan.IsUtf8)
         {
             if (declared != Declared.Utf8)
             {
@@ -48,12 +51,12 @@ internal static class OfxDecoder
                     $"O cabeçalho declara '{declaredText}', mas o conteúdo é UTF-8 válido; lido como UTF-8."));
             }
 
-            return Encoding.UTF8.GetString(content);
+            return Encoding.UTF8;
         }
 
         if (declared == Declared.Latin1)
         {
-            return Encoding.Latin1.GetString(content);
+            return Encoding.Latin1;
         }
 
         if (declared == Declared.Utf8)
@@ -62,7 +65,7 @@ internal static class OfxDecoder
                 $"O cabeçalho declara '{declaredText}', mas o conteúdo não é UTF-8 válido; lido como Windows-1252."));
         }
 
-        return s_windows1252.GetString(content);
+        return s_windows1252;
     }
 
     /// <summary>Reads the charset the header declares: OFX 1.x <c>ENCODING</c>/<c>CHARSET</c> lines or the XML declaration.</summary>

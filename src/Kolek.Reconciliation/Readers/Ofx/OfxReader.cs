@@ -80,23 +80,131 @@ public static class OfxReader
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= OfxReaderOptions.Default;
+        return StreamedStatement.ReadAll(path, content, StatementFormat.Ofx, output => Stream(output, options));
+    }
 
-        var diagnostics = new DiagnosticBag();
-        var text = OfxDecoder.Decode(content, diagnostics);
-        var nodes = OfxTokenizer.Tokenize(text);
-        var statements = OfxStructure.Parse(nodes, diagnostics);
-        var convention = OfxAmount.ConventionOf(nodes.Where(n => n.Kind == OfxNodeKind.Start && n.Name is "TRNAMT" or "BALAMT").Select(n => n.Value));
-        var transactions = new OfxTransactionBuilder(options, convention, diagnostics).Build(statements);
-        var first = statements.FirstOrDefault(s => s.BankId is not null || s.BranchId is not null || s.AccountId is not null);
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, System.IO.Stream, StatementFormat)"/>.</summary>
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => Stream(output, OfxReaderOptions.Default);
 
-        return new BankStatement
+    private static IEnumerable<BankTransaction> Stream(StreamedStatement output, OfxReaderOptions options)
+    {
+        var diagnostics = output.Bag;
+        var scan = Prescan(output);
+        var encoding = OfxDecoder.Choose(scan, diagnostics);
+        var structure = new OfxStructure(diagnostics);
+        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics);
+        var tokenizer = new OfxTokenizer();
+        var nodes = new List<OfxNode>();
+        using var reader = new StreamReader(output.Input, encoding, detectEncodingFromByteOrderMarks: false, output.ChunkSize, leaveOpen: true);
+        var buffer = new char[output.ChunkSize];
+        var filled = 0;
+        var ended = false;
+        while (!ended)
         {
-            Path = path,
-            Format = StatementFormat.Ofx,
-            Sha256 = ContentHash.Sha256Hex(content),
-            Account = first is null ? null : new BankAccount(first.BankId, first.BranchId, first.AccountId),
-            Transactions = transactions,
-            Diagnostics = diagnostics.ToList(),
-        };
+            var read = reader.Read(buffer, filled, buffer.Length - filled);
+            ended = read == 0;
+            filled += read;
+
+            // Tokenize up to the last '<' so that no tag is cut; the rest waits for more text.
+            var cut = ended ? filled : buffer.AsSpan(0, filled).LastIndexOf('<');
+            if (cut <= 0 && !ended)
+            {
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                continue;
+            }
+
+            // A tag still open at the cut waits for more text, unless it has waited for more than MaxTagWait characters.
+            var consumed = cut <= 0 ? 0 : tokenizer.Feed(new string(buffer, 0, cut), nodes, complete: ended || filled > MaxTagWait);
+            if (ended)
+            {
+                tokenizer.Finish(nodes);
+            }
+
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            foreach (var node in nodes)
+            {
+                structure.Accept(node);
+                if (structure.Completed.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var transaction in Drain(structure, builder, output))
+                {
+                    yield return transaction;
+                }
+            }
+
+            nodes.Clear();
+        }
+
+        structure.Finish();
+        foreach (var transaction in Drain(structure, builder, output))
+        {
+            yield return transaction;
+        }
+    }
+
+    /// <summary>How long an unfinished tag (an end tag without its <c>&gt;</c>, an unclosed comment) may hold the text back:
+    /// past it, the tag is read as if the text ended there. Bounds memory on a damaged file.</summary>
+    private const int MaxTagWait = 1024 * 1024;
+
+    /// <summary>Scans the whole file ahead when the stream can seek (then seeks back), else only its head.</summary>
+    private static OfxPrescan Prescan(StreamedStatement output)
+    {
+        var scan = new OfxPrescan();
+        scan.Add(output.Head.Span);
+        var source = output.Source;
+        if (!source.CanSeek)
+        {
+            // The head held the whole file when the stream ended before the look-ahead was full.
+            scan.Finish(complete: output.Head.Length < output.HeadCapacity);
+            return scan;
+        }
+
+        var start = source.Position;
+        var chunk = new byte[output.ChunkSize];
+        for (int read; (read = source.Read(chunk)) > 0;)
+        {
+            scan.Add(chunk.AsSpan(0, read));
+        }
+
+        source.Position = start;
+        scan.Finish(complete: true);
+        return scan;
+    }
+
+    private static List<BankTransaction> Drain(OfxStructure structure, OfxTransactionBuilder builder, StreamedStatement output)
+    {
+        var built = new List<BankTransaction>();
+        while (structure.Completed.TryDequeue(out var item))
+        {
+            if (item.Transaction is null)
+            {
+                builder.ReadDates(item.Statement);
+            }
+            else if (builder.Build(item.Statement, item.Transaction) is { } transaction)
+            {
+                built.Add(transaction);
+            }
+        }
+
+        if (structure.FirstAccount is { } first
+            && (output.Account is not { } known || known.Bank != first.BankId || known.Branch != first.BranchId || known.Number != first.AccountId))
+        {
+            output.Account = new BankAccount(first.BankId, first.BranchId, first.AccountId);
+        }
+
+        return built;
     }
 }

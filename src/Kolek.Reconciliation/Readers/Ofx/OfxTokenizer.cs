@@ -28,31 +28,53 @@ internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? V
 /// <c>?</c> or <c>!</c>) is kept as text; a raw <c>&amp;</c> that does not begin a known entity is kept as is.
 /// Processing instructions, comments and declarations are skipped.
 /// </remarks>
-internal static class OfxTokenizer
+internal sealed class OfxTokenizer
 {
+    private readonly StringBuilder _buffer = new();
+    private OfxNode? _pending;
+    private int _line = 1;
+
+    /// <summary>Tokenizes a whole text.</summary>
     public static List<OfxNode> Tokenize(string text)
     {
         var nodes = new List<OfxNode>();
-        var buffer = new StringBuilder();
-        var pending = -1;
-        var line = 1;
+        var tokenizer = new OfxTokenizer();
+        tokenizer.Feed(text, nodes, complete: true);
+        tokenizer.Finish(nodes);
+        return nodes;
+    }
+
+    /// <summary>Tokenizes the next piece of the text, adding to <paramref name="nodes"/> every node whose value is known.</summary>
+    /// <remarks>A piece must end just before a <c>&lt;</c> (or at the end of the text), so that no CRLF is cut in two; a
+    /// start tag's node is added when the next tag shows where its value ends. Unless <paramref name="complete"/> (nothing
+    /// follows the piece, or the caller gives up waiting), a tag whose end is not in the piece (an end tag or a comment
+    /// whose <c>&gt;</c> is further on) stops the piece there, so that it is read exactly as in the whole text.</remarks>
+    /// <returns>How many characters were consumed; the caller feeds the rest again with more text after it.</returns>
+    public int Feed(string text, List<OfxNode> nodes, bool complete)
+    {
+        var buffer = _buffer;
+        var line = _line;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
+            if (c == '<' && !complete && NeedsMore(text, i))
+            {
+                break;
+            }
+
             if (c == '<' && TryReadTag(text, i, out var end, out var kind, out var name))
             {
-                if (pending >= 0)
+                if (_pending is { } pending)
                 {
-                    nodes[pending] = nodes[pending] with { Value = Clean(buffer) };
-                    pending = -1;
+                    nodes.Add(pending with { Value = Clean(buffer) });
+                    _pending = null;
                 }
 
                 buffer.Clear();
                 if (kind == TagKind.Start)
                 {
-                    nodes.Add(new OfxNode(OfxNodeKind.Start, name, null, line));
-                    pending = nodes.Count - 1;
+                    _pending = new OfxNode(OfxNodeKind.Start, name, null, line);
                 }
                 else if (kind == TagKind.End)
                 {
@@ -69,21 +91,63 @@ internal static class OfxTokenizer
                 continue;
             }
 
-            buffer.Append(c);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            // Text up to the next '<' goes to the value in one piece.
+            var next = text.IndexOf('<', i + 1);
+            var stop = next < 0 ? text.Length : next;
+            var run = text.AsSpan(i, stop - i);
+            if (_pending is not null)
             {
-                line++;
+                buffer.Append(run);
             }
 
-            i++;
+            line += CountLineBreaks(run, i + (stop - i) < text.Length ? text[stop] : '\0');
+            i = stop;
         }
 
-        if (pending >= 0)
+        _line = line;
+        return i;
+    }
+
+    /// <summary>Whether the tag at <paramref name="at"/> may end past the text's end: then only more text can tell.</summary>
+    private static bool NeedsMore(string text, int at)
+    {
+        if (at + 1 >= text.Length)
         {
-            nodes[pending] = nodes[pending] with { Value = Clean(buffer) };
+            return true;
         }
 
-        return nodes;
+        var next = text[at + 1];
+        if (next is '?' or '!')
+        {
+            var terminator = text.AsSpan(at).StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
+            return text.Length - at < 4 || text.IndexOf(terminator, at + 2, StringComparison.Ordinal) < 0;
+        }
+
+        var isEnd = next == '/';
+        var p = at + (isEnd ? 2 : 1);
+        while (p < text.Length && text[p] != '>')
+        {
+            if (text[p] is '<' or '\r' or '\n' && !isEnd)
+            {
+                return false;
+            }
+
+            p++;
+        }
+
+        return p >= text.Length;
+    }
+
+    /// <summary>Ends the text: the last start tag's value is what followed it.</summary>
+    public void Finish(List<OfxNode> nodes)
+    {
+        if (_pending is { } pending)
+        {
+            nodes.Add(pending with { Value = Clean(_buffer) });
+            _pending = null;
+        }
+
+        _buffer.Clear();
     }
 
     /// <summary>Decodes <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>, <c>&amp;quot;</c>, <c>&amp;apos;</c>,
@@ -179,6 +243,26 @@ internal static class OfxTokenizer
 
     private static bool IsNameChar(char c, bool first) =>
         char.IsAsciiLetter(c) || (!first && (char.IsAsciiDigit(c) || c is '.' or '_' or '-' or ':'));
+
+    /// <summary>Line breaks in a run of text: CR, LF and CRLF each count one; a CR that ends the run counts unless
+    /// <paramref name="after"/> (the character after the run) is LF.</summary>
+    private static int CountLineBreaks(ReadOnlySpan<char> run, char after)
+    {
+        var count = 0;
+        var at = run.IndexOfAny('\r', '\n');
+        while (at >= 0)
+        {
+            if (run[at] == '\n' || (at + 1 < run.Length ? run[at + 1] != '\n' : after != '\n'))
+            {
+                count++;
+            }
+
+            var next = run[(at + 1)..].IndexOfAny('\r', '\n');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return count;
+    }
 
     private static int CountLineBreaks(string text, int from, int to)
     {

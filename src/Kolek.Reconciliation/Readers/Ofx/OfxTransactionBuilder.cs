@@ -10,10 +10,14 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// <summary>Interprets raw <c>STMTTRN</c>s: amount, dates, kind, description, references, payer and id.</summary>
 internal sealed class OfxTransactionBuilder
 {
+    /// <summary>Balance-line patterns compiled once per process (they run on every MEMO and NAME; the interpreter was the
+    /// largest cost of a transaction). A pattern that fails to parse is not cached and is reported on each read.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_compiled = new(StringComparer.Ordinal);
+
     private readonly DiagnosticBag _diagnostics;
     private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
-    private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
+    private readonly StableIds _ids = new("ofx-");
 
     /// <param name="options">The reader's settings.</param>
     /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
@@ -26,7 +30,8 @@ internal sealed class OfxTransactionBuilder
         {
             try
             {
-                _balancePatterns.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+                _balancePatterns.Add(s_compiled.GetOrAdd(pattern, p =>
+                    new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))));
             }
             catch (ArgumentException e)
             {
@@ -36,24 +41,22 @@ internal sealed class OfxTransactionBuilder
         }
     }
 
-    public List<BankTransaction> Build(List<RawStatement> statements)
+    /// <summary>Interprets one completed transaction of <paramref name="statement"/>; null when it cannot be read (diagnosed).</summary>
+    public BankTransaction? Build(RawStatement statement, RawTransaction raw)
     {
-        var result = new List<BankTransaction>();
-        foreach (var statement in statements)
-        {
-            var start = StatementDate(statement.Start, "DTSTART");
-            var end = StatementDate(statement.End, "DTEND");
-            var accountKey = OfxTransactionId.AccountKey(statement.BankId, statement.AccountId);
-            foreach (var raw in statement.Transactions)
-            {
-                if (Build(raw, accountKey, start, end) is { } transaction)
-                {
-                    result.Add(transaction);
-                }
-            }
-        }
+        ReadDates(statement);
+        return Build(raw, OfxTransactionId.AccountKey(statement.BankId, statement.AccountId), statement.StartDate, statement.EndDate);
+    }
 
-        return result;
+    /// <summary>Reads DTSTART and DTEND once per statement (reporting them if malformed), at its first transaction or its end.</summary>
+    public void ReadDates(RawStatement statement)
+    {
+        if (!statement.DatesRead)
+        {
+            statement.DatesRead = true;
+            statement.StartDate = StatementDate(statement.Start, "DTSTART");
+            statement.EndDate = StatementDate(statement.End, "DTEND");
+        }
     }
 
     private BankTransaction? Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end)
@@ -84,8 +87,7 @@ internal sealed class OfxTransactionBuilder
         }
 
         var naturalKey = OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, value);
-        var repeat = _repeats.TryGetValue(naturalKey, out var seen) ? seen : 0;
-        _repeats[naturalKey] = repeat + 1;
+        var id = _ids.Next(naturalKey, out var repeat);
         if (repeat > 0)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.repeated", string.Create(CultureInfo.InvariantCulture,
@@ -97,7 +99,7 @@ internal sealed class OfxTransactionBuilder
         var type = raw.Text("TRNTYPE");
         return new BankTransaction
         {
-            Id = OfxTransactionId.Create(naturalKey, repeat),
+            Id = id,
             Kind = kind,
             BookingDate = booking,
             ValueDate = ReadOptionalDate(raw, "DTAVAIL"),

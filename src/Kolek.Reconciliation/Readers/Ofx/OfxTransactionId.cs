@@ -28,10 +28,4 @@ internal static class OfxTransactionId
 
     public static string NaturalKey(string accountKey, string fitidOrText, LocalDate date, decimal amount) =>
         string.Join('|', accountKey, fitidOrText, Internal.NaturalKey.Date(date), Internal.NaturalKey.Amount(amount));
-
-    public static string Create(string naturalKey, int repeat)
-    {
-        var text = repeat == 0 ? naturalKey : naturalKey + "|#" + repeat.ToString(CultureInfo.InvariantCulture);
-        return ContentHash.ShortId("ofx-", text);
-    }
 }
