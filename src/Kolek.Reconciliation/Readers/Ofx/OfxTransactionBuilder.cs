@@ -118,7 +118,7 @@ internal sealed class OfxTransactionBuilder
 
     private TransactionKind Classify(RawTransaction raw, decimal amount, LocalDate booking, LocalDate? start, LocalDate? end, string? name, string? memo)
     {
-        if ((MatchesBalanceLine(memo) ?? MatchesBalanceLine(name)) is { } phrase)
+        if ((MatchesBalanceLine(memo, raw.Line, "MEMO") ?? MatchesBalanceLine(name, raw.Line, "NAME")) is { } phrase)
         {
             _diagnostics.Warning(raw.Line, "MEMO", "ofx.transaction.balance-line", string.Create(CultureInfo.InvariantCulture,
                 $"Linha de saldo ('{phrase}'), não um lançamento: informada como evento."));
@@ -153,7 +153,7 @@ internal sealed class OfxTransactionBuilder
         return amount > 0m ? TransactionKind.Credit : TransactionKind.Debit;
     }
 
-    private string? MatchesBalanceLine(string? text)
+    private string? MatchesBalanceLine(string? text, int line, string field)
     {
         if (text is null)
         {
@@ -172,7 +172,9 @@ internal sealed class OfxTransactionBuilder
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pathological user pattern: treat as no match rather than fail the whole file.
+                // A pathological user pattern: the line is read as a transaction, and the reader says it could not tell.
+                _diagnostics.Warning(line, field, "ofx.options.pattern-timeout", string.Create(CultureInfo.InvariantCulture,
+                    $"Padrão de linha de saldo '{pattern}' excedeu o tempo limite neste texto: não foi possível dizer se é uma linha de saldo; lido como lançamento, confira."));
             }
         }
 

@@ -115,6 +115,20 @@ public class OfxReaderTests
     }
 
     [Fact]
+    public void Read_BalancePatternThatTimesOut_IsReadAsATransactionWithAWarning()
+    {
+        // Catastrophic backtracking: the 1-second match timeout fires; the line must not be silently classified.
+        var options = new OfxReaderOptions { BalanceLinePatterns = [@"^(\w+\s?)*$"] };
+        var memo = new string('a', 40) + " !";
+
+        var statement = OfxSample.Read(OfxSample.Sgml(OfxSample.Trn("3.00", memo)), options: options);
+
+        var warning = Assert.Single(statement.Diagnostics, d => d.Code == "ofx.options.pattern-timeout");
+        Assert.Equal("MEMO", warning.Field);
+        Assert.Equal(TransactionKind.Credit, Assert.Single(statement.Transactions).Kind);
+    }
+
+    [Fact]
     public void Read_EntryAfterDtend_IsAScheduledEvent()
     {
         var text = OfxSample.Sgml(OfxSample.Trn("-80.00", "AGENDAMENTO BOLETO", date: "20240210"), start: "20240101", end: "20240131");
