@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Kolek.Channels;
 using Kolek.Dunning.Charges;
 using Kolek.Dunning.Internal;
@@ -131,15 +132,6 @@ public sealed class DunningRunner
         {
             RunnerLog.RunStarted(_logger, ruler.Id, InstantPattern.General.Format(now), partition is null ? "all" : $"{partition.Index} of {partition.Count}");
         }
-        var charges = new List<CustomerCharge>();
-        await foreach (var c in _source.GetChargesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (partition is null || partition.Contains(c.Customer.Id))
-            {
-                charges.Add(c);
-            }
-        }
-
         var run = new Run(now, _logger, _metrics);
         var entries = new List<JournalEntry>();
         await foreach (var e in _journal.ListAsync(cancellationToken).ConfigureAwait(false))
@@ -171,7 +163,54 @@ public sealed class DunningRunner
             }
         }
 
-        var plan = _planner.Plan(charges, ruler, key => done.TryGetValue(key, out var at) ? at : null, now);
+        var batch = new List<CustomerCharge>();
+        var batchSize = _options.BatchSize ?? int.MaxValue;
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var c in _source.GetChargesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (partition is not null && !partition.Contains(c.Customer.Id))
+            {
+                continue;
+            }
+
+            if (batch.Count >= batchSize && !string.Equals(batch[^1].Customer.Id, c.Customer.Id, StringComparison.Ordinal))
+            {
+                await RunBatchAsync(batch, ruler, done, run, cancellationToken).ConfigureAwait(false);
+                finished.UnionWith(batch.Select(b => b.Customer.Id));
+                batch.Clear();
+            }
+
+            if (finished.Contains(c.Customer.Id))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Charge '{c.Charge.Id}' of customer '{c.Customer.Id}' came after that customer's batch was run: with BatchSize set, the receivable source must yield each customer's charges together (e.g. ordered by customer). What was sent is journaled; fix the source and run again."));
+            }
+
+            batch.Add(c);
+        }
+
+        await RunBatchAsync(batch, ruler, done, run, cancellationToken).ConfigureAwait(false);
+
+        foreach (var warning in run.Warnings.Distinct())
+        {
+            RunnerLog.TemplateWarning(_logger, warning.Code, warning.Message);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.RunDuration(elapsed, ruler.Id);
+        RunnerLog.RunFinished(_logger, ruler.Id, run.Sent.Count, run.Skipped.Count, run.Failed.Count, run.InDoubt, (long)elapsed.TotalMilliseconds);
+        return new DunningRunResult(run.Sent, run.Skipped, run.Failed, run.Warnings, run.NextWakeUp);
+    }
+
+    /// <summary>Plans one batch of charges (whole customers) and carries out what is due in it.</summary>
+    private async Task RunBatchAsync(List<CustomerCharge> charges, DunningRuler ruler, Dictionary<SentKey, Instant> done, Run run, CancellationToken cancellationToken)
+    {
+        if (charges.Count == 0)
+        {
+            return;
+        }
+
+        var plan = _planner.Plan(charges, ruler, key => done.TryGetValue(key, out var at) ? at : null, run.Now);
         var customers = charges.Select(c => c.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         run.WakeUpAt(plan.NextWakeUp);
         foreach (var action in plan.Due)
@@ -195,16 +234,6 @@ public sealed class DunningRunner
                 await EscalateAsync(action, step, lines, run, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        foreach (var warning in run.Warnings.Distinct())
-        {
-            RunnerLog.TemplateWarning(_logger, warning.Code, warning.Message);
-        }
-
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        _metrics.RunDuration(elapsed, ruler.Id);
-        RunnerLog.RunFinished(_logger, ruler.Id, run.Sent.Count, run.Skipped.Count, run.Failed.Count, run.InDoubt, (long)elapsed.TotalMilliseconds);
-        return new DunningRunResult(run.Sent, run.Skipped, run.Failed, run.Warnings, run.NextWakeUp);
     }
 
     /// <summary>Settles the in-doubt entries of this run's customers that are older than the grace period, in place.</summary>

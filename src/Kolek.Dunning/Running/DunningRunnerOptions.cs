@@ -35,6 +35,17 @@ public sealed record DunningRunnerOptions
     /// <value>The default value is 15 minutes (then 30 minutes, 1 hour, 2 hours…).</value>
     public Duration RetryDelay { get; init; } = Duration.FromMinutes(15);
 
+    /// <summary>Gets how many charges the runner plans and sends at a time, or <see langword="null"/> to plan the whole portfolio at once.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: every charge of the source is held for one plan. With a size, the runner
+    /// holds one batch (at least this many charges, always whole customers), plans it, sends what is due, then reads on, so
+    /// memory stays bounded by the batch; the receivable source must then yield each customer's charges together (for
+    /// instance ordered by customer), since consolidation and frequency caps work per customer. A customer met again after
+    /// its batch was run stops the run with an <see cref="InvalidOperationException"/> (what was sent is journaled; a new run
+    /// after fixing the source sends nothing twice). The journal's entries are still read whole, once per run.
+    /// </value>
+    public int? BatchSize { get; init; }
+
     /// <summary>Gets the approved WhatsApp templates, by the name of the Kolek template they stand for (the step's <c>template</c>, such as <c>atraso</c>).</summary>
     /// <value>
     /// The default value is empty: outside the customer's 24-hour service window no WhatsApp message can be sent, and the
