@@ -14,18 +14,7 @@ public static class StatementJson
         w.WriteString("path", s.Path);
         w.WriteString("format", FormatName(s.Format));
         w.WriteString("sha256", s.Sha256);
-        if (s.Account is { } a)
-        {
-            w.WriteStartObject("account");
-            w.Text("bank", a.Bank);
-            w.Text("branch", a.Branch);
-            w.Text("number", a.Number);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("account");
-        }
+        WriteAccount(w, s.Account);
 
         w.WriteStartArray("transactions");
         foreach (var t in s.Transactions)
@@ -34,21 +23,10 @@ public static class StatementJson
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("diagnostics");
-        foreach (var d in s.Diagnostics)
-        {
-            WriteDiagnostic(w, d);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartObject("summary");
-        w.WriteNumber("transactions", s.Transactions.Count);
-        w.WriteNumber("credits", s.Transactions.Where(t => t.Kind == TransactionKind.Credit).Sum(t => t.Amount));
-        w.WriteNumber("debits", s.Transactions.Where(t => t.Kind == TransactionKind.Debit).Sum(t => t.Amount));
-        w.WriteNumber("events", s.Transactions.Count(t => t.Kind == TransactionKind.Event));
-        w.WriteNumber("errors", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
-        w.WriteNumber("warnings", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
-        w.WriteEndObject();
+        WriteDiagnosticsAndSummary(w, s.Diagnostics, s.Transactions.Count,
+            s.Transactions.Where(t => t.Kind == TransactionKind.Credit).Sum(t => t.Amount),
+            s.Transactions.Where(t => t.Kind == TransactionKind.Debit).Sum(t => t.Amount),
+            s.Transactions.Count(t => t.Kind == TransactionKind.Event));
         w.WriteEndObject();
     }
 
@@ -80,34 +58,9 @@ public static class StatementJson
 
         w.WriteEndArray();
         w.WriteString("sha256", s.Sha256);
-        if (s.Account is { } a)
-        {
-            w.WriteStartObject("account");
-            w.Text("bank", a.Bank);
-            w.Text("branch", a.Branch);
-            w.Text("number", a.Number);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("account");
-        }
+        WriteAccount(w, s.Account);
 
-        w.WriteStartArray("diagnostics");
-        foreach (var d in s.Diagnostics)
-        {
-            WriteDiagnostic(w, d);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartObject("summary");
-        w.WriteNumber("transactions", count);
-        w.WriteNumber("credits", credits);
-        w.WriteNumber("debits", debits);
-        w.WriteNumber("events", events);
-        w.WriteNumber("errors", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
-        w.WriteNumber("warnings", s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
-        w.WriteEndObject();
+        WriteDiagnosticsAndSummary(w, s.Diagnostics, count, credits, debits, events);
         w.WriteEndObject();
     }
 
@@ -120,6 +73,41 @@ public static class StatementJson
 
     /// <summary>The contract's name of a transaction kind.</summary>
     public static string KindName(TransactionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static void WriteAccount(Utf8JsonWriter w, BankAccount? account)
+    {
+        if (account is null)
+        {
+            w.WriteNull("account");
+            return;
+        }
+
+        w.WriteStartObject("account");
+        w.Text("bank", account.Bank);
+        w.Text("branch", account.Branch);
+        w.Text("number", account.Number);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnosticsAndSummary(Utf8JsonWriter w, IReadOnlyList<StatementDiagnostic> diagnostics, int transactions,
+        decimal credits, decimal debits, int events)
+    {
+        w.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            WriteDiagnostic(w, d);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("summary");
+        w.WriteNumber("transactions", transactions);
+        w.WriteNumber("credits", credits);
+        w.WriteNumber("debits", debits);
+        w.WriteNumber("events", events);
+        w.WriteNumber("errors", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        w.WriteNumber("warnings", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+        w.WriteEndObject();
+    }
 
     private static void WriteTransaction(Utf8JsonWriter w, BankTransaction t)
     {
