@@ -163,7 +163,7 @@ if (args is ["--evaluate", ..])
     var items = DunningPortfolio.Stream(count).ToArray();
     var journal = DunningPortfolio.Journal(items, planner);
     var now = DunningPortfolio.Now;
-    // A third argument `answers` replaces the journal by a look-up that answers "done" for every key the journal holds as
+    // A fourth argument `answers` replaces the journal by a look-up that answers "done" for every key the journal holds as
     // a set of (charge, step, channel) identities compared by reference (no string hashing, no large table): it separates the
     // evaluator's own cost from the cost of the host's journal look-ups.
     var answers = args.Length > 3 && args[3] == "answers";
