@@ -280,16 +280,7 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>A hash of the visible characters of a document under the <paramref name="mask"/>-th mask shape.</summary>
-    private static uint MaskHash(int mask, ReadOnlySpan<char> visible)
-    {
-        var hash = 2166136261u ^ (uint)mask;
-        foreach (var c in visible)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
+    private static uint MaskHash(int mask, ReadOnlySpan<char> visible) => Keys.HashOf(visible) ^ ((uint)mask * 0x9E3779B9u);
 
     private void Mark(string key)
     {
