@@ -25,7 +25,9 @@ internal enum FitKind
 /// <param name="Kind">How the amount fits.</param>
 /// <param name="LateCharges">The part of the money paying fine and interest.</param>
 /// <param name="WrittenOff">Principal settled without money (discount, rebate, early-payment discount, tolerated fee).</param>
-/// <param name="Quote">The late charges Kolek computes for the payment date.</param>
+/// <param name="Quote">The late charges Kolek computes for the payment date; <see cref="LateChargeQuote.None"/> (not
+/// computed) for <see cref="FitKind.Face"/> and <see cref="FitKind.DeclaredLateCharges"/>, whose allocations and
+/// explanations do not use it.</param>
 internal readonly record struct AmountFit(FitKind Kind, decimal LateCharges, decimal WrittenOff, LateChargeQuote Quote)
 {
     public bool Fits => Kind != FitKind.None;

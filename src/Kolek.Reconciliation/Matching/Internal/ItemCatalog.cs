@@ -139,6 +139,18 @@ internal sealed class ItemCatalog
         }
 
         var masks = _masks.Select(m => (Shape: m.Key, ByVisible: m.Value.GetAlternateLookup<ReadOnlySpan<char>>())).ToArray();
+        // A one-bit filter over (mask shape, visible characters), like _filter: most documents agree with no registered
+        // pattern, and are then turned away without a dictionary look-up per item and shape.
+        var maskFilter = new ulong[Math.Max(64, (int)BitOperations.RoundUpToPowerOf2((uint)_masks.Sum(m => m.Value.Count)) / 4)];
+        for (var m = 0; m < masks.Length; m++)
+        {
+            foreach (var visibleKey in _masks[masks[m].Shape].Keys)
+            {
+                var (word, bit) = FilterSlot(maskFilter, MaskHash(m, visibleKey));
+                maskFilter[word] |= bit;
+            }
+        }
+
         Span<char> visible = stackalloc char[14];
         for (var k = 0; k < input.Length; k++)
         {
@@ -161,10 +173,18 @@ internal sealed class ItemCatalog
 
                 // A document first seen here joins the groups of the masked patterns it agrees with, and from then on
                 // its items are recorded like those of a complete document.
-                foreach (var (shape, byVisible) in masks)
+                for (var m = 0; m < masks.Length; m++)
                 {
-                    if (shape.Length == document.Length
-                        && byVisible.TryGetValue(Visible(document, shape, visible), out var documents)
+                    var (shape, byVisible) = masks[m];
+                    if (shape.Length != document.Length)
+                    {
+                        continue;
+                    }
+
+                    var shown = Visible(document, shape, visible);
+                    var (word, bit) = FilterSlot(maskFilter, MaskHash(m, shown));
+                    if ((maskFilter[word] & bit) != 0
+                        && byVisible.TryGetValue(shown, out var documents)
                         && !documents.Contains(document))
                     {
                         documents.Add(document);
@@ -250,11 +270,17 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>Bit of a key's <see cref="Keys.Hash"/> in <see cref="_filter"/>.</summary>
-    private (int Word, ulong Bit) FilterSlot(uint hash)
+    private (int Word, ulong Bit) FilterSlot(uint hash) => FilterSlot(_filter, hash);
+
+    /// <summary>Bit of a hash in a one-bit filter whose length is a power of two.</summary>
+    private static (int Word, ulong Bit) FilterSlot(ulong[] filter, uint hash)
     {
-        hash &= ((uint)_filter.Length * 64) - 1;
+        hash &= ((uint)filter.Length * 64) - 1;
         return ((int)(hash >> 6), 1UL << (int)(hash & 63));
     }
+
+    /// <summary>A hash of the visible characters of a document under the <paramref name="mask"/>-th mask shape.</summary>
+    private static uint MaskHash(int mask, ReadOnlySpan<char> visible) => Keys.HashOf(visible) ^ ((uint)mask * 0x9E3779B9u);
 
     private void Mark(string key)
     {
@@ -348,19 +374,55 @@ internal sealed class ItemCatalog
             return (items, positions);
         }
 
-        // (day number, input position) sorts by due date and keeps input order within a day; a day whose items then
-        // are not in id order is sorted by id. Ids are checked unique afterwards, so the order is total. The keys
-        // alone are sorted (moving items along would cost a write barrier per move), then the items gathered.
-        var order = new long[items.Length];
+        // Sorted by due date, keeping input order within a day (a stable counting sort on the day number; an Array.Sort
+        // of (day number, input position) keys when the days span far more than the items); a day whose items then are
+        // not in id order is sorted by id. Ids are checked unique afterwards, so the order is total. Only positions
+        // move, then the items are gathered (moving items along would cost a write barrier per move).
+        var days = new int[items.Length];
+        var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
         for (var i = 0; i < items.Length; i++)
         {
-            order[i] = ((long)input[i].DueDate.ToDateOnly().DayNumber << 32) | (uint)i;
+            var day = input[i].DueDate.ToDateOnly().DayNumber;
+            days[i] = day;
+            firstDay = Math.Min(firstDay, day);
+            lastDay = Math.Max(lastDay, day);
         }
 
-        Array.Sort(order);
+        if (items.Length > 0 && (long)lastDay - firstDay < (2L * items.Length) + 1024)
+        {
+            var next = new int[lastDay - firstDay + 2];
+            foreach (var day in days)
+            {
+                next[day - firstDay + 1]++;
+            }
+
+            for (var d = 1; d < next.Length; d++)
+            {
+                next[d] += next[d - 1];
+            }
+
+            for (var i = 0; i < days.Length; i++)
+            {
+                positions[next[days[i] - firstDay]++] = i;
+            }
+        }
+        else
+        {
+            var order = new long[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                order[i] = ((long)days[i] << 32) | (uint)i;
+            }
+
+            Array.Sort(order);
+            for (var i = 0; i < positions.Length; i++)
+            {
+                positions[i] = (int)(order[i] & uint.MaxValue);
+            }
+        }
+
         for (var i = 0; i < positions.Length; i++)
         {
-            positions[i] = (int)(order[i] & uint.MaxValue);
             items[i] = input[positions[i]];
         }
 

@@ -55,7 +55,10 @@ internal static class Keys
     }
 
     /// <summary>A cheap hash of a key's characters (FNV-1a), the same in every process.</summary>
-    public static uint Hash(string key)
+    public static uint Hash(string key) => HashOf(key);
+
+    /// <summary>The <see cref="Hash"/> of the characters.</summary>
+    public static uint HashOf(ReadOnlySpan<char> key)
     {
         var hash = FnvOffset;
         foreach (var c in key)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using NodaTime;
 
 namespace Kolek.Reconciliation.Matching.Internal;
@@ -15,7 +16,39 @@ internal static class PtBr
     };
 
     /// <summary>"R$ 1.234,56".</summary>
-    public static string Money(decimal amount) => "R$ " + amount.ToString("N2", s_numbers);
+    public static string Money(decimal amount)
+    {
+        Span<char> buffer = stackalloc char[64];
+        return buffer.TryWrite(s_numbers, $"R$ {amount:N2}", out var written)
+            ? new string(buffer[..written])
+            : "R$ " + amount.ToString("N2", s_numbers);
+    }
+
+    /// <summary>Appends "R$ 1.234,56", formatted straight into the builder.</summary>
+    /// <remarks>The explanations of the passes are written into one builder per run (one string per explanation,
+    /// instead of one per part); these appenders write exactly what the string forms return.</remarks>
+    public static StringBuilder AppendMoney(this StringBuilder text, decimal amount) =>
+        text.Append(s_numbers, $"R$ {amount:N2}");
+
+    /// <summary>Appends "05/11/2026" (see <see cref="Date"/>).</summary>
+    public static StringBuilder AppendDate(this StringBuilder text, LocalDate date)
+    {
+        if (date.Year is < 1 or > 9999)
+        {
+            return text.Append(Date(date));
+        }
+
+        var (day, month, year) = (date.Day, date.Month, date.Year);
+        return text
+            .Append((char)('0' + (day / 10))).Append((char)('0' + (day % 10))).Append('/')
+            .Append((char)('0' + (month / 10))).Append((char)('0' + (month % 10))).Append('/')
+            .Append((char)('0' + (year / 1000))).Append((char)('0' + (year / 100 % 10)))
+            .Append((char)('0' + (year / 10 % 10))).Append((char)('0' + (year % 10)));
+    }
+
+    /// <summary>Appends "título INV-2 (vencimento 05/11/2026)" (see <see cref="Item"/>).</summary>
+    public static StringBuilder AppendItem(this StringBuilder text, OpenItem item) =>
+        text.Append("título ").Append(item.Id).Append(" (vencimento ").AppendDate(item.DueDate).Append(')');
 
     /// <summary>"05/11/2026".</summary>
     /// <remarks>Written digit by digit: explanations name a date for almost every credit, and a NodaTime pattern

@@ -166,10 +166,13 @@ internal sealed partial class ReconciliationRun
     {
         var item = Item(index);
         var fit = Fit(credit, index);
-        var head = Capitalize(evidence) + " confere; ";
+        var text = Text().Append(evidence);
+        Capitalize(text, 0);
+        text.Append(" confere; ");
         if (fit.Fits)
         {
-            return new Proposal(rule, confidence, head + AmountText(credit, index, fit) + ".",
+            AppendAmountText(text, credit, index, fit).Append('.');
+            return new Proposal(rule, confidence, text.ToString(),
                 [(index, new Allocation(item.Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
         }
 
@@ -178,10 +181,9 @@ internal sealed partial class ReconciliationRun
         var excess = credit.Amount + discount - outstanding;
         if (excess < 0m)
         {
-            return new Proposal(rule, confidence,
-                head + "pagamento parcial de " + PtBr.Money(credit.Amount) + DiscountText(discount) + " do " + PtBr.Item(item)
-                + ": restam " + PtBr.Money(-excess) + " de " + PtBr.Money(outstanding) + " em aberto.",
-                [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
+            text.Append("pagamento parcial de ").AppendMoney(credit.Amount).Append(DiscountText(discount)).Append(" do ").AppendItem(item)
+                .Append(": restam ").AppendMoney(-excess).Append(" de ").AppendMoney(outstanding).Append(" em aberto.");
+            return new Proposal(rule, confidence, text.ToString(), [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
         }
 
         var quote = fit.Quote;
@@ -190,12 +192,15 @@ internal sealed partial class ReconciliationRun
             : 0m;
         var allocated = outstanding - discount + late;
         var remainder = credit.Amount - allocated;
-        return new Proposal(rule, confidence,
-            head + "valor " + PtBr.Money(credit.Amount) + DiscountText(discount) + " quita os " + PtBr.Money(outstanding)
-            + " em aberto do " + PtBr.Item(item)
-            + (late > 0m ? ", com " + PtBr.Money(late) + " de multa e juros" : string.Empty)
-            + "; sobra de " + PtBr.Money(remainder) + " não explicada (multa e juros esperados: " + PtBr.Money(quote.Total) + ").",
-            [(index, new Allocation(item.Id, allocated, late, discount))], remainder);
+        text.Append("valor ").AppendMoney(credit.Amount).Append(DiscountText(discount)).Append(" quita os ").AppendMoney(outstanding)
+            .Append(" em aberto do ").AppendItem(item);
+        if (late > 0m)
+        {
+            text.Append(", com ").AppendMoney(late).Append(" de multa e juros");
+        }
+
+        text.Append("; sobra de ").AppendMoney(remainder).Append(" não explicada (multa e juros esperados: ").AppendMoney(quote.Total).Append(").");
+        return new Proposal(rule, confidence, text.ToString(), [(index, new Allocation(item.Id, allocated, late, discount))], remainder);
     }
 
     /// <summary>A credit that names several items: allocated only when it pays all of them exactly.</summary>
@@ -319,8 +324,10 @@ internal sealed partial class ReconciliationRun
             var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
                 : fit.Kind is FitKind.ExpectedLateCharges or FitKind.EarlyPaymentDiscount ? 0.85 : 0.8)
                 - (ties.Count > 1 ? SameEvidenceTieScorePenalty : 0) - (view.Full ? 0 : MaskedDocumentScorePenalty);
-            return new Proposal(MatchRules.PayerDocumentAmount, confidence,
-                Capitalize(AmountText(credit, index, fit)) + " e " + view.Evidence + " confere" + TieText(ties.Count) + ".",
+            var text = AppendAmountText(Text(), credit, index, fit);
+            Capitalize(text, 0);
+            text.Append(" e ").Append(view.Evidence).Append(" confere").Append(TieText(ties.Count)).Append('.');
+            return new Proposal(MatchRules.PayerDocumentAmount, confidence, text.ToString(),
                 [(index, new Allocation(Item(index).Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
         }
 

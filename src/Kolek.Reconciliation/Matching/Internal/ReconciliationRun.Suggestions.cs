@@ -1,3 +1,4 @@
+using System.Text;
 using NodaTime;
 
 namespace Kolek.Reconciliation.Matching.Internal;
@@ -5,6 +6,9 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// <summary>Suggestions and unmatched credits, and the Portuguese explanations.</summary>
 internal sealed partial class ReconciliationRun
 {
+    /// <summary>Reused for every explanation of the passes (see <see cref="Text"/>).</summary>
+    private readonly StringBuilder _text = new(256);
+
     private sealed record Candidate(IReadOnlyList<int> Items, double Score, string Rule, string Explanation);
 
     /// <summary>What a credit left without a match becomes: a suggestion with ranked candidates, or unmatched.</summary>
@@ -128,33 +132,46 @@ internal sealed partial class ReconciliationRun
     }
 
     /// <summary>"valor R$ 150,00 igual ao valor em aberto do título INV-2 (vencimento 05/11/2026)…" for a fit.</summary>
-    private string AmountText(PendingCredit credit, int index, AmountFit fit)
+    private string AmountText(PendingCredit credit, int index, AmountFit fit) =>
+        AppendAmountText(new StringBuilder(), credit, index, fit).ToString();
+
+    /// <summary>Appends <see cref="AmountText"/> to <paramref name="text"/>.</summary>
+    private StringBuilder AppendAmountText(StringBuilder text, PendingCredit credit, int index, AmountFit fit)
     {
-        var item = PtBr.Item(Item(index));
-        var outstanding = PtBr.Money(_outstanding[index]);
+        var outstanding = _outstanding[index];
         var early = fit.Kind == FitKind.EarlyPaymentDiscount ? EarlyDiscount(credit, index) : 0m;
         var discount = fit.Kind == FitKind.WithinFeeTolerance ? Math.Min(credit.Discount, fit.WrittenOff) : fit.WrittenOff - early;
-        var text = "valor " + PtBr.Money(credit.Amount) + DiscountText(discount) + " igual ao valor em aberto do " + item;
+        text.Append("valor ").AppendMoney(credit.Amount).Append(DiscountText(discount)).Append(" igual ao valor em aberto do ").AppendItem(Item(index));
         var quote = fit.Quote;
-        return fit.Kind switch
+        switch (fit.Kind)
         {
-            FitKind.DeclaredLateCharges => text + ", " + outstanding + ", mais " + PtBr.Money(fit.LateCharges) + " de juros e multa informados pelo banco",
-            FitKind.ExpectedLateCharges => text + ", " + outstanding + ", mais " + LateText(quote),
-            FitKind.EarlyPaymentDiscount => text + ", " + outstanding + ", menos " + PtBr.Money(early) + " de desconto por pagamento até "
-                + PtBr.Date(Item(index).EarlyPaymentDiscount!.Until),
-            FitKind.WithinFeeTolerance => text + (fit.LateCharges > 0m ? ", " + outstanding + ", mais " + LateText(quote) : string.Empty)
-                + ", menos " + PtBr.Money(fit.WrittenOff - discount) + " tratados como tarifa bancária (tolerância "
-                + PtBr.Money(_settings.FeeTolerance) + ")",
-            _ => text,
-        };
+            case FitKind.DeclaredLateCharges:
+                return text.Append(", ").AppendMoney(outstanding).Append(", mais ").AppendMoney(fit.LateCharges).Append(" de juros e multa informados pelo banco");
+            case FitKind.ExpectedLateCharges:
+                return AppendLateText(text.Append(", ").AppendMoney(outstanding).Append(", mais "), quote);
+            case FitKind.EarlyPaymentDiscount:
+                return text.Append(", ").AppendMoney(outstanding).Append(", menos ").AppendMoney(early).Append(" de desconto por pagamento até ")
+                    .AppendDate(Item(index).EarlyPaymentDiscount!.Until);
+            case FitKind.WithinFeeTolerance:
+                if (fit.LateCharges > 0m)
+                {
+                    AppendLateText(text.Append(", ").AppendMoney(outstanding).Append(", mais "), quote);
+                }
+
+                return text.Append(", menos ").AppendMoney(fit.WrittenOff - discount).Append(" tratados como tarifa bancária (tolerância ")
+                    .AppendMoney(_settings.FeeTolerance).Append(')');
+            default:
+                return text;
+        }
     }
 
     private string SubsetText(PendingCredit credit, PayerView view, IReadOnlyList<(int Index, Allocation Allocation)> allocations) =>
         "Valor " + PtBr.Money(credit.Amount) + " igual à soma em aberto dos " + PtBr.Items([.. allocations.Select(a => Item(a.Index))])
         + LateSuffix(allocations) + " e " + view.Evidence + " confere";
 
-    private static string LateText(LateChargeQuote quote) =>
-        "multa de " + PtBr.Money(quote.Fine) + " e juros de " + PtBr.Money(quote.Interest) + " (" + PtBr.Days(quote.DaysLate) + " de atraso)";
+    private static StringBuilder AppendLateText(StringBuilder text, LateChargeQuote quote) =>
+        text.Append("multa de ").AppendMoney(quote.Fine).Append(" e juros de ").AppendMoney(quote.Interest)
+            .Append(" (").Append(PtBr.Days(quote.DaysLate)).Append(" de atraso)");
 
     private static string LateSuffix(IEnumerable<(int Index, Allocation Allocation)> allocations)
     {
@@ -170,6 +187,18 @@ internal sealed partial class ReconciliationRun
         : "; há " + (ties - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
             + (ties == 2 ? " outro título" : " outros títulos")
             + " do mesmo pagador com a mesma evidência — aplicado ao de vencimento mais antigo (art. 355 do Código Civil)";
+
+    /// <summary>The run's builder for explanations, emptied (explanations are built one at a time).</summary>
+    private StringBuilder Text() => _text.Clear();
+
+    /// <summary>Upper-cases the character at <paramref name="start"/>, if any (like <see cref="Capitalize(string)"/>).</summary>
+    private static void Capitalize(StringBuilder text, int start)
+    {
+        if (text.Length > start)
+        {
+            text[start] = char.ToUpperInvariant(text[start]);
+        }
+    }
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

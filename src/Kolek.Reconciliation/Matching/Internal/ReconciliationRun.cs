@@ -222,17 +222,20 @@ internal sealed partial class ReconciliationRun
         var outstanding = _outstanding[index];
         var discount = Math.Min(credit.Discount, outstanding);
         var settles = credit.Amount + discount;
-        var quote = Quote(credit, index);
         var tolerance = _settings.FeeTolerance;
+        // Face value and declared charges need no quote (and their explanations name none): most matches fit this way,
+        // and the decimal late-charge arithmetic is skipped for them.
         if (settles == outstanding)
         {
-            return new AmountFit(FitKind.Face, 0m, discount, quote);
+            return new AmountFit(FitKind.Face, 0m, discount, LateChargeQuote.None);
         }
 
         if (credit.DeclaredLateCharges > 0m && settles == outstanding + credit.DeclaredLateCharges)
         {
-            return new AmountFit(FitKind.DeclaredLateCharges, credit.DeclaredLateCharges, discount, quote);
+            return new AmountFit(FitKind.DeclaredLateCharges, credit.DeclaredLateCharges, discount, LateChargeQuote.None);
         }
+
+        var quote = Quote(credit, index);
 
         var expected = outstanding + quote.Total;
         if (quote.Total > 0m && settles == expected)
