@@ -86,19 +86,19 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
             return;
         }
 
-        foreach (var (field, name, value) in new[]
+        // One call per component, not a loop over a fresh array: this runs for every record.
+        Check(detail.Line, reference, "valor_tarifa", "tarifa", detail.Fee);
+        Check(detail.Line, reference, "valor_juros", "juros", detail.Interest);
+        Check(detail.Line, reference, "valor_multa", "multa", detail.Fine);
+        Check(detail.Line, reference, "valor_desconto", "desconto", detail.Discount);
+    }
+
+    private void Check(int line, decimal reference, string field, string name, decimal? value)
+    {
+        if (value is { } v && v > reference * ImplausibleFactor)
         {
-            ("valor_tarifa", "tarifa", detail.Fee),
-            ("valor_juros", "juros", detail.Interest),
-            ("valor_multa", "multa", detail.Fine),
-            ("valor_desconto", "desconto", detail.Discount),
-        })
-        {
-            if (value is { } v && v > reference * ImplausibleFactor)
-            {
-                diagnostics.Warning(detail.Line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
-                    $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
-            }
+            diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
+                $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
         }
     }
 
