@@ -104,14 +104,19 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
 
     private string NextId(CnabDetail detail, LocalDate bookingDate, decimal amount)
     {
-        var key = string.Join(
-            '|',
-            bank,
-            agreement,
-            detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty,
-            detail.OccurrenceCode,
-            Format(bookingDate),
-            amount.ToString("0.00", CultureInfo.InvariantCulture));
+        // The key is bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00), written on the stack:
+        // this runs for every record. The date is written as LocalDatePattern.Iso does for the years 1900–9999 CNAB dates have.
+        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
+        Span<char> buffer = stackalloc char[256];
+        if (bookingDate.Year is >= 1000 and <= 9999
+            && buffer.TryWrite(CultureInfo.InvariantCulture,
+                $"{bank}|{agreement}|{reference}|{detail.OccurrenceCode}|{bookingDate.Year:D4}-{bookingDate.Month:D2}-{bookingDate.Day:D2}|{amount:0.00}",
+                out var written))
+        {
+            return _ids.Next(buffer[..written], out _);
+        }
+
+        var key = string.Join('|', bank, agreement, reference, detail.OccurrenceCode, Format(bookingDate), amount.ToString("0.00", CultureInfo.InvariantCulture));
         return _ids.Next(key, out _);
     }
 
