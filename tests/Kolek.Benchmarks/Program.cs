@@ -269,12 +269,19 @@ if (args is ["--dunning-run", ..])
     return;
 }
 
-// `--stream-peak [MiB]` and `--throughput [MiB] [ofx-js script]`: see Readers/ReaderModes.cs.
+// `--stream-peak [MiB]`, `--throughput [MiB] [ofx-js script]` and `--throughput-cnab [MiB]` (CNAB only): see Readers/ReaderModes.cs.
 if (args is ["--stream-peak", ..])
 {
     Kolek.Benchmarks.Readers.ReaderModes.StreamPeak(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1024,
         [.. (args.Length > 2 ? args[2] : "Cnab240,Cnab400,Ofx").Split(',').Select(f => Enum.Parse<Kolek.Reconciliation.Statements.StatementFormat>(f, ignoreCase: true))]);
+    return;
+}
+
+if (args is ["--throughput-cnab", ..])
+{
+    Kolek.Benchmarks.Readers.ReaderModes.Throughput(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64, null, cnabOnly: true);
     return;
 }
 

@@ -72,7 +72,7 @@ public static class Cnab240Reader
         var account = output.Account;
         var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
         // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
-        LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear4, out var d) ? d : null;
+        LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate), CnabDateFormat.DayMonthYear4, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
         CnabLine? pendingT = null;

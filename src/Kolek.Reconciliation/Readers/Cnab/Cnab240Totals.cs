@@ -41,7 +41,7 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
                 if (line.At(14) == 'T')
                 {
                     _lotTitles++;
-                    if (TryNumber(line[layout.FaceValue], out var cents))
+                    if (TryNumber(line.Slice(layout.FaceValue), out var cents))
                     {
                         _lotFaceTotal += cents / 100m;
                     }
@@ -78,7 +78,7 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
         var filled = false;
         for (var start = 24; start < 116; start += 23)
         {
-            if (TryNumber(trailer[new CnabSpan(start, start + 5)], out var q) && TryNumber(trailer[new CnabSpan(start + 6, start + 22)], out var v))
+            if (TryNumber(trailer.Slice(new CnabSpan(start, start + 5)), out var q) && TryNumber(trailer.Slice(new CnabSpan(start + 6, start + 22)), out var v))
             {
                 titles += q;
                 cents += v;
@@ -105,7 +105,7 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
 
     private void Check(CnabLine trailer, CnabSpan span, string field, int actual, string what)
     {
-        if (TryNumber(trailer[span], out var stated) && stated != 0 && stated != actual)
+        if (TryNumber(trailer.Slice(span), out var stated) && stated != 0 && stated != actual)
         {
             Report(trailer, field, stated.ToString(CultureInfo.InvariantCulture), actual.ToString(CultureInfo.InvariantCulture), what);
         }
@@ -115,6 +115,6 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
         diagnostics.Warning(trailer.Number, field, "cnab240.trailer.mismatch",
             $"O trailer declara {stated}, mas o arquivo tem {actual} {what}: pode faltar ou sobrar registro; os registros foram lidos assim mesmo.");
 
-    private static bool TryNumber(string digits, out long value) =>
+    private static bool TryNumber(ReadOnlySpan<char> digits, out long value) =>
         long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -88,7 +88,7 @@ public static class Cnab400Reader
                 layout.HeaderAccount is not null ? headerFields.Text(layout.HeaderAccountDigit) : detailFields?.Text(layout.DetailAccountDigit)));
         var agreement = headerFields.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
         // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
-        LocalDate? fileDate = CnabFieldReader.TryDate(header[layout.HeaderDate], CnabDateFormat.DayMonthYear2, out var d) ? d : null;
+        LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate), CnabDateFormat.DayMonthYear2, out var d) ? d : null;
         var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
 
         var sequence = new SequenceCheck();
@@ -178,8 +178,8 @@ public static class Cnab400Reader
         public void Check(CnabLine line, DiagnosticBag diagnostics)
         {
             var position = ++_position;
-            var raw = line[s_sequence];
-            if (line.Shifted || !raw.All(char.IsAsciiDigit))
+            var raw = line.Slice(s_sequence);
+            if (line.Shifted || raw.ContainsAnyExceptInRange('0', '9'))
             {
                 return;
             }

@@ -34,9 +34,12 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
             return null;
         }
 
-        var value = line[s].Trim();
-        return value.Length == 0 ? null : value;
+        var value = line.Slice(s).Trim();
+        return value.IsEmpty ? null : new string(value);
     }
+
+    /// <summary>The field's characters without leading and trailing blanks, not copied; empty when absent or blank.</summary>
+    private ReadOnlySpan<char> Trimmed(CnabSpan? span) => span is { } s ? line.Slice(s).Trim() : default;
 
     /// <summary>A digits-only identifier with zeros that are not all the value kept; null when blank or all zeros.</summary>
     public string? Digits(CnabSpan? span)
@@ -51,15 +54,16 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
     /// <param name="required">When true, an unreadable value is an error that makes the whole record unreadable.</param>
     public decimal? Money(CnabSpan? span, string field, bool required = false)
     {
-        var raw = Text(span);
-        if (raw is null)
+        var raw = Trimmed(span);
+        if (raw.IsEmpty)
         {
             return null;
         }
 
-        if (raw.All(char.IsAsciiDigit) && raw.Length <= 20)
+        if (!raw.ContainsAnyExceptInRange('0', '9') && raw.Length <= 20)
         {
-            return decimal.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
+            // Up to 18 digits fit a long; the decimal made from it equals what decimal.Parse gives (scale 0).
+            return (raw.Length <= 18 ? WholeNumber(raw) : decimal.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture)) / 100m;
         }
 
         Report(required, field, "cnab.amount.invalid", $"{field} em {span} não é um número: '{raw}'.");
@@ -69,8 +73,8 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
     /// <summary>A date; null when blank or all zeros, reported (and null) when malformed.</summary>
     public LocalDate? Date(CnabSpan? span, string field, CnabDateFormat format)
     {
-        var raw = Text(span);
-        if (raw is null || raw.All(c => c == '0'))
+        var raw = Trimmed(span);
+        if (!raw.ContainsAnyExcept('0'))
         {
             return null;
         }
@@ -85,11 +89,11 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
     }
 
     /// <summary>Parses a CNAB date; false for anything that is not a real calendar date.</summary>
-    public static bool TryDate(string raw, CnabDateFormat format, out LocalDate date)
+    public static bool TryDate(ReadOnlySpan<char> raw, CnabDateFormat format, out LocalDate date)
     {
         date = default;
         var expected = format == CnabDateFormat.DayMonthYear2 ? 6 : 8;
-        if (raw.Length != expected || !raw.All(char.IsAsciiDigit))
+        if (raw.Length != expected || raw.ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
@@ -124,8 +128,19 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
         return true;
     }
 
-    private static int Number(string raw, int start, int length) =>
-        int.Parse(raw.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+    private static int Number(ReadOnlySpan<char> raw, int start, int length) => (int)WholeNumber(raw.Slice(start, length));
+
+    /// <summary>The value of at most 18 ASCII digits (already checked).</summary>
+    private static long WholeNumber(ReadOnlySpan<char> digits)
+    {
+        var value = 0L;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
 
     private void Report(bool error, string field, string code, string message)
     {

@@ -15,6 +15,9 @@ internal sealed record CnabLine(int Number, string Text)
     /// <summary>The raw characters at <paramref name="span"/> (the line must already be fitted to the width).</summary>
     public string this[CnabSpan span] => Text.Substring(span.Start - 1, span.Length);
 
+    /// <summary>The raw characters at <paramref name="span"/> without copying them (the line must already be fitted to the width).</summary>
+    public ReadOnlySpan<char> Slice(CnabSpan span) => Text.AsSpan(span.Start - 1, span.Length);
+
     /// <summary>The record type (position 1 in CNAB 400, position 8 in CNAB 240).</summary>
     public char At(int position) => position <= Text.Length ? Text[position - 1] : ' ';
 }

@@ -86,32 +86,37 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
             return;
         }
 
-        foreach (var (field, name, value) in new[]
+        // One call per component, not a loop over a fresh array: this runs for every record.
+        Check(detail.Line, reference, "valor_tarifa", "tarifa", detail.Fee);
+        Check(detail.Line, reference, "valor_juros", "juros", detail.Interest);
+        Check(detail.Line, reference, "valor_multa", "multa", detail.Fine);
+        Check(detail.Line, reference, "valor_desconto", "desconto", detail.Discount);
+    }
+
+    private void Check(int line, decimal reference, string field, string name, decimal? value)
+    {
+        if (value is { } v && v > reference * ImplausibleFactor)
         {
-            ("valor_tarifa", "tarifa", detail.Fee),
-            ("valor_juros", "juros", detail.Interest),
-            ("valor_multa", "multa", detail.Fine),
-            ("valor_desconto", "desconto", detail.Discount),
-        })
-        {
-            if (value is { } v && v > reference * ImplausibleFactor)
-            {
-                diagnostics.Warning(detail.Line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
-                    $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
-            }
+            diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
+                $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
         }
     }
 
     private string NextId(CnabDetail detail, LocalDate bookingDate, decimal amount)
     {
-        var key = string.Join(
-            '|',
-            bank,
-            agreement,
-            detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty,
-            detail.OccurrenceCode,
-            Format(bookingDate),
-            amount.ToString("0.00", CultureInfo.InvariantCulture));
+        // The key is bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00), written on the stack:
+        // this runs for every record. The date is written as LocalDatePattern.Iso does for the years 1900–9999 CNAB dates have.
+        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
+        Span<char> buffer = stackalloc char[256];
+        if (bookingDate.Year is >= 1000 and <= 9999
+            && buffer.TryWrite(CultureInfo.InvariantCulture,
+                $"{bank}|{agreement}|{reference}|{detail.OccurrenceCode}|{bookingDate.Year:D4}-{bookingDate.Month:D2}-{bookingDate.Day:D2}|{amount:0.00}",
+                out var written))
+        {
+            return _ids.Next(buffer[..written], out _);
+        }
+
+        var key = string.Join('|', bank, agreement, reference, detail.OccurrenceCode, Format(bookingDate), amount.ToString("0.00", CultureInfo.InvariantCulture));
         return _ids.Next(key, out _);
     }
 

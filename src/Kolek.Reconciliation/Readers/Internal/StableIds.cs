@@ -13,30 +13,45 @@ namespace Kolek.Reconciliation.Readers.Internal;
 /// have had the same id anyway.</remarks>
 internal sealed class StableIds(string prefix)
 {
+    /// <summary>One SHA-256 context per thread, reset after every key: a one-shot hash sets a context up per call, which
+    /// cost more than the hashing itself at one key per record. Same digest as <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>.</summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     private readonly HashCounter _seen = new();
 
     /// <summary>The id of the next line with <paramref name="key"/>; <paramref name="repeat"/> is 0 for its first occurrence.</summary>
-    public string Next(string key, out int repeat)
+    public string Next(string key, out int repeat) => Next(key.AsSpan(), out repeat);
+
+    /// <summary>The id of the next line with <paramref name="key"/> (not copied unless it repeats); <paramref name="repeat"/> is 0 for its first occurrence.</summary>
+    public string Next(ReadOnlySpan<char> key, out int repeat)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         Hash(key, hash);
         repeat = _seen.Add(BinaryPrimitives.ReadUInt64BigEndian(hash));
-        return repeat == 0
-            ? string.Concat(prefix, Convert.ToHexStringLower(hash[..8]))
-            : ContentHash.ShortId(prefix, key + "|#" + repeat.ToString(CultureInfo.InvariantCulture));
+        if (repeat == 0)
+        {
+            Span<char> hex = stackalloc char[16];
+            Convert.TryToHexStringLower(hash[..8], hex, out _);
+            return string.Concat(prefix, hex);
+        }
+
+        return ContentHash.ShortId(prefix, string.Concat(key, "|#", repeat.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static void Hash(string key, Span<byte> hash)
+    private static void Hash(ReadOnlySpan<char> key, Span<byte> hash)
     {
         var length = Encoding.UTF8.GetMaxByteCount(key.Length);
         if (length <= 512)
         {
             Span<byte> utf8 = stackalloc byte[length];
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha256.AppendData(utf8[..Encoding.UTF8.GetBytes(key, utf8)]);
+            sha256.GetHashAndReset(hash);
         }
         else
         {
-            SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+            SHA256.HashData(Encoding.UTF8.GetBytes(key.ToArray()), hash);
         }
     }
 }

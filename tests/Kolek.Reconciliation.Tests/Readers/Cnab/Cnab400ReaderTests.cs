@@ -52,6 +52,19 @@ public class Cnab400ReaderTests
         Assert.False(s.HasErrors);
     }
 
+    /// <summary>The ids as the reader gave them before the throughput pass (one-shot SHA-256 of a joined key): de-duplication
+    /// across imports depends on them, so they must never change.</summary>
+    [CorpusFact]
+    public void Read_BradescoLaravel_IdsArePinned()
+    {
+        var s = Cnab400Reader.Read("b.ret", Bytes("cnab400", "bradesco-laravelboleto-retorno.ret"));
+
+        Assert.Equal(
+            ["cnab-e443ec6ad7052e3a", "cnab-651a97e121ea5aae", "cnab-0f2cea58111afe08", "cnab-81537d9fdbe7185a",
+             "cnab-6040752c3fb53c42", "cnab-0cf69c5cc42f0323", "cnab-722f7418ec40804b"],
+            s.Transactions.Select(t => t.Id));
+    }
+
     [CorpusFact]
     public void Read_BradescoBrcobranca_NoLiquidationAndPCheckDigitDropped()
     {
