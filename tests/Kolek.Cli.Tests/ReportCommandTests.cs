@@ -131,6 +131,30 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
         Assert.False(File.Exists(Path.Combine(folder, "missing.db")));
     }
 
+    /// <summary>Found by a user trial: these charges were read silently (a negative amount vanished from every figure).</summary>
+    [Theory]
+    [InlineData("C-2,K-1,-10.00,2026-11-01,2026-11-20,open,0,,,,,", "amount")]
+    [InlineData("C-2,K-1,10.00,2026-11-01,2026-11-20,open,20.00,,,,,", "paid_amount")]
+    [InlineData("C-2,K-1,10.00,2026-11-01,2026-10-20,open,0,,,,,", "due_date")]
+    [InlineData("C-2,K-1,10.00,2026-11-01,2026-11-20,paid,10.00,,,,,2026-10-01", "paid_date")]
+    public void Report_ContradictoryCharge_ExitsTwoNamingLineAndField(string line, string field)
+    {
+        var folder = Scratch.Folder();
+        var charges = Path.Combine(folder, "charges.csv");
+        File.WriteAllLines(charges,
+        [
+            "id,customer_id,amount,issue_date,due_date,status,paid_amount,nosso_numero,txid,linha_digitavel,pix_copia_e_cola,paid_date",
+            "C-1,K-1,100.00,2026-11-01,2026-11-20,open,0,,,,,",
+            line,
+        ]);
+
+        var result = Kolek.Run(folder, "report", "--charges", charges, "--as-of", "2026-12-03", "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("charges.csv:3", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(field, result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Html_EscapesCustomerNamesAndIsSelfContained()
     {

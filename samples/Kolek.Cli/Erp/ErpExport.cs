@@ -33,7 +33,7 @@ public static class ErpExport
 
     /// <summary>Reads CHARGES.csv; a charge id given twice is an error.</summary>
     public static IReadOnlyList<Charge> LoadCharges(string path) =>
-        Unique(CsvTable.Load(path, s_chargeColumns), row => new Charge
+        Unique(CsvTable.Load(path, s_chargeColumns), row => Consistent(row, new Charge
         {
             Id = row.Required("id"),
             CustomerId = row.Required("customer_id"),
@@ -47,7 +47,15 @@ public static class ErpExport
             LinhaDigitavel = row["linha_digitavel"],
             PixCopiaECola = row["pix_copia_e_cola"],
             PaidDate = Date(row, "paid_date"),
-        }, c => c.Id);
+        }), c => c.Id);
+
+    /// <summary>A charge whose values contradict each other is an input error on its line, never read as something else.</summary>
+    private static Charge Consistent(CsvRow row, Charge c) =>
+        c.Amount <= 0m ? throw row.Error("amount", $"has '{row["amount"]}'; a charge's amount must be positive")
+        : c.PaidAmount < 0m || c.PaidAmount > c.Amount ? throw row.Error("paid_amount", $"has '{row["paid_amount"]}'; it must be between 0 and the amount {c.Amount.ToString(CultureInfo.InvariantCulture)}")
+        : c.DueDate < c.IssueDate ? throw row.Error("due_date", $"has '{row["due_date"]}', before the issue date '{row["issue_date"]}'")
+        : c.PaidDate < c.IssueDate ? throw row.Error("paid_date", $"has '{row["paid_date"]}', before the issue date '{row["issue_date"]}'")
+        : c;
 
     /// <summary>
     /// Reads the open items of <c>kolek reconcile</c> (ITEMS.csv): <c>id,customer_id,payer_document,amount,due_date,

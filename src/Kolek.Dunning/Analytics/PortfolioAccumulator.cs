@@ -66,8 +66,13 @@ public sealed class PortfolioAccumulator
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(item.Charge, nameof(item));
         var charge = item.Charge;
-        var standing = PortfolioAnalytics.Standing(charge, _asOf, _calendar);
         Count++;
+        if (charge.IssueDate > _asOf)
+        {
+            return; // not issued yet on asOf: in no figure (the past balances, sales and trend count it from its issue date)
+        }
+
+        var standing = PortfolioAnalytics.Standing(charge, _asOf, _calendar);
         var state = (int)standing.State - 1;
         _stateCounts[state]++;
         _stateAmounts[state] += standing.Outstanding;

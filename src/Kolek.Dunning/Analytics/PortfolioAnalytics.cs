@@ -28,6 +28,7 @@ public static class PortfolioAnalytics
     /// the first matching row wins:</para>
     /// <list type="table">
     /// <listheader><term>condition</term><description>state; outstanding; days late</description></listheader>
+    /// <item><term><c>PaidDate &gt; asOf</c>, <c>Status</c> Paid or Open</term><description>as on <c>asOf</c>, before that payment: Late when <c>late(asOf) &gt; 0</c>, else Open; <c>Charge.Amount</c>; <c>late(asOf)</c></description></item>
     /// <item><term><c>Status</c> Cancelled</term><description>Cancelled; <c>Charge.Outstanding</c>; 0</description></item>
     /// <item><term><c>Status</c> Agreement</term><description>Agreement; <c>Charge.Outstanding</c>; 0</description></item>
     /// <item><term><c>Status</c> Disputed</term><description>Disputed; <c>Charge.Outstanding</c>; <c>late(asOf)</c></description></item>
@@ -48,6 +49,14 @@ public static class PortfolioAnalytics
 
         var adjusted = calendar.NextBusinessDay(charge.DueDate);
         int LateOn(LocalDate date) => date > adjusted ? Period.DaysBetween(charge.DueDate, date) : 0;
+
+        if (charge.PaidDate is { } paidLater && paidLater > asOf && charge.Status is ChargeStatus.Paid or ChargeStatus.Open)
+        {
+            // Not yet paid on asOf (the past is rebuilt as the trend does): the whole amount was still owed.
+            return LateOn(asOf) is var lateThen && lateThen > 0
+                ? new ChargeStanding(charge.Id, charge.CustomerId, ChargeState.Late, charge.Amount, lateThen, adjusted)
+                : new ChargeStanding(charge.Id, charge.CustomerId, ChargeState.Open, charge.Amount, 0, adjusted);
+        }
 
         var (state, outstanding, daysLate) = charge.Status switch
         {
@@ -93,7 +102,10 @@ public static class PortfolioAnalytics
         var tally = new AgingTally();
         foreach (var charge in charges)
         {
-            tally.Add(Standing(charge ?? throw NullElement(nameof(charges)), asOf, calendar));
+            if ((charge ?? throw NullElement(nameof(charges))).IssueDate <= asOf)
+            {
+                tally.Add(Standing(charge, asOf, calendar));
+            }
         }
 
         return tally.Result();
@@ -126,7 +138,10 @@ public static class PortfolioAnalytics
                 throw NullElement(nameof(charges));
             }
 
-            tally.Add(Standing(item.Charge, asOf, calendar), item.Customer?.Name);
+            if (item.Charge.IssueDate <= asOf)
+            {
+                tally.Add(Standing(item.Charge, asOf, calendar), item.Customer?.Name);
+            }
         }
 
         return tally.Result();
