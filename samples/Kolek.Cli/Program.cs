@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Kolek.Cli.CommandLine;
 using Kolek.Cli.Commands;
@@ -26,6 +27,16 @@ try
 
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
+}
+catch (UsageException e) when (args.Contains("--json"))
+{
+    // --json promises only JSON on stdout, errors included (CLI.md).
+    return DunningInputs.Report(stdout, json: true, "usage error", [new InputError("cli.usage", "command line", e.Message)]);
+}
+catch (CsvException e) when (args.Contains("--json"))
+{
+    var where = string.Create(CultureInfo.InvariantCulture, $"{e.PathName}:{e.Line}") + (e.Column is null ? "" : $" [{e.Column}]");
+    return DunningInputs.Report(stdout, json: true, "unreadable input file", [new InputError("input.csv", where, e.Message)]);
 }
 catch (UsageException e)
 {

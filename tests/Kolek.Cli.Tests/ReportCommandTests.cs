@@ -153,6 +153,20 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("charges.csv:3", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(field, result.Stderr, StringComparison.Ordinal);
+        var error = Assert.Single(result.Json().GetProperty("errors").EnumerateArray().ToList()); // --json: only JSON on stdout, errors too
+        Assert.Equal("input.csv", error.GetProperty("code").GetString());
+        Assert.EndsWith("charges.csv:3 [" + field + "]", error.GetProperty("path").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_UsageErrorWithJson_PrintsTheErrorAsJsonOnStdout()
+    {
+        var result = Kolek.Run(Scratch.Folder(), "report", "--charges", Kolek.DataFile("charges.csv"), "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Json().GetProperty("errors").EnumerateArray().ToList());
+        Assert.Equal("cli.usage", error.GetProperty("code").GetString());
+        Assert.Contains("--as-of", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
