@@ -193,6 +193,21 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
         Assert.Equal(4, html.Split("<svg ").Length - 1);
     }
 
+    /// <summary>Found by a user trial: "1 cobranças", "1 clientes inadimplentes".</summary>
+    [Fact]
+    public void Html_OneLateCharge_CountsAreSingular()
+    {
+        var charge = new Charge { Id = "C-1", CustomerId = "K-1", Amount = 100m, IssueDate = new LocalDate(2026, 10, 1), DueDate = new LocalDate(2026, 10, 30) };
+        var customer = new Customer { Id = "K-1", Name = "Cliente Um" };
+        var insight = PortfolioAnalytics.Insight([new CustomerCharge(charge, customer)], new LocalDate(2026, 12, 3), BusinessCalendar.BrazilBanking);
+
+        var html = HtmlReport.Write(new InsightReport(insight, [], HasJournal: false));
+
+        Assert.Contains("1 cobrança<", html, StringComparison.Ordinal);
+        Assert.Contains("1 cliente inadimplente<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 cobranças", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Html_WithoutRiskRows_SaysThereIsNoHistory()
     {

@@ -43,12 +43,12 @@ public static class HtmlReport
             .Append(c.PeriodDays.ToString(s_ptBr)).Append(" dias (").Append(Date(c.PeriodStart.PlusDays(1))).Append(" a ").Append(Date(c.PeriodEnd)).Append(")</p></header><main>");
 
         html.Append("<div class=\"kpis\">");
-        Kpi(html, "Em aberto", Tables.Brl(aging.Outstanding), $"{aging.OpenCharges.ToString(s_ptBr)} cobranças");
-        Kpi(html, "Vencido", Tables.Brl(aging.Overdue), $"{insight.Delinquents.Count.ToString(s_ptBr)} clientes inadimplentes");
+        Kpi(html, "Em aberto", Tables.Brl(aging.Outstanding), Count(aging.OpenCharges, "cobrança", "cobranças"));
+        Kpi(html, "Vencido", Tables.Brl(aging.Overdue), Count(insight.Delinquents.Count, "cliente inadimplente", "clientes inadimplentes"));
         Kpi(html, "Inadimplência", Percent(aging.DelinquencyRate), "vencido ÷ em aberto");
         Kpi(html, "DSO", c.Dso is { } dso ? $"{dso.ToString("N1", s_ptBr)} dias" : "—", "prazo médio de recebimento");
         Kpi(html, "CEI", c.Cei is { } cei ? Percent(cei) : "—", "eficácia da cobrança");
-        Kpi(html, "Vence em breve", Tables.Brl(insight.DueSoonAmount), $"{insight.DueSoon.ToString(s_ptBr)} cobranças");
+        Kpi(html, "Vence em breve", Tables.Brl(insight.DueSoonAmount), Count(insight.DueSoon, "cobrança", "cobranças"));
         html.Append("</div>");
 
         Section(html, "Aging dos títulos em aberto", Columns("chart-aging", "Aging: valor em aberto por faixa de atraso",
@@ -164,4 +164,7 @@ public static class HtmlReport
     private static string Percent(decimal rate) => rate.ToString("P1", s_ptBr);
 
     private static string Date(LocalDate date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 cobrança", "2 cobranças": a count with its noun in the right number.</summary>
+    private static string Count(long count, string one, string many) => $"{count.ToString(s_ptBr)} {(count == 1 ? one : many)}";
 }
