@@ -22,12 +22,9 @@ internal sealed class AmountDateIndex
 {
     private const decimal Slack = 0.02m;
 
-    /// <summary>The late-charge ranges are computed in double: a few cents more than <see cref="Slack"/> absorb its
-    /// rounding (the candidates are a superset; the exact fit test decides).</summary>
-    private const double LateSlack = 0.05;
-
-    /// <summary>And a relative margin, far above double's rounding, for large amounts.</summary>
-    private const double RelativeSlack = 1e-12;
+    /// <summary>The late-charge ranges divide by a rate, and fine and interest are each rounded to the cent by the exact
+    /// computation: a few cents of margin keep the candidates a superset (the exact fit test decides).</summary>
+    private const decimal LateSlack = 0.05m;
 
     /// <summary>Per day number from <see cref="_firstDay"/>, the positions of that due date's items (empty: none).</summary>
     private readonly DueDay[] _days;
@@ -83,11 +80,11 @@ internal sealed class AmountDateIndex
             start = end;
         }
 
-        // Late-charge rates per due date, as doubles: they only bound the amount ranges, which are widened by
-        // LateSlack for rounding, and the exact fit test decides. Items usually share one terms object, so its rates
+        // Late-charge rates per due date: they only bound the amount ranges, which are widened by LateSlack for
+        // rounding, and the exact fit test decides. Items usually share one terms object, so its rates
         // are converted once per run of equal terms.
         LateChargeTerms? lastTerms = null;
-        var (lastConsumer, fine, interest) = (false, 0d, 0d);
+        var (lastConsumer, fine, interest) = (false, 0m, 0m);
         for (var k = 0; k < count; k++)
         {
             var item = catalog.InputOrder[k];
@@ -105,8 +102,8 @@ internal sealed class AmountDateIndex
             if (!ReferenceEquals(terms, lastTerms) || item.Consumer != lastConsumer)
             {
                 (lastTerms, lastConsumer) = (terms, item.Consumer);
-                fine = (double)(item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent);
-                interest = (double)terms.InterestPercentPerMonth;
+                fine = item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent;
+                interest = terms.InterestPercentPerMonth;
             }
 
             ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
@@ -117,7 +114,7 @@ internal sealed class AmountDateIndex
 
         for (var d = 0; d < _days.Length; d++)
         {
-            if (_days[d].Late is { MaxFine: 0d, MaxInterest: 0d })
+            if (_days[d].Late is { MaxFine: 0m, MaxInterest: 0m })
             {
                 _days[d].Late = null;
             }
@@ -138,7 +135,7 @@ internal sealed class AmountDateIndex
         var declared = declaredLateCharges > 0m
             ? (Cents(amount - declaredLateCharges - Slack), Cents(highest - declaredLateCharges + Slack))
             : (1L, 0L);
-        var (lateLow, lateHigh) = ((double)(amount - 0.01m), (double)(highest + tolerance + 0.01m));
+        var (lateLow, lateHigh) = (amount - 0.01m, highest + tolerance + 0.01m);
         var paymentDay = ItemCatalog.DayNumber(paymentDate);
         var last = Math.Min(ItemCatalog.DayNumber(to) - _firstDay, _days.Length - 1);
         for (var d = Math.Max(ItemCatalog.DayNumber(from) - _firstDay, 0); d <= last; d++)
@@ -160,12 +157,12 @@ internal sealed class AmountDateIndex
             var daysLate = paymentDay - (d + _firstDay);
             if (day.Late is { } rates && daysLate > 0)
             {
-                var lowRate = 1d + ((rates.MinFine + (rates.MinInterest * daysLate / 30d)) / 100d);
-                var highRate = 1d + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30d)) / 100d);
+                var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
+                var highRate = 1m + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30m)) / 100m);
                 var (low, high) = (lateLow / highRate, lateHigh / lowRate);
                 AddRange(found, day, (
-                    CentsBelow(low - LateSlack - (Math.Abs(low) * RelativeSlack)),
-                    CentsBelow(high + LateSlack + (Math.Abs(high) * RelativeSlack))));
+                    Cents(low - LateSlack),
+                    Cents(high + LateSlack)));
             }
         }
 
@@ -185,12 +182,6 @@ internal sealed class AmountDateIndex
             found.Add(_byAmount[k]);
         }
     }
-
-    /// <summary>An amount computed in double, in whole cents rounded down (clamped like <see cref="Cents"/>).</summary>
-    private static long CentsBelow(double amount) =>
-        amount >= 1e15 ? long.MaxValue
-        : amount <= -1e15 ? long.MinValue
-        : (long)Math.Floor(amount * 100d);
 
     /// <summary>The first position of the day whose amount in cents is at least <paramref name="value"/>.</summary>
     private int LowerBound(DueDay day, long value)
@@ -222,5 +213,5 @@ internal sealed class AmountDateIndex
     private record struct DueDay(int Start, int End, LateRates? Late);
 
     /// <summary>The lowest and highest fine (consumer cap applied) and monthly interest, in percent, among a day's items.</summary>
-    private readonly record struct LateRates(double MinFine, double MaxFine, double MinInterest, double MaxInterest);
+    private readonly record struct LateRates(decimal MinFine, decimal MaxFine, decimal MinInterest, decimal MaxInterest);
 }
