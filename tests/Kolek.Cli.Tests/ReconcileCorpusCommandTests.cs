@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Kolek.Reconciliation.Tests.Corpus;
 
 namespace Kolek.Cli.Tests;
 
@@ -99,32 +100,5 @@ public sealed class ReconcileCorpusCommandTests
     private static decimal Number(JsonElement transaction, string name) =>
         transaction.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : 0m;
 
-    private static string CorpusFile(string relative) =>
-        Path.Combine([CorpusRoot ?? throw new InvalidOperationException(MissingCorpus), .. relative.Split('/')]);
-
-    internal static string? CorpusRoot { get; } = LocateCorpus();
-
-    internal const string MissingCorpus = "The shared corpus was not found: set KOLEK_CORPUS or put it at ../shared/corpus beside the repository.";
-
-    private static string? LocateCorpus()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("KOLEK_CORPUS");
-        var candidate = !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv : Path.Combine(Kolek.RepositoryRoot, "..", "shared", "corpus");
-        return Directory.Exists(candidate) ? Path.GetFullPath(candidate) : null;
-    }
-}
-
-/// <summary>A fact over the shared corpus: skipped when the corpus is missing outside CI (<c>CI=true</c>), run (and so
-/// failing) in CI.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
-{
-    /// <summary>Creates the attribute.</summary>
-    public CorpusFactAttribute()
-    {
-        if (ReconcileCorpusCommandTests.CorpusRoot is null
-            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = ReconcileCorpusCommandTests.MissingCorpus;
-        }
-    }
+    private static string CorpusFile(string relative) => Corpus.PathOf(relative.Split('/'));
 }
