@@ -1,15 +1,46 @@
+using System.Buffers;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
-/// <summary>The hashes every reader uses: the file's SHA-256 and the short hash of a transaction's natural key.</summary>
+/// <summary>The hashes every reader uses: the file's SHA-256 and the 64-bit hash of a transaction's natural key.</summary>
 internal static class ContentHash
 {
     /// <summary>Lower-case hex SHA-256 of the whole content, as <see cref="Statements.BankStatement.Sha256"/> reports it.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary><paramref name="prefix"/> followed by the first 16 lower-case hex digits of the SHA-256 of the UTF-8 <paramref name="key"/>.</summary>
-    public static string ShortId(string prefix, string key) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
+    /// <summary>The XXH3 64-bit hash (seed 0) of the UTF-8 bytes of <paramref name="key"/>, the digest a transaction id is
+    /// written from.</summary>
+    /// <remarks>A transaction id needs stability and spread, not secrecy: it de-duplicates lines a bank sent, and it was
+    /// already cut to 64 bits. XXH3 costs tens of nanoseconds for a key where a SHA-256 call cost about a microsecond,
+    /// which capped the CNAB readers near 400 MB/s.</remarks>
+    public static ulong KeyHash(ReadOnlySpan<char> key)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        if (length <= 512)
+        {
+            Span<byte> utf8 = stackalloc byte[length];
+            return XxHash3.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(key, utf8)]);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            return XxHash3.HashToUInt64(rented.AsSpan(0, Encoding.UTF8.GetBytes(key, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary><paramref name="prefix"/> followed by <paramref name="hash"/> in 16 lower-case hex digits.</summary>
+    public static string ShortId(string prefix, ulong hash)
+    {
+        Span<char> hex = stackalloc char[16];
+        hash.TryFormat(hex, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(prefix, hex);
+    }
 }

@@ -1,23 +1,15 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Gives each transaction of one read a stable id from its natural key, telling apart lines whose keys are equal.</summary>
-/// <remarks>The id is <c>prefix</c> + the first 16 hex digits of the SHA-256 of the key; the second line with the same key
-/// hashes <c>key|#1</c>, the third <c>key|#2</c>, in file order, so the same file always gives the same ids.
-/// Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's text), so a streaming
-/// read of a file of millions of lines stays within bounded memory; two different keys with the same 64-bit hash would
-/// have had the same id anyway.</remarks>
+/// <remarks>The id is <c>prefix</c> + the 16 hex digits of the XXH3 64-bit hash of the key (<see cref="ContentHash.KeyHash"/>);
+/// the second line with the same key hashes <c>key|#1</c>, the third <c>key|#2</c>, in file order, so the same file always
+/// gives the same ids. Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's
+/// text), so a streaming read of a file of millions of lines stays within bounded memory; two different keys with the
+/// same 64-bit hash would have had the same id anyway.</remarks>
 internal sealed class StableIds(string prefix)
 {
-    /// <summary>One SHA-256 context per thread, reset after every key: a one-shot hash sets a context up per call, which
-    /// cost more than the hashing itself at one key per record. Same digest as <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>.</summary>
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
-
     private readonly HashCounter _seen = new();
 
     /// <summary>The id of the next line with <paramref name="key"/>; <paramref name="repeat"/> is 0 for its first occurrence.</summary>
@@ -26,33 +18,11 @@ internal sealed class StableIds(string prefix)
     /// <summary>The id of the next line with <paramref name="key"/> (not copied unless it repeats); <paramref name="repeat"/> is 0 for its first occurrence.</summary>
     public string Next(ReadOnlySpan<char> key, out int repeat)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        Hash(key, hash);
-        repeat = _seen.Add(BinaryPrimitives.ReadUInt64BigEndian(hash));
-        if (repeat == 0)
-        {
-            Span<char> hex = stackalloc char[16];
-            Convert.TryToHexStringLower(hash[..8], hex, out _);
-            return string.Concat(prefix, hex);
-        }
-
-        return ContentHash.ShortId(prefix, string.Concat(key, "|#", repeat.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private static void Hash(ReadOnlySpan<char> key, Span<byte> hash)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
-        if (length <= 512)
-        {
-            Span<byte> utf8 = stackalloc byte[length];
-            var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha256.AppendData(utf8[..Encoding.UTF8.GetBytes(key, utf8)]);
-            sha256.GetHashAndReset(hash);
-        }
-        else
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(key.ToArray()), hash);
-        }
+        var hash = ContentHash.KeyHash(key);
+        repeat = _seen.Add(hash);
+        return repeat == 0
+            ? ContentHash.ShortId(prefix, hash)
+            : ContentHash.ShortId(prefix, ContentHash.KeyHash(string.Concat(key, "|#", repeat.ToString(CultureInfo.InvariantCulture))));
     }
 }
 
