@@ -35,8 +35,7 @@ catch (UsageException e) when (args.Contains("--json"))
 }
 catch (CsvException e) when (args.Contains("--json"))
 {
-    var where = string.Create(CultureInfo.InvariantCulture, $"{e.PathName}:{e.Line}") + (e.Column is null ? "" : $" [{e.Column}]");
-    return DunningInputs.Report(stdout, json: true, "unreadable input file", [new InputError("input.csv", where, e.Message)]);
+    return DunningInputs.Report(stdout, json: true, "unreadable input file", [InputError.From(e)]);
 }
 catch (UsageException e)
 {

@@ -79,7 +79,7 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
-    public void Reconcile_BadAmountCell_ExitsTwoNamingFileLineAndColumn()
+    public void Reconcile_BadAmountCell_RejectsThatRowExitsThreeAndReconcilesTheRest()
     {
         var folder = Scratch.Folder();
         var items = Path.Combine(folder, "items.csv");
@@ -92,17 +92,33 @@ public sealed class ReconcileCommandTests
 
         var result = Kolek.Run(folder, ["reconcile", "--open-items", items, .. Scratch.BankFiles(), "--json"]);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("items.csv:3", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("amount", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("12,50", result.Stderr, StringComparison.Ordinal);
+        var error = Assert.Single(result.Json().GetProperty("inputErrors").EnumerateArray());
+        Assert.Equal("input.csv", error.GetProperty("code").GetString());
+        Assert.EndsWith("items.csv:3 [amount]", error.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Contains("12,50", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(result.Json().GetProperty("unmatched").GetArrayLength() > 0, "the statements were still reconciled");
+    }
+
+    [Fact]
+    public void Reconcile_ItemsFileWithoutARequiredColumn_ExitsTwo()
+    {
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllText(items, "id,customer_id,amount,due_date\nNF-1,CLI-1,100.00,2026-10-05\n");
+
+        var result = Kolek.Run(folder, "reconcile", "--open-items", items, Scratch.BankFiles()[0], "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("payer_document", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("id,customer_id,amount,due_date\nNF-1,CLI-1,100.00,2026-10-05\n", "payer_document")]
     [InlineData("id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number\nNF-1,CLI-1,,100.00,05/10/2026,,,\n", "due_date")]
     [InlineData("id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number,fine_percent\nNF-1,CLI-1,,100.00,2026-10-05,,,,-2\n", "fine_percent")]
-    public void Reconcile_UnusableItemsFile_ExitsTwoNamingTheColumn(string content, string column)
+    [InlineData("id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number\nNF-1,CLI-1,,100.00,2026-10-05,,,\nNF-1,CLI-1,,50.00,2026-10-06,,,\n", "id")]
+    public void Reconcile_UnusableItemRow_ExitsThreeNamingLineAndColumn(string content, string column)
     {
         var folder = Scratch.Folder();
         var items = Path.Combine(folder, "items.csv");
@@ -110,8 +126,9 @@ public sealed class ReconcileCommandTests
 
         var result = Kolek.Run(folder, "reconcile", "--open-items", items, Scratch.BankFiles()[0], "--json");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(column, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, result.ExitCode);
+        var error = Assert.Single(result.Json().GetProperty("inputErrors").EnumerateArray());
+        Assert.EndsWith($" [{column}]", error.GetProperty("path").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,34 @@ public sealed class RunCommandTests
         Assert.Equal(files, OutboxFiles(folder));
     }
 
+    /// <summary>CLI.md: malformed content is never exit 2. A bad row of the export is left out (and named); the other charges
+    /// are collected as if it were not there, and the run exits 3.</summary>
+    [Fact]
+    public void Run_ExportWithABadRow_SendsTheOthersExactlyAsWithoutItAndExitsThree()
+    {
+        var folder = Scratch.Folder();
+        var lines = File.ReadAllLines(Kolek.DataFile("charges.csv"));
+        var charges = Path.Combine(folder, "charges.csv");
+        File.WriteAllLines(charges, [.. lines.Take(2), "NF-BAD,CLI-002,12;50,2026-10-08,2026-10-28,open,0.00,,,,,", .. lines.Skip(2)]);
+        string[] Args(string name, string file) =>
+        [
+            "run", "--ruler", Kolek.DataFile("ruler.json"), "--charges", file, "--customers", Kolek.DataFile("customers.csv"),
+            "--at", At, "--db", Path.Combine(folder, name + ".db"), "--outbox", Path.Combine(folder, name), "--json",
+        ];
+
+        var withBadRow = Kolek.Run(folder, Args("bad", charges));
+        var clean = Kolek.Run(folder, Args("clean", Kolek.DataFile("charges.csv")));
+
+        Assert.Equal(3, withBadRow.ExitCode);
+        var error = Assert.Single(withBadRow.Json().GetProperty("inputErrors").EnumerateArray().ToList());
+        Assert.EndsWith("charges.csv:3 [amount]", error.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, clean.ExitCode);
+        static string Sent(KolekResult r) => string.Join("\n", r.Json().GetProperty("sent").EnumerateArray()
+            .Select(s => $"{s.GetProperty("stepId")}|{s.GetProperty("channel")}|{string.Join(",", s.GetProperty("chargeIds").EnumerateArray())}"));
+        Assert.NotEmpty(Sent(clean));
+        Assert.Equal(Sent(clean), Sent(withBadRow));
+    }
+
     [Fact]
     public void Run_Email_IsAnEmlWithTheCreditorFromTheOptions()
     {

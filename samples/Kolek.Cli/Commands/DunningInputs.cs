@@ -16,6 +16,10 @@ public sealed record InputError(string Code, string Path, string Message)
     public static IReadOnlyList<InputError> From(RulerParseResult ruler) =>
         ruler.Errors.Select(e => new InputError(e.Code, e.Path, e.Message)).ToList();
 
+    /// <summary>A CSV row or file the command cannot use: code <c>input.csv</c>, path <c>file:line [column]</c>.</summary>
+    public static InputError From(Erp.CsvException e) => new("input.csv",
+        string.Create(CultureInfo.InvariantCulture, $"{e.PathName}:{e.Line}") + (e.Column is null ? "" : $" [{e.Column}]"), e.Message);
+
     /// <summary>Every error of the user templates that did not load.</summary>
     public static IReadOnlyList<InputError> From(TemplateSetLoadResult templates) =>
         templates.Failures.SelectMany(f => f.Errors.Select(e => new InputError(e.Code,

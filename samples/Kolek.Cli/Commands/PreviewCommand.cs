@@ -30,26 +30,28 @@ public static class PreviewCommand
         {
             throw new UsageException($"--from {NodaTime.Text.LocalDatePattern.Iso.Format(from)} is outside the supported years 1900-2999.");
         }
-        var receivables = ErpReceivables.Load(args.Require("charges"), args.Get("customers"));
+        var problems = new InputProblems();
+        var receivables = ErpReceivables.Load(args.Require("charges"), args.Get("customers"), problems);
         if (!ruler.Success)
         {
             return DunningInputs.Report(stdout, json, $"the ruler '{args.Require("ruler")}' is invalid", InputError.From(ruler));
         }
 
         var preview = OutboxRunner.Planner().Preview(receivables.Charges, ruler.Ruler, from, days);
+        problems.Print();
         if (json)
         {
-            stdout.WriteLine(ToJson(preview));
+            stdout.WriteLine(ToJson(preview, problems));
         }
         else
         {
             PrintTables(preview);
         }
 
-        return ExitCodes.Ok;
+        return problems.ExitCode();
     }
 
-    private static string ToJson(DunningPreview preview) => JsonOut.Write(w =>
+    private static string ToJson(DunningPreview preview, InputProblems problems) => JsonOut.Write(w =>
     {
         w.WriteStartObject();
         w.Objects("events", preview.Events, (w, e) =>
@@ -74,6 +76,7 @@ public static class PreviewCommand
             w.WriteString("cause", SkipCauseName(s.Cause));
             w.WriteString("reason", s.Reason);
         });
+        problems.Write(w);
         w.WriteEndObject();
     });
 

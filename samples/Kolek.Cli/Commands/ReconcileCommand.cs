@@ -29,7 +29,8 @@ public static class ReconcileCommand
             throw new UsageException("kolek reconcile needs at least one STATEMENT file.");
         }
 
-        var items = ErpExport.LoadOpenItems(args.Require("open-items"));
+        var problems = new InputProblems();
+        var items = problems.Take(ErpExport.LoadOpenItems(args.Require("open-items")));
         var statements = args.Positional.Select(path => StatementFiles.Read(path)).ToList();
         var transactions = statements.SelectMany(s => s.Transactions).ToList();
         var matcher = new ReconciliationMatcher(new MatchingOptions { AdjustDueDate = BusinessCalendar.BrazilBanking.NextBusinessDay });
@@ -51,9 +52,14 @@ public static class ReconcileCommand
             result = matcher.Reconcile(transactions, items);
         }
 
+        problems.Print();
         if (args.Has("json"))
         {
-            stdout.WriteLine(JsonOut.Write(w => ReconciliationJson.Write(w, result, more => StatementJson.WriteDiagnostics(more, statements))));
+            stdout.WriteLine(JsonOut.Write(w => ReconciliationJson.Write(w, result, more =>
+            {
+                StatementJson.WriteDiagnostics(more, statements);
+                problems.Write(more);
+            })));
         }
         else
         {
@@ -68,6 +74,6 @@ public static class ReconcileCommand
             }
         }
 
-        return statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok;
+        return problems.ExitCode(statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok);
     }
 }

@@ -31,7 +31,8 @@ public static class ReportCommand
             throw new UsageException($"--as-of {NodaTime.Text.LocalDatePattern.Iso.Format(asOf)} is outside the supported years 1900-2999.");
         }
 
-        var charges = ErpReceivables.Load(args.Require("charges"), args.Get("customers")).Charges;
+        var problems = new InputProblems();
+        var charges = ErpReceivables.Load(args.Require("charges"), args.Get("customers"), problems).Charges;
         var dbPath = args.Get("db");
         List<JournalEntry> journal = [];
         if (dbPath is not null)
@@ -54,9 +55,10 @@ public static class ReportCommand
             }
         }
 
+        problems.Print();
         if (json)
         {
-            stdout.WriteLine(InsightJson.Write(report));
+            stdout.WriteLine(InsightJson.Write(report, problems.Write));
         }
         else
         {
@@ -67,7 +69,7 @@ public static class ReportCommand
             }
         }
 
-        return ExitCodes.Ok;
+        return problems.ExitCode();
     }
 
     /// <summary>

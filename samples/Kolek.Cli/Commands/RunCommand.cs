@@ -33,7 +33,8 @@ public static class RunCommand
         var (creditor, email) = Creditor(args);
         var ruler = DunningInputs.LoadRuler(rulerPath);
         var templates = DunningInputs.LoadTemplates(args.Get("templates"));
-        var receivables = ErpReceivables.Load(args.Require("charges"), args.Get("customers"));
+        var problems = new InputProblems();
+        var receivables = ErpReceivables.Load(args.Require("charges"), args.Get("customers"), problems);
         if (!ruler.Success)
         {
             return DunningInputs.Report(stdout, json, $"the ruler '{rulerPath}' is invalid", InputError.From(ruler));
@@ -52,16 +53,17 @@ public static class RunCommand
             () => at.InZone(zone).ToDateTimeOffset());
         var result = await runner.RunAsync(ruler.Ruler, at);
         warnings = [.. warnings.Concat(result.Warnings).Distinct()];
+        problems.Print();
         if (json)
         {
-            stdout.WriteLine(ToJson(at, dbPath, outbox, result, warnings));
+            stdout.WriteLine(ToJson(at, dbPath, outbox, result, warnings, problems));
         }
         else
         {
             PrintTables(at, result, warnings);
         }
 
-        return ExitCodes.Ok;
+        return problems.ExitCode();
     }
 
     private static (TemplateCreditor Creditor, string Email) Creditor(CommandArgs args)
@@ -84,7 +86,7 @@ public static class RunCommand
             .SelectMany(s => s.Channels.Select(c => templates.Resolve(s.Template!, c).Warning))
             .OfType<TemplateWarning>().Distinct().ToList();
 
-    private static string ToJson(Instant at, string dbPath, string outbox, DunningRunResult result, IReadOnlyList<TemplateWarning> warnings) => JsonOut.Write(w =>
+    private static string ToJson(Instant at, string dbPath, string outbox, DunningRunResult result, IReadOnlyList<TemplateWarning> warnings, InputProblems problems) => JsonOut.Write(w =>
     {
         w.WriteStartObject();
         w.Instant("at", at);
@@ -112,6 +114,7 @@ public static class RunCommand
             w.WriteString("message", warning.Message);
         });
         w.Instant("nextWakeUp", result.NextWakeUp);
+        problems.Write(w);
         w.WriteEndObject();
     });
 

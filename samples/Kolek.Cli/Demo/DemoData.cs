@@ -45,8 +45,8 @@ public sealed record DemoData(
             LocalDatePattern.Iso.Parse(creditor.GetProperty("demoStart").GetString()!).Value,
             LocalDatePattern.Iso.Parse(creditor.GetProperty("today").GetString()!).Value,
             ruler.GetValueOrThrow(),
-            ErpExport.LoadCustomers(Path.Combine(Folder, "customers.csv")),
-            ErpExport.LoadCharges(Path.Combine(Folder, "charges.csv")),
+            ErpExport.LoadCustomers(Path.Combine(Folder, "customers.csv")).AllOrThrow(),
+            ErpExport.LoadCharges(Path.Combine(Folder, "charges.csv")).AllOrThrow(),
             bank);
     }
 

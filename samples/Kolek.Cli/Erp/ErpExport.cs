@@ -14,9 +14,9 @@ public static class ErpExport
     private static readonly string[] s_itemColumns =
         ["id", "customer_id", "payer_document", "amount", "due_date", "nosso_numero", "txid", "document_number"];
 
-    /// <summary>Reads CUSTOMERS.csv.</summary>
-    public static IReadOnlyList<Customer> LoadCustomers(string path) =>
-        CsvTable.Load(path, s_customerColumns).Rows.Select(row => new Customer
+    /// <summary>Reads CUSTOMERS.csv; a row that cannot be read is rejected with its line and column, a customer id given twice too.</summary>
+    public static ErpRows<Customer> LoadCustomers(string path) =>
+        Unique(CsvTable.Load(path, s_customerColumns), row => new Customer
         {
             Id = row.Required("id"),
             Name = row.Required("name"),
@@ -29,10 +29,11 @@ public static class ErpExport
             TimeZone = Zone(row),
             OptOut = (row["opt_out"] ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => c.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
-        }).ToList();
+        }, c => c.Id);
 
-    /// <summary>Reads CHARGES.csv; a charge id given twice is an error.</summary>
-    public static IReadOnlyList<Charge> LoadCharges(string path) =>
+    /// <summary>Reads CHARGES.csv; a row that cannot be read or contradicts itself is rejected with its line and column, a
+    /// charge id given twice too (the later line).</summary>
+    public static ErpRows<Charge> LoadCharges(string path) =>
         Unique(CsvTable.Load(path, s_chargeColumns), row => Consistent(row, new Charge
         {
             Id = row.Required("id"),
@@ -62,9 +63,10 @@ public static class ErpExport
     /// nosso_numero,txid,document_number</c>, optionally <c>issue_date,consumer,fine_percent,interest_percent_month</c>
     /// (and <c>outstanding</c>, <c>linha_digitavel</c>, <c>end_to_end_id</c>, and an early-payment discount as
     /// <c>discount_amount,discount_until</c>, both or neither); <c>payer_document</c> may list several
-    /// documents separated by <c>|</c>. An item id given twice is an error.
+    /// documents separated by <c>|</c>. A row that cannot be read is rejected with its line and column, an item id given
+    /// twice too (the later line).
     /// </summary>
-    public static IReadOnlyList<OpenItem> LoadOpenItems(string path) =>
+    public static ErpRows<OpenItem> LoadOpenItems(string path) =>
         Unique(CsvTable.Load(path, s_itemColumns), row =>
         {
             var amount = NonNegative(row, "amount") ?? throw row.Error("amount", "is empty");
@@ -95,11 +97,27 @@ public static class ErpExport
             };
         }, i => i.Id);
 
-    /// <summary>Joins charges to their customers; a charge whose customer is unknown gets a bare customer record.</summary>
-    public static IReadOnlyList<CustomerCharge> Join(IEnumerable<Charge> charges, IEnumerable<Customer> customers)
+    /// <summary>Joins charges to their customers; a charge whose customer is unknown gets a bare customer record (no name,
+    /// no contact), which <paramref name="unknown"/> is told about once per customer id, with the first charge naming it.</summary>
+    public static IReadOnlyList<CustomerCharge> Join(IEnumerable<Charge> charges, IEnumerable<Customer> customers, Action<string, string>? unknown = null)
     {
         var byId = customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        return charges.Select(c => new CustomerCharge(c, byId.GetValueOrDefault(c.CustomerId) ?? new Customer { Id = c.CustomerId })).ToList();
+        var bare = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        return charges.Select(c =>
+        {
+            if (byId.TryGetValue(c.CustomerId, out var customer))
+            {
+                return new CustomerCharge(c, customer);
+            }
+
+            if (!bare.TryGetValue(c.CustomerId, out customer))
+            {
+                bare.Add(c.CustomerId, customer = new Customer { Id = c.CustomerId });
+                unknown?.Invoke(c.CustomerId, c.Id);
+            }
+
+            return new CustomerCharge(c, customer);
+        }).ToList();
     }
 
     /// <summary>The contract's name of a charge status (<c>open</c>, <c>paid</c>…).</summary>
@@ -115,22 +133,30 @@ public static class ErpExport
         var other => throw row.Error("status", $"has '{other}'; expected open, paid, cancelled, disputed or agreement"),
     };
 
-    private static List<T> Unique<T>(CsvTable table, Func<CsvRow, T> read, Func<T, string> id)
+    private static ErpRows<T> Unique<T>(CsvTable table, Func<CsvRow, T> read, Func<T, string> id)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<T>();
+        var rejected = new List<CsvException>();
         foreach (var row in table.Rows)
         {
-            var value = read(row);
-            if (!seen.Add(id(value)))
+            try
             {
-                throw row.Error("id", $"repeats '{id(value)}', already given on an earlier line");
-            }
+                var value = read(row);
+                if (!seen.Add(id(value)))
+                {
+                    throw row.Error("id", $"repeats '{id(value)}', already given on an earlier line");
+                }
 
-            list.Add(value);
+                list.Add(value);
+            }
+            catch (CsvException e)
+            {
+                rejected.Add(e);
+            }
         }
 
-        return list;
+        return new ErpRows<T>(list, rejected);
     }
 
     private static decimal? NonNegative(CsvRow row, string column)
@@ -161,4 +187,14 @@ public static class ErpExport
         : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw row.Error("time_zone", $"has '{id}', not a tz database zone id");
 
     private static string Digits(string? text) => text is null ? "" : new string(text.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+}
+
+/// <summary>The rows of an ERP export file that were read, and those rejected (each with its file, line and column).</summary>
+/// <typeparam name="T">What a row becomes.</typeparam>
+/// <param name="Rows">The rows read, in file order.</param>
+/// <param name="Rejected">The rows that could not be used, in file order; nothing of them was read.</param>
+public sealed record ErpRows<T>(IReadOnlyList<T> Rows, IReadOnlyList<CsvException> Rejected)
+{
+    /// <summary>The rows, for a file that must be entirely valid (the bundled demo data): the first rejected row is thrown.</summary>
+    public IReadOnlyList<T> AllOrThrow() => Rejected.Count > 0 ? throw Rejected[0] : Rows;
 }

@@ -21,12 +21,19 @@ public sealed class ErpReceivables : IReceivableSource
     /// <summary>Every charge of the export with its customer, in file order.</summary>
     public IReadOnlyList<CustomerCharge> Charges { get; }
 
-    /// <summary>Reads the export; a charge id given twice is an error naming the second line.</summary>
-    public static ErpReceivables Load(string chargesPath, string? customersPath)
+    /// <summary>Reads the export. Rows that cannot be used (unreadable or contradictory cells, an id given twice) are left out
+    /// and told to <paramref name="problems"/>, as is each customer id that CUSTOMERS.csv (when given) does not list.</summary>
+    public static ErpReceivables Load(string chargesPath, string? customersPath, Commands.InputProblems problems)
     {
-        var charges = ErpExport.LoadCharges(chargesPath);
-        var customers = customersPath is null ? [] : ErpExport.LoadCustomers(customersPath);
-        return new ErpReceivables(ErpExport.Join(charges, customers));
+        var charges = problems.Take(ErpExport.LoadCharges(chargesPath));
+        if (customersPath is null)
+        {
+            return new ErpReceivables(ErpExport.Join(charges, []));
+        }
+
+        var customers = problems.Take(ErpExport.LoadCustomers(customersPath));
+        return new ErpReceivables(ErpExport.Join(charges, customers, (customerId, chargeId) => problems.Warn("input.customer.unknown", customersPath,
+            $"Customer '{customerId}' (charge '{chargeId}' and any other of theirs) is not in this file: collected with no name and no contact, so no message can reach them.")));
     }
 
     /// <inheritdoc />

@@ -7,8 +7,8 @@ namespace Kolek.Cli.Report;
 /// <summary>The JSON of <c>kolek report</c> (CLI.md), and the parts <c>kolek demo</c> shares with it (totals, aging, delinquents).</summary>
 public static class InsightJson
 {
-    /// <summary>The whole report document.</summary>
-    public static string Write(InsightReport report) => JsonOut.Write(w =>
+    /// <summary>The whole report document; <paramref name="more"/> writes further fields at its end.</summary>
+    public static string Write(InsightReport report, Action<Utf8JsonWriter>? more = null) => JsonOut.Write(w =>
     {
         var insight = report.Insight;
         w.WriteStartObject();
@@ -51,6 +51,7 @@ public static class InsightJson
             w.Money("overdue", p.Overdue);
             w.WriteNumber("rate", p.Rate);
         });
+        more?.Invoke(w);
         w.WriteEndObject();
     });
 
