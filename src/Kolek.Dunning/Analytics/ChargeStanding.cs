@@ -7,8 +7,9 @@ namespace Kolek.Dunning.Analytics;
 /// <param name="CustomerId">The identifier of the customer who owes it (<see cref="Charges.Charge.CustomerId"/>).</param>
 /// <param name="State">The derived state.</param>
 /// <param name="Outstanding">
-/// The principal still owed, in BRL: zero for <see cref="ChargeState.Paid"/>, otherwise <see cref="Charges.Charge.Outstanding"/>
-/// (<c>max(0, Amount − PaidAmount)</c>).
+/// The principal still owed, in BRL: zero for <see cref="ChargeState.Paid"/> and <see cref="ChargeState.Cancelled"/>, otherwise
+/// <see cref="Charges.Charge.Outstanding"/> (<c>max(0, Amount − PaidAmount)</c>; for a disputed or agreement charge, the
+/// balance contested or renegotiated).
 /// </param>
 /// <param name="DaysLate">
 /// Calendar days from the <em>original</em> due date to the evaluation date when that date is after

@@ -60,7 +60,7 @@ public static class PortfolioAnalytics
 
         var (state, outstanding, daysLate) = charge.Status switch
         {
-            ChargeStatus.Cancelled => (ChargeState.Cancelled, charge.Outstanding, 0),
+            ChargeStatus.Cancelled => (ChargeState.Cancelled, 0m, 0),
             ChargeStatus.Agreement => (ChargeState.Agreement, charge.Outstanding, 0),
             ChargeStatus.Disputed => (ChargeState.Disputed, charge.Outstanding, LateOn(asOf)),
             ChargeStatus.Paid => Settled(),

@@ -42,9 +42,23 @@ public sealed class LateChargeProperties
         {
             var r = On(c, c.Offset);
             var cappedFine = Math.Round(c.Principal * 0.02m, 2, MidpointRounding.AwayFromZero);
-            var cappedInterest = Math.Round(c.Principal * 0.01m / 30m * Math.Max(0, c.Offset), 2, MidpointRounding.AwayFromZero);
+            // Multiply before dividing: 27 324,04 × 1% × 375 ÷ 30 is exactly 3 415,505 (→ 3 415,51), while dividing by 30 first
+            // gives 3 415,50499…9 in decimal (→ 3 415,50), a cap below the exact amount. FsCheck found that case (seed
+            // 3100852646327778136,12489963632511764179,11), kept as an example below.
+            var cappedInterest = Math.Round(c.Principal * 1m * Math.Max(0, c.Offset) / 3000m, 2, MidpointRounding.AwayFromZero);
             return !c.Terms.Consumer || (r.Fine <= cappedFine && r.Interest <= cappedInterest);
         });
+
+    [Fact]
+    public void AmountDue_ConsumerInterestAtExactlyHalfACent_RoundsAwayFromZeroAndStaysAtTheCap()
+    {
+        var terms = new LateChargeTerms { FinePercent = 8.9m, InterestPercentPerMonth = 8.82m, Consumer = true };
+        var due = new LocalDate(2027, 5, 15);
+
+        var r = LateChargeCalculator.AmountDue(27_324.04m, due, due.PlusDays(375), terms, BusinessCalendar.BrazilBanking);
+
+        Assert.Equal((546.48m, 3_415.51m), (r.Fine, r.Interest)); // 2% and 1% × 375/30 = 12.5% of the principal, 3 415,505
+    }
 
     [Property(MaxTest = 500)]
     public Property AmountDue_NeverDecreasesWithThePaymentDate() =>
