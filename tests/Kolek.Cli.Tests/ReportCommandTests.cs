@@ -186,6 +186,28 @@ public sealed class ReportCommandTests : IClassFixture<ReportCommandTests.AfterD
         Assert.Equal(200.00m, result.Json().GetProperty("totals").GetProperty("outstanding").GetDecimal());
     }
 
+    /// <summary>Found by a user trial: the trend chart of a portfolio that started last month showed months of zeros first.</summary>
+    [Fact]
+    public void Report_YoungPortfolio_TrendStartsAtItsFirstMonthInHtmlButJsonKeepsEveryPoint()
+    {
+        var folder = Scratch.Folder();
+        var charges = Path.Combine(folder, "charges.csv");
+        var html = Path.Combine(folder, "r.html");
+        File.WriteAllLines(charges, ["id,customer_id,amount,issue_date,due_date,status", "C-1,K-1,100.00,2026-11-10,2026-11-20,open"]);
+
+        var result = Kolek.Run(folder, "report", "--charges", charges, "--as-of", "2026-12-03", "--html", html, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var trend = result.Json().GetProperty("trend").EnumerateArray().ToList();
+        Assert.True(trend.Count > 2, "the JSON keeps the zero months");
+        Assert.Equal(0m, trend[0].GetProperty("receivables").GetDecimal());
+        var page = File.ReadAllText(html);
+        var start = page.IndexOf("chart-trend", StringComparison.Ordinal);
+        var chart = page[start..page.IndexOf("</svg>", start, StringComparison.Ordinal)];
+        Assert.Contains("11/2026", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("10/2026", chart, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_UsageErrorWithJson_PrintsTheErrorAsJsonOnStdout()
     {

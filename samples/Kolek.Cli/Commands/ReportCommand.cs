@@ -110,7 +110,7 @@ public static class ReportCommand
         Tables.Portfolio(insight.Aging, insight.Delinquents, insight.AsOf);
 
         var trend = new Table().Title("Inadimplência ao longo do tempo").AddColumns("Data", "A receber", "Vencido", "Taxa");
-        foreach (var p in insight.Trend)
+        foreach (var p in report.TrendShown)
         {
             trend.AddRow(p.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Tables.Brl(p.Receivables), Tables.Brl(p.Overdue), p.Rate.ToString("P1", ptBr));
         }

@@ -75,9 +75,10 @@ public sealed class CsvTable
                     field.Append(c);
                 }
             }
-            else if (c == '"')
+            else if (c == '"' && string.IsNullOrWhiteSpace(field.ToString()))
             {
-                quoted = true;
+                quoted = true; // a quote opens a quoted field only at its start; inside an unquoted field it is kept as text
+                field.Clear();
             }
             else if (c == ',')
             {

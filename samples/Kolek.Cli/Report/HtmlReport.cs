@@ -56,10 +56,10 @@ public static class HtmlReport
             [new ChartSeries("Em aberto", "#486581", aging.Buckets.Select(b => b.Amount).ToList())], Tables.Brl, "Nenhum título em aberto."));
 
         Section(html, "Inadimplência ao longo do tempo", Columns("chart-trend", "Vencido e a receber no fim de cada mês",
-            insight.Trend.Select(p => p.Date == insight.AsOf ? Date(p.Date) : p.Date.ToString("MM/yyyy", CultureInfo.InvariantCulture)).ToList(),
+            report.TrendShown.Select(p => p.Date == insight.AsOf ? Date(p.Date) : p.Date.ToString("MM/yyyy", CultureInfo.InvariantCulture)).ToList(),
             [
-                new ChartSeries("A receber", "#9fb3c8", insight.Trend.Select(p => p.Receivables).ToList()),
-                new ChartSeries("Vencido", "#c53030", insight.Trend.Select(p => p.Overdue).ToList()),
+                new ChartSeries("A receber", "#9fb3c8", report.TrendShown.Select(p => p.Receivables).ToList()),
+                new ChartSeries("Vencido", "#c53030", report.TrendShown.Select(p => p.Overdue).ToList()),
             ], Compact, "Nenhum valor a receber no período."));
 
         var steps = insight.Steps.Select(s => (

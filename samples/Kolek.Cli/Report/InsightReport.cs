@@ -11,4 +11,10 @@ public sealed record InsightReport(PortfolioInsight Insight, IReadOnlyList<RiskR
     /// <summary>The risk rows, highest score first, then by customer id.</summary>
     public IEnumerable<RiskRow> RiskByScore =>
         Risk.OrderByDescending(r => r.Score).ThenBy(r => r.CustomerId, StringComparer.Ordinal);
+
+    /// <summary>The trend as the tables and the HTML show it: from the first month end with something receivable (found by
+    /// a user trial: a young portfolio showed months of zeros before its first charge); the as-of point at least. The JSON
+    /// keeps every point.</summary>
+    public IReadOnlyList<OverduePoint> TrendShown =>
+        Insight.Trend.SkipWhile(p => p.Receivables == 0m && p.Overdue == 0m).DefaultIfEmpty(Insight.Trend[^1]).ToList();
 }

@@ -100,7 +100,9 @@ public sealed class RiskModelTests
         var reason = Assert.Single(score.Reasons);
         Assert.Equal(RiskFeature.FallbackName, reason.Feature);
         Assert.StartsWith("Histórico insuficiente para treinar o modelo (0 exemplos)", reason.TextPtBr, StringComparison.Ordinal);
-        Assert.Contains("1 de 2 com atraso", reason.TextPtBr, StringComparison.Ordinal);
+        // The text says what the number is (found by a user trial: "estimativa pela taxa…" did not say how it was obtained).
+        Assert.Contains("o risco de 50% é a parcela de cobranças do cliente pagas com atraso (1 de 2)", reason.TextPtBr, StringComparison.Ordinal);
+        Assert.Contains("the risk of 50% is the share of the customer's charges paid late (1 of 2)", reason.TextEnglish, StringComparison.Ordinal);
         Assert.StartsWith("History too small", reason.TextEnglish, StringComparison.Ordinal);
     }
 
