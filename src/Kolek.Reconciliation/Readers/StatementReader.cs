@@ -120,6 +120,7 @@ public static class StatementReader
             StatementFormat.Cnab400 => Cnab400Reader.Stream,
             StatementFormat.Ofx => OfxReader.Stream,
             StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Stream,
+            StatementFormat.Pix => PixReader.Stream,
             _ => output => Whole(output, format),
         };
         return new StreamedStatement(path, format, prefix, length, stream, body) { ChunkSize = chunkSize };

@@ -68,6 +68,7 @@ public static class CamtReader
         {
             if (!ahead.Check(stream, () => input.Contains("<!DOCTYPE"u8), diagnostics))
             {
+                input.Main(); // back to the start, so that the whole file is hashed
                 yield break;
             }
         }

@@ -40,7 +40,7 @@ internal sealed class TwoPassInput
         }
 
         _output.Source.Position = _start;
-        return new Replay(_output.Head, _output.Source);
+        return new ReplayStream(_output.Head, _output.Source);
     }
 
     /// <summary>The whole file from its first byte, for the real pass (hashed when it comes from the caller's stream).</summary>
@@ -90,48 +90,49 @@ internal sealed class TwoPassInput
         return buffer[..filled];
     }
 
-    /// <summary>The head already read, then the rest of the source.</summary>
-    private sealed class Replay(ReadOnlyMemory<byte> head, Stream rest) : Stream
+}
+
+/// <summary>Bytes already read, then the rest of a stream (not owned: disposing this leaves it open).</summary>
+internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+{
+    private int _at;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
     {
-        private int _at;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_at >= head.Length)
-            {
-                return rest.Read(buffer);
-            }
-
-            var n = Math.Min(buffer.Length, head.Length - _at);
-            head.Span.Slice(_at, n).CopyTo(buffer);
-            _at += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
     }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_at >= head.Length)
+        {
+            return rest.Read(buffer);
+        }
+
+        var n = Math.Min(buffer.Length, head.Length - _at);
+        head.Span.Slice(_at, n).CopyTo(buffer);
+        _at += n;
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
