@@ -110,7 +110,8 @@ internal sealed class ElementTooLargeException(string element, int line)
     public int Line { get; } = line;
 }
 
-/// <summary>Counts the bytes the XML reader takes, and stops it when one marked element grows past <see cref="CamtXml.MaxElementBytes"/>.</summary>
+/// <summary>Hands the XML reader full buffers, counts the bytes it takes, and stops it when one marked element grows past
+/// <see cref="CamtXml.MaxElementBytes"/>.</summary>
 internal sealed class ElementLimitStream(Stream inner) : Stream
 {
     private long _read;
@@ -152,7 +153,14 @@ internal sealed class ElementLimitStream(Stream inner) : Stream
             throw new ElementTooLargeException(_element, _line);
         }
 
-        var read = inner.Read(buffer);
+        // Fill the reader's buffer as a file or memory stream would: the XML reader's error messages depend on how much
+        // text it holds, so a stream handing out a few bytes at a time must not change them.
+        var read = 0;
+        for (int n; read < buffer.Length && (n = inner.Read(buffer[read..])) > 0;)
+        {
+            read += n;
+        }
+
         _read += read;
         return read;
     }
