@@ -12,8 +12,8 @@ internal static partial class StatementFiles
     public static byte[] Camt053(int count, int seed = 17) => Bytes(w => WriteCamt053(w, count, seed));
 
     /// <summary>Writes a camt.053.001.08 document with <paramref name="count"/> entries, in statements of 5,000: booked PIX
-    /// and boleto credits (every seventh a batch of three TxDtls), debits, and a pending entry in fifty; each statement's
-    /// opening balance plus its booked entries equals its closing balance, so a correct read reports nothing.</summary>
+    /// and boleto credits (every seventh a batch of three TxDtls), debits, and a pending entry in a thousand (an event, with its warning); each statement's
+    /// opening balance plus its booked entries equals its closing balance, so a correct read reports only the pending entries.</summary>
     public static void WriteCamt053(TextWriter text, int count, int seed = 17, string newline = "\n")
     {
         var random = new Random(seed);
@@ -27,7 +27,7 @@ internal static partial class StatementFiles
             for (var k = first; k < Math.Min(count, first + CamtEntriesPerStatement); k++)
             {
                 var amount = random.Next(1_000, 500_000) / 100m;
-                entries.Add((k % 10 == 9 ? -amount : amount, k % 50 != 49));
+                entries.Add((k % 10 == 9 ? -amount : amount, k % 1000 != 999));
             }
 
             var closing = balance + entries.Where(e => e.Booked).Sum(e => e.Amount);

@@ -19,8 +19,8 @@ internal static class ReaderModes
         [StatementFormat.Ofx] = 6_550,
         [StatementFormat.Cnab240] = 2_180,
         [StatementFormat.Cnab400] = 2_600,
-        [StatementFormat.Camt053] = 860,
-        [StatementFormat.Pix] = 3_600,
+        [StatementFormat.Camt053] = 1_380,
+        [StatementFormat.Pix] = 3_390,
     };
 
     /// <summary>The generated file of about <paramref name="mib"/> MiB, in <paramref name="folder"/>.</summary>
