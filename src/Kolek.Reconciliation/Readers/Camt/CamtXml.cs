@@ -112,7 +112,7 @@ internal sealed class ElementTooLargeException(string element, int line)
 
 /// <summary>Hands the XML reader full buffers, counts the bytes it takes, and stops it when one marked element grows past
 /// <see cref="CamtXml.MaxElementBytes"/>.</summary>
-internal sealed class ElementLimitStream(Stream inner) : Stream
+internal sealed class ElementLimitStream(Stream inner) : ReadOnlyStream
 {
     private long _read;
     private long _markedAt = -1;
@@ -129,22 +129,6 @@ internal sealed class ElementLimitStream(Stream inner) : Stream
 
     /// <summary>Stops counting.</summary>
     public void Unmark() => _markedAt = -1;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -164,14 +148,4 @@ internal sealed class ElementLimitStream(Stream inner) : Stream
         _read += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -58,7 +58,7 @@ internal static class Utf8Check
     }
 
     /// <summary>Decodes with replacement and encodes again, chunk by chunk (stateful, so a sequence cut by a chunk is whole).</summary>
-    private sealed class Repairing(Stream inner) : Stream
+    private sealed class Repairing(Stream inner) : ReadOnlyStream
     {
         private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
         private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
@@ -68,22 +68,6 @@ internal static class Utf8Check
         private int _outAt;
         private int _outEnd;
         private bool _done;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -101,15 +85,5 @@ internal static class Utf8Check
             _outAt += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
