@@ -25,7 +25,7 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
     public bool Check(Stream stream, Func<bool> hasDoctype, DiagnosticBag errors)
     {
         var refused = false;
-        foreach (var node in Walk(stream, hasDoctype, errors, () => refused = true))
+        foreach (var node in Walk(stream, hasDoctype, errors, () => refused = true, loadEntries: false))
         {
             if (node.Header is { } header)
             {
@@ -38,13 +38,13 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
 
     /// <summary>The entries and statement ends of a document that <see cref="Check"/> accepted (a refusal now, if the
     /// bytes changed between the passes, still ends the walk with its error).</summary>
-    public IEnumerable<CamtNode> Walk(Stream stream) => Walk(stream, () => false, diagnostics, () => { });
+    public IEnumerable<CamtNode> Walk(Stream stream) => Walk(stream, () => false, diagnostics, () => { }, loadEntries: true);
 
-    private IEnumerable<CamtNode> Walk(Stream stream, Func<bool> hasDoctype, DiagnosticBag errors, Action onRefused)
+    private IEnumerable<CamtNode> Walk(Stream stream, Func<bool> hasDoctype, DiagnosticBag errors, Action onRefused, bool loadEntries)
     {
         var limited = new ElementLimitStream(stream);
         using var reader = XmlReader.Create(limited, CamtXml.Settings);
-        using var nodes = Nodes(reader, limited).GetEnumerator();
+        using var nodes = Nodes(reader, limited, loadEntries).GetEnumerator();
         while (true)
         {
             try
@@ -64,7 +64,7 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
         }
     }
 
-    private IEnumerable<CamtNode> Nodes(XmlReader reader, ElementLimitStream limited)
+    private IEnumerable<CamtNode> Nodes(XmlReader reader, ElementLimitStream limited, bool loadEntries)
     {
         reader.MoveToContent();
         var rootLine = LineOf(reader);
@@ -118,7 +118,7 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
                 }
                 else if (reader.LocalName == child)
                 {
-                    foreach (var node in Statement(reader, limited, statements++))
+                    foreach (var node in Statement(reader, limited, statements++, loadEntries))
                     {
                         yield return node;
                     }
@@ -143,8 +143,9 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
         ReadToEnd(reader);
     }
 
-    /// <summary>One statement: its entries one by one, then its end with the header (every other child).</summary>
-    private static IEnumerable<CamtNode> Statement(XmlReader reader, ElementLimitStream limited, int index)
+    /// <summary>One statement: its entries one by one (only checked by the XML reader, not loaded, when not
+    /// <paramref name="loadEntries"/>), then its end with the header (every other child).</summary>
+    private static IEnumerable<CamtNode> Statement(XmlReader reader, ElementLimitStream limited, int index, bool loadEntries)
     {
         var totals = new CamtStatementTotals();
         var header = new XElement(reader.LocalName);
@@ -159,6 +160,13 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
                 }
 
                 limited.Mark(reader.LocalName, LineOf(reader));
+                if (!loadEntries && reader.LocalName == "Ntry")
+                {
+                    SkipElement(reader);
+                    limited.Unmark();
+                    continue;
+                }
+
                 var element = Load(reader);
                 limited.Unmark();
                 if (element.Name.LocalName == "Ntry")
@@ -180,6 +188,20 @@ internal sealed class CamtDocument(DiagnosticBag diagnostics)
     {
         using var subtree = reader.ReadSubtree();
         return XElement.Load(subtree, LoadOptions.SetLineInfo);
+    }
+
+    /// <summary>Reads through the element the reader is on, leaving it on its end (as <see cref="Load"/> does).</summary>
+    private static void SkipElement(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+        }
     }
 
     private static void ReadToEnd(XmlReader reader)
