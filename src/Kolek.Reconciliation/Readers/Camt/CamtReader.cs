@@ -28,7 +28,7 @@ namespace Kolek.Reconciliation.Readers.Camt;
 /// <c>AddtlRmtInf</c>, <c>AddtlTxInf</c>, <c>AddtlNtryInf</c>. Payer on credits: <c>RltdPties/Dbtr</c> name, and its
 /// id when that is a valid CPF/CNPJ. Amounts are kept in the file's currency; each currency other than BRL is
 /// reported once (<c>camt.currency.foreign</c>).</para>
-/// <para>Stable id: <c>camt-</c> + 16 hex digits of the SHA-256 of account | entry reference | detail references
+/// <para>Stable id: <c>camt-</c> + 16 hex digits of the XXH3 64-bit hash of account | entry reference | detail references
 /// (AcctSvcrRef, EndToEndId, InstrId, TxId) | booking date | signed amount, with <c>|#n</c> for the n-th repeat of an
 /// identical key in the file. A statement whose opening balance plus its booked entries differs from its closing
 /// balance gets a <c>camt.balance.mismatch</c> warning. Never throws on content; stateless and thread-safe.</para>
