@@ -78,16 +78,17 @@ public static class StatementReader
     /// <summary>How many bytes are read ahead to recognise the format and the encoding of a stream.</summary>
     internal const int SniffLength = 1024 * 1024;
 
-    /// <summary>Reads a bank file from a stream without loading it whole (OFX, CNAB 240 and CNAB 400); never throws on malformed content.</summary>
+    /// <summary>Reads a bank file from a stream without loading it whole (OFX, CNAB 240, CNAB 400, camt.053/054 and PIX JSON); never throws on malformed content.</summary>
     /// <param name="path">The file's name or path, used in reports only.</param>
     /// <param name="stream">The file's bytes, read from its current position to its end; the caller opens and disposes it.</param>
     /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the first bytes.</param>
     /// <returns>A <see cref="StreamedStatement"/> whose transactions are read as they are enumerated.</returns>
     /// <remarks>
     /// <para>The format (and, for OFX, the encoding) is recognised from the first <c>1 MiB</c>. OFX, CNAB 240 and CNAB 400
-    /// are read record by record in bounded memory. camt.053/054, MT940, PIX JSON and CSV are read whole (the stream is
-    /// loaded into memory, then read as by <see cref="Read"/>): their files are small in practice (a camt or PIX JSON
-    /// document is one tree, and the tree-level checks, balances and batch splits, need it whole).</para>
+    /// are read record by record in bounded memory; camt.053/054 one <c>Ntry</c> at a time and PIX JSON one element of its
+    /// <c>pix</c> or <c>cobs</c> array at a time, after a pass ahead over the file (seeking back; a stream that cannot seek
+    /// is loaded into memory for these two). MT940 and CSV are read whole (the stream is loaded into memory, then read as
+    /// by <see cref="Read"/>): their files are small in practice.</para>
     /// <para>The result is the same as <see cref="Read"/> on the same bytes: same transactions, ids and diagnostics. For OFX
     /// on a stream that cannot seek, the file's encoding and decimal-separator convention are judged from the first
     /// 1 MiB only (a seekable stream is scanned once ahead, then read).</para>
@@ -119,6 +120,8 @@ public static class StatementReader
             StatementFormat.Cnab240 => Cnab240Reader.Stream,
             StatementFormat.Cnab400 => Cnab400Reader.Stream,
             StatementFormat.Ofx => OfxReader.Stream,
+            StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Stream,
+            StatementFormat.Pix => PixReader.Stream,
             _ => output => Whole(output, format),
         };
         return new StreamedStatement(path, format, prefix, length, stream, body) { ChunkSize = chunkSize };

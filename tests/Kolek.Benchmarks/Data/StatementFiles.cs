@@ -8,7 +8,7 @@ namespace Kolek.Benchmarks.Data;
 /// a Banco do Brasil (FEBRABAN) CNAB 240 return. Each is written to a <see cref="TextWriter"/> (Latin-1), so a file of a
 /// gigabyte can be generated straight to disk; the byte-array forms are for small files.</summary>
 /// <remarks>Shared with Kolek.Reconciliation.Tests (linked source), which reads generated files as a property.</remarks>
-internal static class StatementFiles
+internal static partial class StatementFiles
 {
     /// <summary>The file as Latin-1 bytes.</summary>
     public static byte[] Bytes(Action<TextWriter> write)

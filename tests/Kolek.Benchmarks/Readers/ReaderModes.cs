@@ -19,13 +19,22 @@ internal static class ReaderModes
         [StatementFormat.Ofx] = 6_550,
         [StatementFormat.Cnab240] = 2_180,
         [StatementFormat.Cnab400] = 2_600,
+        [StatementFormat.Camt053] = 1_380,
+        [StatementFormat.Pix] = 3_390,
     };
 
     /// <summary>The generated file of about <paramref name="mib"/> MiB, in <paramref name="folder"/>.</summary>
     public static string Generate(string folder, StatementFormat format, int mib)
     {
         var count = s_perMiB[format] * mib;
-        var path = Path.Combine(folder, $"bench-{format}-{mib}MiB." + (format == StatementFormat.Ofx ? "ofx" : "ret"));
+        var extension = format switch
+        {
+            StatementFormat.Ofx => "ofx",
+            StatementFormat.Camt053 => "xml",
+            StatementFormat.Pix => "json",
+            _ => "ret",
+        };
+        var path = Path.Combine(folder, $"bench-{format}-{mib}MiB.{extension}");
         using var writer = new StreamWriter(path, append: false, Encoding.Latin1, 1 << 20);
         switch (format)
         {
@@ -34,6 +43,12 @@ internal static class ReaderModes
                 break;
             case StatementFormat.Cnab240:
                 StatementFiles.WriteCnab240(writer, count);
+                break;
+            case StatementFormat.Camt053:
+                StatementFiles.WriteCamt053(writer, count);
+                break;
+            case StatementFormat.Pix:
+                StatementFiles.WritePixList(writer, count);
                 break;
             default:
                 StatementFiles.WriteCnab400Bradesco(writer, count);
@@ -61,6 +76,8 @@ internal static class ReaderModes
                 var peakHeap = 0L;
                 var count = 0L;
                 var credits = 0m;
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
                 {
@@ -80,10 +97,11 @@ internal static class ReaderModes
 
                     watch.Stop();
                     process.Refresh();
+                    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                     var codes = string.Join(", ", statement.Diagnostics.GroupBy(d => d.Code).Select(g => $"{g.Key}×{g.Count()}"));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{format}: {size / MiB:F0} MiB, {count} transactions, credits {credits:F2}, {statement.Diagnostics.Count} diagnostics ({codes}), "
-                        + $"{watch.Elapsed.TotalSeconds:F1} s = {size / MiB / watch.Elapsed.TotalSeconds:F1} MiB/s; "
+                        + $"{watch.Elapsed.TotalSeconds:F1} s = {size / MiB / watch.Elapsed.TotalSeconds:F1} MiB/s, CPU {cpu:F1} s = {size / MiB / cpu:F1} MiB/s per CPU second; "
                         + $"peak GC heap {peakHeap / MiB:F0} MiB, peak working set {process.PeakWorkingSet64 / MiB:F0} MiB (process, so far)"));
                 }
 

@@ -11,36 +11,25 @@ internal sealed class CamtEntryReader(DiagnosticBag diagnostics)
 {
     private readonly StableIds _ids = new("camt-");
 
-    public List<BankTransaction> Transactions { get; } = [];
-
     public CurrencyTally Currencies { get; } = new();
 
-    /// <summary>Reads every entry of one <c>Stmt</c>/<c>Ntfctn</c>; returns the signed sum of the booked entries and whether all were read.</summary>
-    public (decimal BookedSum, bool Complete) ReadEntries(XElement statement, string accountKey)
+    /// <summary>Reads one <c>Ntry</c> into its transactions (none when it cannot be read), tallying it into its statement's <paramref name="totals"/>.</summary>
+    public List<BankTransaction> ReadEntry(XElement element, string accountKey, CamtStatementTotals totals)
     {
-        var sum = 0m;
-        var complete = true;
-        foreach (var element in Children(statement, "Ntry"))
+        totals.Currencies.Add(Currency(Child(element, "Amt")));
+        if (ReadEntry(element) is not { } entry)
         {
-            if (ReadEntry(element) is not { } entry)
-            {
-                complete = false;
-                continue;
-            }
-
-            Currencies.Add(entry.Currency, entry.Line);
-            if (IsBooked(entry))
-            {
-                sum += entry.SignedAmount;
-            }
-
-            foreach (var part in Split(entry))
-            {
-                Transactions.Add(Build(entry, part, accountKey));
-            }
+            totals.Complete = false;
+            return [];
         }
 
-        return (sum, complete);
+        Currencies.Add(entry.Currency, entry.Line);
+        if (IsBooked(entry))
+        {
+            totals.BookedSum += entry.SignedAmount;
+        }
+
+        return [.. Split(entry).Select(part => Build(entry, part, accountKey))];
     }
 
     private static bool IsBooked(CamtEntry entry) => string.Equals(entry.Status, "BOOK", StringComparison.OrdinalIgnoreCase);

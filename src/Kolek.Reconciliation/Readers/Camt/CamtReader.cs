@@ -10,8 +10,11 @@ namespace Kolek.Reconciliation.Readers.Camt;
 /// <summary>Reads ISO 20022 camt.053 bank statements and camt.054 debit/credit notifications (versions .001.02 to .001.08).</summary>
 /// <remarks>
 /// <para>Security: the XML is read with DTDs prohibited, no resolver, at most 1,024 characters from entities and
-/// <see cref="CamtXml.MaxCharacters"/> characters in all; a file with a <c>&lt;!DOCTYPE&gt;</c> (an XXE or
-/// "billion laughs" attempt) is refused with a <c>camt.xml.dtd-prohibited</c> error, never resolved or expanded.</para>
+/// <see cref="CamtXml.MaxElementBytes"/> bytes per element below a statement; a file with a <c>&lt;!DOCTYPE&gt;</c> (an XXE
+/// or "billion laughs" attempt) is refused with a <c>camt.xml.dtd-prohibited</c> error, never resolved or expanded.</para>
+/// <para>Streaming: the file is read one <c>Ntry</c> at a time with an <see cref="System.Xml.XmlReader"/> (never as a
+/// whole tree), after a pass ahead that checks the XML is well-formed (a damaged file yields its one error and no
+/// transaction) and collects each statement's account; a statement's balances are checked at its end.</para>
 /// <para>Transactions: one per <c>TxDtls</c> of an entry when the details' amounts, in the entry's currency, add up to
 /// the entry (a batch with <c>NbOfTxs=2</c> gives two); otherwise, and for an entry without details, one for the entry
 /// (<c>camt.batch.unsplit</c> warning when details were there). The amount is signed by <c>CdtDbtInd</c> (CRDT positive,
@@ -25,14 +28,14 @@ namespace Kolek.Reconciliation.Readers.Camt;
 /// <c>AddtlRmtInf</c>, <c>AddtlTxInf</c>, <c>AddtlNtryInf</c>. Payer on credits: <c>RltdPties/Dbtr</c> name, and its
 /// id when that is a valid CPF/CNPJ. Amounts are kept in the file's currency; each currency other than BRL is
 /// reported once (<c>camt.currency.foreign</c>).</para>
-/// <para>Stable id: <c>camt-</c> + 16 hex digits of the SHA-256 of account | entry reference | detail references
+/// <para>Stable id: <c>camt-</c> + 16 hex digits of the XXH3 64-bit hash of account | entry reference | detail references
 /// (AcctSvcrRef, EndToEndId, InstrId, TxId) | booking date | signed amount, with <c>|#n</c> for the n-th repeat of an
 /// identical key in the file. A statement whose opening balance plus its booked entries differs from its closing
 /// balance gets a <c>camt.balance.mismatch</c> warning. Never throws on content; stateless and thread-safe.</para>
 /// </remarks>
 public static class CamtReader
 {
-    private const string NamespacePrefix = "urn:iso:std:iso:20022:tech:xsd:camt.";
+    internal const string NamespacePrefix = "urn:iso:std:iso:20022:tech:xsd:camt.";
 
     /// <summary>Whether the content is camt.053 or camt.054 XML, from its namespace or root element (never the file name).</summary>
     /// <param name="content">The file's bytes (the first few kilobytes are enough).</param>
@@ -48,34 +51,49 @@ public static class CamtReader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var diagnostics = new DiagnosticBag();
-        var format = FormatOf(content);
-        var entries = new CamtEntryReader(diagnostics);
-        BankAccount? account = null;
-        if (Load(content, diagnostics) is { Root: { } root })
-        {
-            var (documentFormat, statements) = Statements(root, diagnostics);
-            format = documentFormat == StatementFormat.Unknown ? format : documentFormat;
-            foreach (var statement in statements)
-            {
-                var own = AccountOf(statement);
-                account ??= own;
-                var (sum, complete) = entries.ReadEntries(statement, NaturalKey.Code(own?.Number));
-                CheckBalances(statement, sum, complete, diagnostics);
-            }
+        return StreamedStatement.ReadAll(path, content, StatementFormat.Camt053, Stream);
+    }
 
-            entries.Currencies.Report(diagnostics, "camt", "Ccy");
+    /// <summary>Reads the file one <c>Ntry</c> at a time: a pass ahead checks that the XML is well-formed (a damaged
+    /// file gives its one error and no transaction, as a whole-file parse would) and collects each statement's account,
+    /// then the real pass loads each entry alone and checks each statement's balances at its end.</summary>
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
+    {
+        var input = TwoPassInput.Open(output);
+        var diagnostics = output.Bag;
+        var headFormat = FormatOf(input.Start(StatementReader.SniffLength));
+        output.Format = headFormat == StatementFormat.Unknown ? StatementFormat.Camt053 : headFormat;
+        var ahead = new CamtDocument(new DiagnosticBag());
+        using (var stream = input.Ahead())
+        {
+            if (!ahead.Check(stream, () => input.Contains("<!DOCTYPE"u8), diagnostics))
+            {
+                input.Main(); // back to the start, so that the whole file is hashed
+                yield break;
+            }
         }
 
-        return new BankStatement
+        output.Account = ahead.Accounts.FirstOrDefault(a => a is not null);
+        var document = new CamtDocument(diagnostics);
+        var entries = new CamtEntryReader(diagnostics);
+        foreach (var node in document.Walk(input.Main()))
         {
-            Path = path,
-            Format = format == StatementFormat.Unknown ? StatementFormat.Camt053 : format,
-            Sha256 = ContentHash.Sha256Hex(content),
-            Account = account,
-            Transactions = entries.Transactions,
-            Diagnostics = diagnostics.ToList(),
-        };
+            if (node.Entry is { } entry)
+            {
+                var account = ahead.Accounts.ElementAtOrDefault(node.Statement);
+                foreach (var transaction in entries.ReadEntry(entry, NaturalKey.Code(account?.Number), node.Totals))
+                {
+                    yield return transaction;
+                }
+            }
+            else
+            {
+                CheckBalances(node.Header!, node.Totals, diagnostics);
+            }
+        }
+
+        output.Format = document.Format == StatementFormat.Unknown ? output.Format : document.Format;
+        entries.Currencies.Report(diagnostics, "camt", "Ccy");
     }
 
     /// <summary>camt053 or camt054 from the first kilobytes: the camt namespace, else the message's root element.</summary>
@@ -100,48 +118,7 @@ public static class CamtReader
             : StatementFormat.Unknown;
     }
 
-    private static (StatementFormat Format, List<XElement> Statements) Statements(XElement root, DiagnosticBag diagnostics)
-    {
-        var message = root.Name.LocalName == "Document" ? root.Elements().FirstOrDefault() : root;
-        var (format, child) = message?.Name.LocalName switch
-        {
-            "BkToCstmrStmt" => (StatementFormat.Camt053, "Stmt"),
-            "BkToCstmrDbtCdtNtfctn" => (StatementFormat.Camt054, "Ntfctn"),
-            _ => (StatementFormat.Unknown, (string?)null),
-        };
-
-        if (child is null)
-        {
-            diagnostics.Error(Line(message ?? root), message?.Name.LocalName, "camt.document.unknown",
-                $"A mensagem '{message?.Name.LocalName}' não é um extrato camt.053 (BkToCstmrStmt) nem uma notificação camt.054 (BkToCstmrDbtCdtNtfctn): nada lido.");
-            return (format, []);
-        }
-
-        CheckVersion(root.Name.NamespaceName, format, Line(root), diagnostics);
-        var statements = Children(message, child).ToList();
-        if (statements.Count == 0)
-        {
-            diagnostics.Error(Line(message), child, "camt.statement.missing",
-                $"O documento não tem nenhum <{child}>: nenhum lançamento a ler (arquivo incompleto ou inválido).");
-        }
-
-        return (format, statements);
-    }
-
-    private static void CheckVersion(string ns, StatementFormat format, int line, DiagnosticBag diagnostics)
-    {
-        var expected = NamespacePrefix + (format == StatementFormat.Camt053 ? "053" : "054") + ".001.";
-        var known = ns.StartsWith(expected, StringComparison.Ordinal)
-            && int.TryParse(ns.AsSpan(expected.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            && version is >= 2 and <= 8;
-        if (!known)
-        {
-            diagnostics.Warning(line, "xmlns", "camt.version.unknown", string.Create(CultureInfo.InvariantCulture,
-                $"Namespace '{ns}' fora das versões .001.02 a .001.08 conhecidas: lido pelos nomes dos elementos, confira o resultado."));
-        }
-    }
-
-    private static BankAccount? AccountOf(XElement statement)
+    internal static BankAccount? AccountOf(XElement statement)
     {
         var account = Child(statement, "Acct");
         var number = Text(account, "Id", "IBAN") ?? Text(account, "Id", "Othr", "Id");
@@ -150,17 +127,17 @@ public static class CamtReader
     }
 
     /// <summary>Warns when opening (OPBD, else PRCD) + booked entries ≠ closing (CLBD), all in one currency.</summary>
-    private static void CheckBalances(XElement statement, decimal bookedSum, bool complete, DiagnosticBag diagnostics)
+    private static void CheckBalances(XElement statement, CamtStatementTotals totals, DiagnosticBag diagnostics)
     {
         var opening = Balance(statement, "OPBD") ?? Balance(statement, "PRCD");
         var closing = Balance(statement, "CLBD");
-        if (!complete || opening is not { } open || closing is not { } close || open.Currency != close.Currency)
+        if (!totals.Complete || opening is not { } open || closing is not { } close || open.Currency != close.Currency)
         {
             return;
         }
 
-        var entryCurrencies = Children(statement, "Ntry").Select(n => Currency(Child(n, "Amt"))).Distinct().ToList();
-        if (entryCurrencies.Any(c => c != open.Currency) || open.Amount + bookedSum == close.Amount)
+        var bookedSum = totals.BookedSum;
+        if (totals.Currencies.Any(c => c != open.Currency) || open.Amount + bookedSum == close.Amount)
         {
             return;
         }

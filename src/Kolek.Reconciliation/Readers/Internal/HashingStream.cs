@@ -5,26 +5,10 @@ namespace Kolek.Reconciliation.Readers.Internal;
 /// <summary>A read-only pass-through that replays already-read <c>prefix</c> bytes, then reads on from the inner
 /// stream, hashing every byte it hands out (SHA-256).</summary>
 /// <remarks>The inner stream is not owned: disposing this does not dispose it.</remarks>
-internal sealed class HashingStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+internal sealed class HashingStream(byte[] prefix, int prefixLength, Stream inner) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private int _prefixAt;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -54,16 +38,6 @@ internal sealed class HashingStream(byte[] prefix, int prefixLength, Stream inne
 
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -8,13 +8,16 @@ namespace Kolek.Reconciliation.Readers.Pix;
 /// them; only called on content that <see cref="JsonDocument"/> already parsed.</remarks>
 internal static class JsonLineMap
 {
-    public static Dictionary<string, int> Build(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
+    /// <summary>The lines of the objects in <paramref name="utf8"/>, one JSON value whose path is <paramref name="root"/> and
+    /// which starts on line <paramref name="firstLine"/>; a path already in <paramref name="lines"/> keeps its line.</summary>
+    public static Dictionary<string, int> Build(ReadOnlySpan<byte> utf8, JsonReaderOptions options, string root = "$", int firstLine = 1,
+        Dictionary<string, int>? lines = null)
     {
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        lines ??= new Dictionary<string, int>(StringComparer.Ordinal);
         var frames = new Stack<Frame>();
         var reader = new Utf8JsonReader(utf8, options);
         string? property = null;
-        var line = 1;
+        var line = firstLine;
         long counted = 0;
         while (reader.Read())
         {
@@ -24,7 +27,7 @@ internal static class JsonLineMap
                     property = reader.GetString();
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    var path = ChildPath(frames, property);
+                    var path = ChildPath(frames, property, root);
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         line += utf8[(int)counted..(int)reader.TokenStartIndex].Count((byte)'\n');
@@ -51,11 +54,11 @@ internal static class JsonLineMap
     }
 
     /// <summary>The path of the next value inside the innermost container (and advances an array's index).</summary>
-    private static string ChildPath(Stack<Frame> frames, string? property)
+    private static string ChildPath(Stack<Frame> frames, string? property, string root)
     {
         if (!frames.TryPeek(out var parent))
         {
-            return "$";
+            return root;
         }
 
         if (parent.IsArray)

@@ -1,12 +1,15 @@
+using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Pix;
 
-/// <summary>The state of one PIX read: transactions and diagnostics so far, the ids already used, the line of each object.</summary>
+/// <summary>The state of one PIX read: the transactions not yet handed out, the diagnostics so far, the ids already used
+/// (by their 64-bit hash, 8 bytes each, so a file of millions of pix stays in bounded memory), the line of each object.</summary>
 internal sealed class PixReadContext
 {
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly HashCounter _ids = new();
 
+    /// <summary>The transactions read since the caller last took them.</summary>
     public List<BankTransaction> Transactions { get; } = [];
 
     public List<StatementDiagnostic> Diagnostics { get; } = [];
@@ -18,7 +21,7 @@ internal sealed class PixReadContext
     /// <summary>Claims a transaction id; false (with a warning) when the same payment already appeared in the file.</summary>
     public bool TryClaim(string id, int? line)
     {
-        if (_ids.Add(id))
+        if (_ids.Add(ContentHash.KeyHash(id)) == 0)
         {
             return true;
         }

@@ -49,49 +49,101 @@ public static class PixReader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var context = new PixReadContext();
-        var body = ValidUtf8(Body(content), context);
-        try
-        {
-            using var document = JsonDocument.Parse(body, s_documentOptions);
-            context.Lines = JsonLineMap.Build(body, s_readerOptions);
-            ReadDocument(document.RootElement, context);
-        }
-        catch (JsonException e)
-        {
-            context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", string.Create(CultureInfo.InvariantCulture,
-                $"O arquivo não é um JSON válido (erro na linha {e.LineNumber + 1}, posição {e.BytePositionInLine + 1}); nada foi lido."));
-        }
-
-        return new BankStatement
-        {
-            Path = path,
-            Format = StatementFormat.Pix,
-            Sha256 = ContentHash.Sha256Hex(content),
-            Account = null,
-            Transactions = context.Transactions,
-            Diagnostics = context.Diagnostics,
-        };
+        return StreamedStatement.ReadAll(path, content, StatementFormat.Pix, Stream);
     }
 
-    /// <summary>The body as valid UTF-8: invalid byte sequences become U+FFFD (never a newline, so lines keep their numbers), with a warning.</summary>
-    /// <remarks>System.Text.Json throws on invalid UTF-8 inside a string only when the string is read, which would escape the reader.</remarks>
-    private static byte[] ValidUtf8(ReadOnlySpan<byte> body, PixReadContext context)
+    /// <summary>Reads the file one element of its <c>pix</c> (or <c>cobs</c>) array at a time. A pass ahead checks the
+    /// UTF-8 and the JSON (a damaged file gives its error and no transaction, as a whole-document parse would), counts the
+    /// array for the pagination check and keeps the document's other, small, properties (<c>parametros</c>, a cob's
+    /// <c>txid</c> and <c>devedor</c>…); a document of another shape (a single devolução or cob, both arrays, a repeated
+    /// array) is small and read whole.</summary>
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
-        if (System.Text.Unicode.Utf8.IsValid(body))
+        output.Format = StatementFormat.Pix;
+        var context = new PixReadContext();
+        output.WholeDiagnostics = context.Diagnostics;
+        var input = TwoPassInput.Open(output);
+        var repair = !Utf8Check.IsValid(input, context);
+        PixShape? shape;
+        using (var ahead = Utf8Check.Body(input.Ahead(), repair))
         {
-            return body.ToArray();
+            shape = PixShape.Scan(ahead, output.ChunkSize, s_readerOptions, context);
         }
 
-        var text = new char[body.Length];
-        _ = System.Text.Unicode.Utf8.ToUtf16(body, text, out var validBytes, out _, replaceInvalidSequences: false);
-        var line = body[..validBytes].Count((byte)'\n') + 1;
-        context.Warning(line, null, "pix.encoding.invalid",
-            "O arquivo tem bytes que não são UTF-8 válido; foram trocados por U+FFFD e o restante foi lido.");
-        return System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body));
+        using var body = Utf8Check.Body(input.Main(), repair);
+        if (shape is null)
+        {
+            yield break;
+        }
+
+        if (shape.ArrayName is null)
+        {
+            ReadWhole(body, context);
+            foreach (var transaction in context.Transactions)
+            {
+                yield return transaction;
+            }
+
+            yield break;
+        }
+
+        using var skeleton = shape.Skeleton(s_documentOptions);
+        var root = skeleton.RootElement;
+        context.Lines = shape.Lines;
+        CheckPagination(root, shape.Count, context);
+        var cursor = new JsonCursor(body, output.ChunkSize, s_readerOptions);
+        while (cursor.Read() && !(cursor.Depth == 1 && cursor.PropertyName == shape.ArrayName))
+        {
+        }
+
+        cursor.Read();
+        var cob = IsCob(root) ? root : (JsonElement?)null;
+        for (var index = 0; cursor.Read() && cursor.Depth == 2; index++)
+        {
+            var line = cursor.Line;
+            cursor.Pin();
+            cursor.SkipValue();
+            var bytes = cursor.TakePinned();
+            var path = $"$.{shape.ArrayName}[{Index(index)}]";
+            context.Lines = JsonLineMap.Build(bytes.Span, s_readerOptions, path, line);
+            using (var item = JsonDocument.Parse(bytes, s_documentOptions))
+            {
+                if (shape.ArrayName == "pix")
+                {
+                    ReadPix(item.RootElement, path, cob, context);
+                }
+                else
+                {
+                    ReadCob(item.RootElement, path, context);
+                }
+            }
+
+            foreach (var transaction in context.Transactions)
+            {
+                yield return transaction;
+            }
+
+            context.Transactions.Clear();
+        }
+    }
+
+    /// <summary>A document of a shape not streamed, read as one tree (it is small: a devolução, a cob, a webhook of a few pix).</summary>
+    private static void ReadWhole(Stream body, PixReadContext context)
+    {
+        using var all = new MemoryStream();
+        body.CopyTo(all);
+        var bytes = all.GetBuffer().AsMemory(0, (int)all.Length);
+        using var document = JsonDocument.Parse(bytes, s_documentOptions);
+        context.Lines = JsonLineMap.Build(bytes.Span, s_readerOptions);
+        ReadDocument(document.RootElement, context);
     }
 
     private static ReadOnlySpan<byte> Body(ReadOnlySpan<byte> content) => content.StartsWith(Bom) ? content[Bom.Length..] : content;
+
+    /// <summary>Reports malformed JSON (<c>pix.json.invalid</c>): nothing of the file is read.</summary>
+    internal static void ReportInvalidJson(JsonException e, PixReadContext context) =>
+        context.Error((int?)e.LineNumber + 1, e.Path, "pix.json.invalid", string.Create(CultureInfo.InvariantCulture,
+            $"O arquivo não é um JSON válido (erro na linha {e.LineNumber + 1}, posição {e.BytePositionInLine + 1}); nada foi lido."));
 
     private static void ReadDocument(JsonElement root, PixReadContext context)
     {
@@ -111,26 +163,18 @@ public static class PixReader
         if (root.TryGetProperty("pix", out var pix))
         {
             found = true;
-            CheckPagination(root, pix, context);
+            CheckPagination(root, pix.ValueKind == JsonValueKind.Array ? pix.GetArrayLength() : 1, context);
             ReadPixList(pix, "$.pix", IsCob(root) ? root : null, context);
         }
 
         if (root.TryGetProperty("cobs", out var cobs) && cobs.ValueKind == JsonValueKind.Array)
         {
             found = true;
-            CheckPagination(root, cobs, context);
+            CheckPagination(root, cobs.GetArrayLength(), context);
             var index = 0;
             foreach (var cob in cobs.EnumerateArray())
             {
-                var cobPath = $"$.cobs[{Index(index++)}]";
-                if (cob.ValueKind == JsonValueKind.Object && cob.TryGetProperty("pix", out var cobPix))
-                {
-                    ReadPixList(cobPix, cobPath + ".pix", cob, context);
-                }
-                else
-                {
-                    ReportUnpaidCob(cob, cobPath, context);
-                }
+                ReadCob(cob, $"$.cobs[{Index(index++)}]", context);
             }
         }
 
@@ -153,6 +197,18 @@ public static class PixReader
         }
     }
 
+    private static void ReadCob(JsonElement cob, string cobPath, PixReadContext context)
+    {
+        if (cob.ValueKind == JsonValueKind.Object && cob.TryGetProperty("pix", out var cobPix))
+        {
+            ReadPixList(cobPix, cobPath + ".pix", cob, context);
+        }
+        else
+        {
+            ReportUnpaidCob(cob, cobPath, context);
+        }
+    }
+
     private static bool IsCob(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("txid", out _) && element.TryGetProperty("status", out _);
 
@@ -160,7 +216,7 @@ public static class PixReader
         context.Warning(context.LineOf(path), "pix", "pix.cob.unpaid",
             $"Cobrança (cob) {Text(cob, "txid") ?? "?"} com status {Text(cob, "status") ?? "?"} não tem pix: nada foi recebido por ela.");
 
-    private static void CheckPagination(JsonElement root, JsonElement items, PixReadContext context)
+    private static void CheckPagination(JsonElement root, int count, PixReadContext context)
     {
         if (!root.TryGetProperty("parametros", out var parameters)
             || parameters.ValueKind != JsonValueKind.Object
@@ -173,7 +229,6 @@ public static class PixReader
         }
 
         var pages = paging.TryGetProperty("quantidadeDePaginas", out var p) && p.TryGetInt32(out var n) ? n : 1;
-        var count = items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 1;
         if (pages <= 1 && total != count)
         {
             context.Warning(context.LineOf("$.parametros.paginacao"), "quantidadeTotalDeItens", "pix.pagination.mismatch",

@@ -39,8 +39,8 @@ public class StreamingReadTests
     [Property(MaxTest = 60)]
     public Property ReadStream_GeneratedFiles_EqualWholeFileRead() =>
         Prop.ForAll(
-            Gen.Elements(StatementFormat.Cnab240, StatementFormat.Cnab400, StatementFormat.Ofx).SelectMany(format =>
-                from count in Gen.Choose(0, 40)
+            Gen.Elements(StatementFormat.Cnab240, StatementFormat.Cnab400, StatementFormat.Ofx, StatementFormat.Camt053, StatementFormat.Pix).SelectMany(format =>
+                from count in Gen.Choose(format == StatementFormat.Pix ? 1 : 0, 40)
                 from seed in Gen.Choose(0, 1000)
                 from chunk in Gen.Choose(1, 300)
                 from crlf in Gen.Elements(true, false)
@@ -51,9 +51,36 @@ public class StreamingReadTests
                 var whole = StatementReader.Read("gerado", bytes);
                 return SameAsWhole("gerado", bytes, c.chunk, 256)
                     && whole.Format == c.format
-                    && whole.Transactions.Count == c.count
+                    && whole.Transactions.Count == StatementGenerator.Transactions(c.format, c.count)
                     && !whole.HasErrors;
             });
+
+    [Theory]
+    [InlineData(StatementFormat.Camt053, 12_000)]
+    [InlineData(StatementFormat.Pix, 5_000)]
+    public void ReadStream_LargeGeneratedCamtAndPix_EqualsWholeFileRead(StatementFormat format, int count)
+    {
+        // Several camt statements (5,000 entries each) and PIX arrays longer than the 64 KiB buffer, at odd read sizes.
+        var bytes = StatementGenerator.Generate(format, count, seed: 3, crlf: false);
+        var whole = StatementReader.Read("gerado", bytes);
+        Assert.Equal(StatementGenerator.Transactions(format, count), whole.Transactions.Count);
+        Assert.False(whole.HasErrors);
+        AssertSame(whole, ReadTrickled("gerado", bytes, chunk: 4093, sniff: 1000));
+        AssertSame(whole, ReadTrickled("gerado", bytes, chunk: 65_537, sniff: 4096, seekable: false));
+    }
+
+    [Fact]
+    public void ReadStream_CamtEntryOverTheElementLimit_IsRefusedWithoutReadingIt()
+    {
+        var text = new string('x', 17 * 1024 * 1024);
+        var xml = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt><Stmt>\n<Ntry><Amt Ccy=\"BRL\">1.00</Amt>"
+            + "<CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2025-01-02</Dt></BookgDt><AddtlNtryInf>" + text
+            + "</AddtlNtryInf></Ntry></Stmt></BkToCstmrStmt></Document>";
+        var statement = StatementReader.ReadStream("grande.xml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml))).ToStatement();
+        Assert.Empty(statement.Transactions);
+        var diagnostic = Assert.Single(statement.Diagnostics);
+        Assert.Equal(("camt.xml.too-large", "Ntry", 2), (diagnostic.Code, diagnostic.Field, diagnostic.Line));
+    }
 
     [Fact]
     public void Transactions_EnumeratedTwice_Throws()
