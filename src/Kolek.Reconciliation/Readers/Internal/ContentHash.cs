@@ -39,8 +39,10 @@ internal static class ContentHash
     /// <summary><paramref name="prefix"/> followed by <paramref name="hash"/> in 16 lower-case hex digits.</summary>
     public static string ShortId(string prefix, ulong hash)
     {
-        Span<char> hex = stackalloc char[16];
-        hash.TryFormat(hex, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
-        return string.Concat(prefix, hex);
+        return string.Create(prefix.Length + 16, (prefix, hash), static (id, state) =>
+        {
+            state.prefix.CopyTo(id);
+            state.hash.TryFormat(id[state.prefix.Length..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+        });
     }
 }

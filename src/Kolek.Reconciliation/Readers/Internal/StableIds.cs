@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -23,6 +24,26 @@ internal sealed class StableIds(string prefix)
         return repeat == 0
             ? ContentHash.ShortId(prefix, hash)
             : ContentHash.ShortId(prefix, ContentHash.KeyHash(string.Concat(key, "|#", repeat.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>The id of the next line whose key is the UTF-8 text <paramref name="utf8Key"/>: the same id that
+    /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key)
+    {
+        var hash = XxHash3.HashToUInt64(utf8Key);
+        var repeat = _seen.Add(hash);
+        if (repeat == 0)
+        {
+            return ContentHash.ShortId(prefix, hash);
+        }
+
+        Span<byte> suffix = stackalloc byte[16];
+        "|#"u8.CopyTo(suffix);
+        repeat.TryFormat(suffix[2..], out var digits, provider: CultureInfo.InvariantCulture);
+        var repeated = new byte[utf8Key.Length + 2 + digits];
+        utf8Key.CopyTo(repeated);
+        suffix[..(2 + digits)].CopyTo(repeated.AsSpan(utf8Key.Length));
+        return ContentHash.ShortId(prefix, XxHash3.HashToUInt64(repeated));
     }
 }
 
