@@ -44,10 +44,15 @@ public static class Cnab240Reader
     }
 
     /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
-    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, null, ReadRecords);
-
-    private static IEnumerable<BankTransaction> ReadRecords(CnabRecords records, DiagnosticBag diagnostics, StreamedStatement output)
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
+        using var records = CnabStatement.Open(output, Width, null);
+        if (records is null)
+        {
+            yield break;
+        }
+
+        var diagnostics = output.Bag;
         var file = new FileReader(records, diagnostics, output);
         while (records.MoveNext())
         {
@@ -102,7 +107,7 @@ public static class Cnab240Reader
             // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
             LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate.Start - 1, layout.HeaderDate.Length), CnabDateFormat.DayMonthYear4, out var d) ? d : null;
             _layout = layout;
-            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
+            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics, CnabStatement.ExpectedRecords(output, Width) / 2);
             _occurrences = new CnabOccurrences(layout.Occurrences, layout.Settlements);
             _totals = new Cnab240Totals(layout, diagnostics);
             _lastNumber = records.Number;

@@ -47,10 +47,15 @@ public static class Cnab400Reader
     }
 
     /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
-    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, s_sequence, ReadRecords);
-
-    private static IEnumerable<BankTransaction> ReadRecords(CnabRecords records, DiagnosticBag diagnostics, StreamedStatement output)
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
+        using var records = CnabStatement.Open(output, Width, s_sequence);
+        if (records is null)
+        {
+            yield break;
+        }
+
+        var diagnostics = output.Bag;
         // The layout depends on the first detail's record type: the records up to it are held back (copied), then read in order.
         var header = new CnabRecordCopy(Width).Take(records);
         if (header.At(1) != '0' || !header.Bytes.StartsWith("02RETORNO"u8))
@@ -132,7 +137,7 @@ public static class Cnab400Reader
             _layout = layout;
             _generic = layout == Cnab400Layouts.Generic;
             _skipHeader = header.At(1) == '0';
-            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
+            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics, CnabStatement.ExpectedRecords(output, Width));
             _occurrences = new CnabOccurrences(layout.Occurrences, layout.Settlements);
             _lastNumber = header.Number;
         }

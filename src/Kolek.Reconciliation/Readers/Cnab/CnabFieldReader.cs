@@ -58,11 +58,15 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
             return null;
         }
 
-        if (CnabBytes.AllDigits(raw) && raw.Length <= 20)
+        if (CnabBytes.TryWholeNumber(raw, out var cents))
         {
-            return raw.Length <= 18
-                ? Cents(CnabBytes.WholeNumber(raw))
-                : decimal.Parse(CnabBytes.Text(raw), NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
+            return Cents(cents);
+        }
+
+        if (raw.Length is 19 or 20 && CnabBytes.AllDigits(raw))
+        {
+            // More than 18 digits do not fit a long; the decimal made from them is what decimal.Parse gives.
+            return decimal.Parse(CnabBytes.Text(raw), NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
         }
 
         Report(required, field, "cnab.amount.invalid", $"{field} em {span} não é um número: '{CnabBytes.Text(raw)}'.");
@@ -92,6 +96,11 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
     /// <param name="cents">At most 18 digits.</param>
     public static decimal Cents(long cents)
     {
+        if (cents == 0)
+        {
+            return 0m;
+        }
+
         byte scale = 2;
         if (cents % 10 == 0)
         {
@@ -112,29 +121,30 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
     {
         date = default;
         var expected = format == CnabDateFormat.DayMonthYear2 ? 6 : 8;
-        if (raw.Length != expected || !CnabBytes.AllDigits(raw))
+        if (raw.Length != expected || !CnabBytes.TryWholeNumber(raw, out var digits))
         {
             return false;
         }
 
+        var number = (int)digits;
         int day, month, year;
         switch (format)
         {
             case CnabDateFormat.DayMonthYear2:
-                day = Number(raw, 0, 2);
-                month = Number(raw, 2, 2);
-                year = Number(raw, 4, 2);
+                day = number / 10000;
+                month = number / 100 % 100;
+                year = number % 100;
                 year += year < 80 ? 2000 : 1900;
                 break;
             case CnabDateFormat.DayMonthYear4:
-                day = Number(raw, 0, 2);
-                month = Number(raw, 2, 2);
-                year = Number(raw, 4, 4);
+                day = number / 1000000;
+                month = number / 10000 % 100;
+                year = number % 10000;
                 break;
             default:
-                year = Number(raw, 0, 4);
-                month = Number(raw, 4, 2);
-                day = Number(raw, 6, 2);
+                year = number / 10000;
+                month = number / 100 % 100;
+                day = number % 100;
                 break;
         }
 
@@ -146,8 +156,6 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
         date = new LocalDate(year, month, day);
         return true;
     }
-
-    private static int Number(ReadOnlySpan<byte> raw, int start, int length) => (int)CnabBytes.WholeNumber(raw.Slice(start, length));
 
     private void Report(bool error, string field, string code, string message)
     {

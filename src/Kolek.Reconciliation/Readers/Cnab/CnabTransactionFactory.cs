@@ -25,13 +25,19 @@ internal sealed class CnabTransactionFactory
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
     internal const decimal ImplausibleFactor = 10m;
 
-    private readonly StableIds _ids = new("cnab-");
+    private readonly StableIds _ids;
     private readonly byte[] _keyPrefix;
     private readonly LocalDate? _fallbackDate;
     private readonly DiagnosticBag _diagnostics;
 
-    public CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, DiagnosticBag diagnostics)
+    /// <param name="bank">The bank code, first part of every id key.</param>
+    /// <param name="agreement">The agreement (convênio) or branch/account, second part of every id key.</param>
+    /// <param name="fallbackDate">The file's date, for records without a readable date.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="expected">About how many transactions the file holds (0 when not known), to size the table of ids.</param>
+    public CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, DiagnosticBag diagnostics, int expected)
     {
+        _ids = new StableIds("cnab-", expected);
         // Every key of the file starts with bank|agreement|: its UTF-8 bytes are made once.
         _keyPrefix = Encoding.UTF8.GetBytes($"{bank}|{agreement}|");
         _fallbackDate = fallbackDate;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Numerics;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -9,9 +10,9 @@ namespace Kolek.Reconciliation.Readers.Internal;
 /// gives the same ids. Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's
 /// text), so a streaming read of a file of millions of lines stays within bounded memory; two different keys with the
 /// same 64-bit hash would have had the same id anyway.</remarks>
-internal sealed class StableIds(string prefix)
+internal sealed class StableIds(string prefix, int expected = 0)
 {
-    private readonly HashCounter _seen = new();
+    private readonly HashCounter _seen = new(expected);
 
     /// <summary>The id of the next line with <paramref name="key"/>; <paramref name="repeat"/> is 0 for its first occurrence.</summary>
     public string Next(string key, out int repeat) => Next(key.AsSpan(), out repeat);
@@ -49,10 +50,11 @@ internal sealed class StableIds(string prefix)
 
 /// <summary>Counts occurrences of 64-bit hashes: an open-addressing set of first occurrences (8 bytes each) plus a small
 /// dictionary for the hashes seen more than once.</summary>
-internal sealed class HashCounter
+internal sealed class HashCounter(int expected = 0)
 {
     private readonly Dictionary<ulong, int> _repeats = [];
-    private ulong[] _slots = new ulong[1024];
+    /// <summary>Room for <c>expected</c> hashes without growing (a hint: a read that knows its size saves the rehashing).</summary>
+    private ulong[] _slots = new ulong[Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, 0, 1 << 22) * 4 / 3 + 1))];
     private int _count;
     private bool _sawZero;
 
