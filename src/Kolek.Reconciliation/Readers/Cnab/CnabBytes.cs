@@ -22,6 +22,20 @@ internal static class CnabBytes
         return TrimEnd(value[start..]);
     }
 
+    /// <summary>Whether the bytes are empty or all white space (looked at from the start: a record's first byte is not blank).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> value)
+    {
+        foreach (var b in value)
+        {
+            if (!IsWhiteSpace(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The bytes without trailing white space.</summary>
     public static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> value)
     {

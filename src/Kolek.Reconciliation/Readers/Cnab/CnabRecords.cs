@@ -53,7 +53,7 @@ internal sealed class CnabRecords(Stream input, int chunkSize, int width, CnabSp
         while (!_finished && _lines.MoveNext())
         {
             var line = _lines.Current;
-            if (CnabBytes.Trim(line).IsEmpty || (line.Length == 1 && line[0] == 0x1A))
+            if (CnabBytes.IsBlank(line) || (line.Length == 1 && line[0] == 0x1A))
             {
                 continue;
             }
@@ -110,7 +110,7 @@ internal sealed class CnabRecords(Stream input, int chunkSize, int width, CnabSp
     {
         if (line.Length > width)
         {
-            return !CnabBytes.Trim(line[width..]).IsEmpty;
+            return !CnabBytes.IsBlank(line[width..]);
         }
 
         var content = CnabBytes.TrimEnd(line);
