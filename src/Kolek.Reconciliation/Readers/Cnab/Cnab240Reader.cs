@@ -44,51 +44,88 @@ public static class Cnab240Reader
     }
 
     /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
-    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, null, ReadRecords);
-
-    private static IEnumerable<BankTransaction> ReadRecords(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output)
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
-        var header = lines.Current;
-        var bank = header[new CnabSpan(1, 3)];
-        if (header.At(8) != '0' || header[new CnabSpan(4, 7)] != "0000")
+        using var records = CnabStatement.Open(output, Width, null);
+        if (records is null)
         {
-            diagnostics.Error(header.Number, null, "cnab.header.missing",
-                "O primeiro registro não é um header de arquivo CNAB 240 (lote 0000, tipo de registro 0).");
+            yield break;
         }
 
-        var layout = Cnab240Layouts.Find(bank);
-        if (layout is null)
+        var diagnostics = output.Bag;
+        var file = new FileReader(records, diagnostics, output);
+        while (records.MoveNext())
         {
-            layout = Cnab240Layouts.Febraban;
-            diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
-                $"Banco '{bank.Trim()}' sem leiaute CNAB 240 próprio; lido com o leiaute FEBRABAN T+U.");
-        }
-
-        var h = new CnabFieldReader(header, diagnostics);
-        output.Account = new BankAccount(
-            bank.Trim().Length == 0 ? null : bank,
-            CnabTransactionFactory.AccountPart(h.Text(layout.HeaderBranch), h.Text(layout.HeaderBranchDigit)),
-            CnabTransactionFactory.AccountPart(h.Text(layout.HeaderAccount), h.Text(layout.HeaderAccountDigit)));
-        var account = output.Account;
-        var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
-        // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
-        LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate), CnabDateFormat.DayMonthYear4, out var d) ? d : null;
-        var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
-
-        CnabLine? pendingT = null;
-        var last = header;
-        var totals = new Cnab240Totals(layout, diagnostics);
-        while (lines.MoveNext())
-        {
-            var line = lines.Current;
-            last = line;
-            totals.Add(line);
-            var type = line.At(8);
-            var segment = line.At(14);
-            if (pendingT is not null && !(type == '3' && segment == 'U'))
+            if (file.Read(records) is { } transaction)
             {
-                ReportUnpaired(pendingT, diagnostics);
-                pendingT = null;
+                yield return transaction;
+            }
+        }
+
+        file.Finish();
+    }
+
+    /// <summary>The state of one file's read: its layout, the T segment waiting for its U, the totals, the last record.</summary>
+    private sealed class FileReader
+    {
+        private readonly DiagnosticBag _diagnostics;
+        private readonly Cnab240Layout _layout;
+        private readonly CnabTransactionFactory _factory;
+        private readonly CnabOccurrences _occurrences;
+        private readonly Cnab240Totals _totals;
+        private readonly CnabRecordCopy _pendingT = new(Width);
+        private bool _pending;
+        private int _lastNumber;
+        private char _lastType;
+
+        /// <summary>Reads the file header, the current record of <paramref name="records"/>.</summary>
+        public FileReader(CnabRecords records, DiagnosticBag diagnostics, StreamedStatement output)
+        {
+            _diagnostics = diagnostics;
+            var header = records.Current;
+            var bank = CnabBytes.Text(header[..3]);
+            if (header[7] != (byte)'0' || !header.Slice(3, 4).SequenceEqual("0000"u8))
+            {
+                diagnostics.Error(records.Number, null, "cnab.header.missing",
+                    "O primeiro registro não é um header de arquivo CNAB 240 (lote 0000, tipo de registro 0).");
+            }
+
+            var layout = Cnab240Layouts.Find(bank);
+            if (layout is null)
+            {
+                layout = Cnab240Layouts.Febraban;
+                diagnostics.Warning(records.Number, "codigo_banco", "cnab.bank.unknown",
+                    $"Banco '{bank.Trim()}' sem leiaute CNAB 240 próprio; lido com o leiaute FEBRABAN T+U.");
+            }
+
+            var h = new CnabFieldReader(header, records.Number, diagnostics);
+            var account = output.Account = new BankAccount(
+                bank.Trim().Length == 0 ? null : bank,
+                CnabTransactionFactory.AccountPart(h.Text(layout.HeaderBranch), h.Text(layout.HeaderBranchDigit)),
+                CnabTransactionFactory.AccountPart(h.Text(layout.HeaderAccount), h.Text(layout.HeaderAccountDigit)));
+            var agreement = h.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
+            // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
+            LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate.Start - 1, layout.HeaderDate.Length), CnabDateFormat.DayMonthYear4, out var d) ? d : null;
+            _layout = layout;
+            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics, CnabStatement.ExpectedRecords(output, Width) / 2);
+            _occurrences = new CnabOccurrences(layout.Occurrences, layout.Settlements);
+            _totals = new Cnab240Totals(layout, diagnostics);
+            _lastNumber = records.Number;
+            _lastType = records.At(8);
+        }
+
+        /// <summary>Reads the current record; a transaction when it is the U segment that completes a T.</summary>
+        public BankTransaction? Read(CnabRecords records)
+        {
+            var line = records.Current;
+            _lastNumber = records.Number;
+            _lastType = records.At(8);
+            _totals.Add(line, records.Number);
+            var type = records.At(8);
+            var segment = records.At(14);
+            if (_pending && !(type == '3' && segment == 'U'))
+            {
+                ReportUnpaired();
             }
 
             switch (type)
@@ -96,90 +133,94 @@ public static class Cnab240Reader
                 case '1' or '5' or '9':
                     break;
                 case '3' when segment == 'T':
-                    pendingT = line;
+                    _pendingT.Take(records);
+                    _pending = true;
                     break;
-                case '3' when segment == 'U' && pendingT is not null && (pendingT.Shifted || line.Shifted):
+                case '3' when segment == 'U' && _pending && (_pendingT.Shifted || records.Shifted):
                     // Reported as cnab.record.shifted when the lines were fitted: the pair's fields cannot be trusted.
-                    pendingT = null;
+                    _pending = false;
                     break;
-                case '3' when segment == 'U' && pendingT is not null:
-                    var detail = ReadPair(pendingT, line, layout, diagnostics);
-                    if (detail is not null && factory.Create(detail) is { } transaction)
-                    {
-                        yield return transaction;
-                    }
-
-                    pendingT = null;
-                    break;
+                case '3' when segment == 'U' && _pending:
+                    _pending = false;
+                    return ReadPair(line, records.Number, out var detail) ? _factory.Create(detail) : null;
                 case '3' when segment == 'U':
-                    diagnostics.Error(line.Number, "segmento", "cnab240.segment.unpaired",
+                    _diagnostics.Error(records.Number, "segmento", "cnab240.segment.unpaired",
                         "Segmento U sem segmento T antes dele; o registro não foi lido.");
                     break;
                 case '3':
-                    diagnostics.Warning(line.Number, "segmento", "cnab240.segment.ignored",
+                    _diagnostics.Warning(records.Number, "segmento", "cnab240.segment.ignored",
                         $"O segmento '{segment}' não traz dados de pagamento que o Kolek leia; foi ignorado.");
                     break;
                 default:
-                    diagnostics.Error(line.Number, "tipo_registro", "cnab.record.unknown",
+                    _diagnostics.Error(records.Number, "tipo_registro", "cnab.record.unknown",
                         $"Tipo de registro desconhecido '{type}' na posição 8; o registro não foi lido.");
                     break;
             }
-        }
 
-        if (pendingT is not null)
-        {
-            ReportUnpaired(pendingT, diagnostics);
-        }
-
-        if (last.At(8) != '9')
-        {
-            diagnostics.Warning(last.Number, null, "cnab.trailer.missing", "O arquivo não tem trailer de arquivo (tipo de registro 9); pode estar truncado.");
-        }
-    }
-
-    private static void ReportUnpaired(CnabLine t, DiagnosticBag diagnostics) =>
-        diagnostics.Error(t.Number, "segmento", "cnab240.segment.unpaired",
-            "Segmento T sem o segmento U que traz seus valores e datas; o registro não foi lido.");
-
-    private static CnabDetail? ReadPair(CnabLine tLine, CnabLine uLine, Cnab240Layout layout, DiagnosticBag diagnostics)
-    {
-        var t = new CnabFieldReader(tLine, diagnostics);
-        var u = new CnabFieldReader(uLine, diagnostics);
-        var code = t.Text(layout.Movement);
-        if (code is null || code.Length != 2)
-        {
-            diagnostics.Error(tLine.Number, "codigo_movimento", "cnab.occurrence.invalid",
-                $"Código de movimento em {layout.Movement} em branco ou malformado ('{tLine[layout.Movement]}'); o registro não foi lido.");
             return null;
         }
 
-        var uCode = u.Text(layout.Movement);
-        if (uCode is not null && uCode != code)
+        /// <summary>Reports what the end of the file leaves open: a T without its U, a missing trailer.</summary>
+        public void Finish()
         {
-            diagnostics.Warning(uLine.Number, "codigo_movimento", "cnab240.movement.mismatch",
-                $"O segmento U traz o movimento {uCode}, mas o seu segmento T traz {code}; usado o código do T.");
+            if (_pending)
+            {
+                ReportUnpaired();
+            }
+
+            if (_lastType != '9')
+            {
+                _diagnostics.Warning(_lastNumber, null, "cnab.trailer.missing", "O arquivo não tem trailer de arquivo (tipo de registro 9); pode estar truncado.");
+            }
         }
 
-        var detail = new CnabDetail
+        private void ReportUnpaired()
         {
-            Line = tLine.Number,
-            OccurrenceCode = code,
-            OccurrenceDescription = layout.Occurrences.GetValueOrDefault(code, "Ocorrência desconhecida"),
-            IsSettlement = layout.Settlements.Contains(code),
-            OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4),
-            CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4),
-            FaceValue = t.Money(layout.FaceValue, "valor_titulo", required: true),
-            AmountPaid = u.Money(layout.AmountPaid, "valor_pago", required: true),
-            NetCredited = u.Money(layout.NetCredited, "valor_liquido"),
-            Fee = t.Money(layout.Fee, "valor_tarifa"),
-            Interest = u.Money(layout.Interest, "valor_juros_multa"),
-            Discount = u.Money(layout.Discount, "valor_desconto"),
-            Rebate = u.Money(layout.Rebate, "valor_abatimento"),
-            NossoNumero = t.Digits(layout.NossoNumero),
-            DocumentNumber = t.Digits(layout.DocumentNumber),
-            PayerName = t.Text(layout.PayerName) is { } name && !name.All(c => c == '0') ? name : null,
-            PayerDocument = CnabTransactionFactory.PayerDocument(t.Text(layout.PayerDocumentType), t.Digits(layout.PayerDocument)),
-        };
-        return t.Failed || u.Failed ? null : detail;
+            _pending = false;
+            _diagnostics.Error(_pendingT.Number, "segmento", "cnab240.segment.unpaired",
+                "Segmento T sem o segmento U que traz seus valores e datas; o registro não foi lido.");
+        }
+
+        private bool ReadPair(ReadOnlySpan<byte> uLine, int uNumber, out CnabDetail detail)
+        {
+            var layout = _layout;
+            var t = new CnabFieldReader(_pendingT.Bytes, _pendingT.Number, _diagnostics);
+            var u = new CnabFieldReader(uLine, uNumber, _diagnostics);
+            var code = t.Trimmed(layout.Movement);
+            detail = default;
+            if (code.Length != 2)
+            {
+                _diagnostics.Error(_pendingT.Number, "codigo_movimento", "cnab.occurrence.invalid",
+                    $"Código de movimento em {layout.Movement} em branco ou malformado ('{CnabBytes.Text(_pendingT.Bytes.Slice(layout.Movement.Start - 1, layout.Movement.Length))}'); o registro não foi lido.");
+                return false;
+            }
+
+            var uCode = u.Trimmed(layout.Movement);
+            if (!uCode.IsEmpty && !uCode.SequenceEqual(code))
+            {
+                _diagnostics.Warning(uNumber, "codigo_movimento", "cnab240.movement.mismatch",
+                    $"O segmento U traz o movimento {CnabBytes.Text(uCode)}, mas o seu segmento T traz {CnabBytes.Text(code)}; usado o código do T.");
+            }
+
+            detail = new CnabDetail
+            {
+                Line = _pendingT.Number,
+                Occurrence = _occurrences.Get(code),
+                OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4),
+                CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4),
+                FaceValue = t.Money(layout.FaceValue, "valor_titulo", required: true),
+                AmountPaid = u.Money(layout.AmountPaid, "valor_pago", required: true),
+                NetCredited = u.Money(layout.NetCredited, "valor_liquido"),
+                Fee = t.Money(layout.Fee, "valor_tarifa"),
+                Interest = u.Money(layout.Interest, "valor_juros_multa"),
+                Discount = u.Money(layout.Discount, "valor_desconto"),
+                Rebate = u.Money(layout.Rebate, "valor_abatimento"),
+                NossoNumero = t.Digits(layout.NossoNumero),
+                DocumentNumber = t.Digits(layout.DocumentNumber),
+                PayerName = t.Digits(layout.PayerName),
+                PayerDocument = CnabTransactionFactory.PayerDocument(t.Trimmed(layout.PayerDocumentType), t.Trimmed(layout.PayerDocument)),
+            };
+            return !t.Failed && !u.Failed;
+        }
     }
 }

@@ -20,30 +20,32 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
     private int _lots;
     private int _lotRecords;
     private int _lotTitles;
-    private decimal _lotFaceTotal;
+    private Int128 _lotFaceCents;
     private bool _faceUnreadable;
 
     /// <summary>Counts a record after the file header.</summary>
-    public void Add(CnabLine line)
+    /// <param name="line">The fitted record.</param>
+    /// <param name="number">Its line number, for reports.</param>
+    public void Add(ReadOnlySpan<byte> line, int number)
     {
         _records++;
-        switch (line.At(8))
+        switch (line[7])
         {
-            case '1':
+            case (byte)'1':
                 _lots++;
                 _lotRecords = 1;
                 _lotTitles = 0;
-                _lotFaceTotal = 0m;
+                _lotFaceCents = 0;
                 _faceUnreadable = false;
                 break;
-            case '3':
+            case (byte)'3':
                 _lotRecords++;
-                if (line.At(14) == 'T')
+                if (line[13] == (byte)'T')
                 {
                     _lotTitles++;
-                    if (TryNumber(line.Slice(layout.FaceValue), out var cents))
+                    if (TryNumber(Slice(line, layout.FaceValue), out var cents))
                     {
-                        _lotFaceTotal += cents / 100m;
+                        _lotFaceCents += cents;
                     }
                     else
                     {
@@ -52,21 +54,21 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
                 }
 
                 break;
-            case '5':
-                CheckLot(line, _lotRecords + 1);
+            case (byte)'5':
+                CheckLot(line, number, _lotRecords + 1);
                 break;
-            case '9':
-                Check(line, new CnabSpan(18, 23), "quantidade_lotes", _lots, "lotes");
-                Check(line, new CnabSpan(24, 29), "quantidade_registros", _records + 1, "registros no arquivo (header e trailer incluídos)");
+            case (byte)'9':
+                Check(line, number, new CnabSpan(18, 23), "quantidade_lotes", _lots, "lotes");
+                Check(line, number, new CnabSpan(24, 29), "quantidade_registros", _records + 1, "registros no arquivo (header e trailer incluídos)");
                 break;
             default:
                 break;
         }
     }
 
-    private void CheckLot(CnabLine trailer, int lotRecords)
+    private void CheckLot(ReadOnlySpan<byte> trailer, int number, int lotRecords)
     {
-        Check(trailer, new CnabSpan(18, 23), "quantidade_registros_lote", layout.LotCountIsDetailsOnly ? lotRecords - 2 : lotRecords,
+        Check(trailer, number, new CnabSpan(18, 23), "quantidade_registros_lote", layout.LotCountIsDetailsOnly ? lotRecords - 2 : lotRecords,
             layout.LotCountIsDetailsOnly ? "registros de detalhe no lote" : "registros no lote (header e trailer do lote incluídos)");
         if (layout.LotTotalsAreWallet)
         {
@@ -78,7 +80,7 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
         var filled = false;
         for (var start = 24; start < 116; start += 23)
         {
-            if (TryNumber(trailer.Slice(new CnabSpan(start, start + 5)), out var q) && TryNumber(trailer.Slice(new CnabSpan(start + 6, start + 22)), out var v))
+            if (TryNumber(Slice(trailer, new CnabSpan(start, start + 5)), out var q) && TryNumber(Slice(trailer, new CnabSpan(start + 6, start + 22)), out var v))
             {
                 titles += q;
                 cents += v;
@@ -93,28 +95,34 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
 
         if (titles != _lotTitles)
         {
-            Report(trailer, "quantidade_titulos", titles.ToString(CultureInfo.InvariantCulture), _lotTitles.ToString(CultureInfo.InvariantCulture), "títulos (segmentos T) no lote");
+            Report(number, "quantidade_titulos", titles.ToString(CultureInfo.InvariantCulture), _lotTitles.ToString(CultureInfo.InvariantCulture), "títulos (segmentos T) no lote");
         }
 
         var stated = cents / 100m;
-        if (!_faceUnreadable && stated != _lotFaceTotal)
+        var faceTotal = (decimal)_lotFaceCents / 100m;
+        if (!_faceUnreadable && stated != faceTotal)
         {
-            Report(trailer, "valor_total_titulos", NaturalKey.Amount(stated), NaturalKey.Amount(_lotFaceTotal), "de valor nominal somado dos títulos do lote");
+            Report(number, "valor_total_titulos", NaturalKey.Amount(stated), NaturalKey.Amount(faceTotal), "de valor nominal somado dos títulos do lote");
         }
     }
 
-    private void Check(CnabLine trailer, CnabSpan span, string field, int actual, string what)
+    private void Check(ReadOnlySpan<byte> trailer, int number, CnabSpan span, string field, int actual, string what)
     {
-        if (TryNumber(trailer.Slice(span), out var stated) && stated != 0 && stated != actual)
+        if (TryNumber(Slice(trailer, span), out var stated) && stated != 0 && stated != actual)
         {
-            Report(trailer, field, stated.ToString(CultureInfo.InvariantCulture), actual.ToString(CultureInfo.InvariantCulture), what);
+            Report(number, field, stated.ToString(CultureInfo.InvariantCulture), actual.ToString(CultureInfo.InvariantCulture), what);
         }
     }
 
-    private void Report(CnabLine trailer, string field, string stated, string actual, string what) =>
-        diagnostics.Warning(trailer.Number, field, "cnab240.trailer.mismatch",
+    private void Report(int line, string field, string stated, string actual, string what) =>
+        diagnostics.Warning(line, field, "cnab240.trailer.mismatch",
             $"O trailer declara {stated}, mas o arquivo tem {actual} {what}: pode faltar ou sobrar registro; os registros foram lidos assim mesmo.");
 
-    private static bool TryNumber(ReadOnlySpan<char> digits, out long value) =>
-        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> line, CnabSpan span) => line.Slice(span.Start - 1, span.Length);
+
+    /// <summary>The value of an all-digits field, as <c>long.TryParse</c> with <see cref="NumberStyles.None"/> reads it.</summary>
+    private static bool TryNumber(ReadOnlySpan<byte> digits, out long value) =>
+        digits.Length <= 18
+            ? CnabBytes.TryWholeNumber(digits, out value)
+            : long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -47,205 +47,240 @@ public static class Cnab400Reader
     }
 
     /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
-    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => CnabStatement.Read(output, Width, s_sequence, ReadRecords);
-
-    private static IEnumerable<BankTransaction> ReadRecords(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output)
+    internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
-        var header = lines.Current;
-        if (header.At(1) != '0' || !header.Text.StartsWith("02RETORNO", StringComparison.Ordinal))
+        using var records = CnabStatement.Open(output, Width, s_sequence);
+        if (records is null)
+        {
+            yield break;
+        }
+
+        var diagnostics = output.Bag;
+        // The layout depends on the first detail's record type: the records up to it are held back (copied), then read in order.
+        var header = new CnabRecordCopy(Width).Take(records);
+        if (header.At(1) != '0' || !header.Bytes.StartsWith("02RETORNO"u8))
         {
             diagnostics.Error(header.Number, null, "cnab.header.missing",
                 "O primeiro registro não é um header de retorno CNAB 400 (0 + 2RETORNO); foi lido como detalhe com o leiaute comum.");
         }
 
-        var bank = header[new CnabSpan(77, 79)];
-        // The layout depends on the first detail's record type: the records up to it are held back, then read in order.
-        var ahead = new List<CnabLine>();
-        CnabLine? firstDetail = null;
-        while (firstDetail is null && lines.MoveNext())
+        var ahead = new List<CnabRecordCopy>();
+        var sawDetail = false;
+        while (!sawDetail && records.MoveNext())
         {
-            ahead.Add(lines.Current);
-            firstDetail = lines.Current.At(1) is not ('0' or '9') ? lines.Current : null;
+            ahead.Add(new CnabRecordCopy(Width).Take(records));
+            sawDetail = records.At(1) is not ('0' or '9');
         }
 
-        var layout = Cnab400Layouts.Find(bank, firstDetail?.At(1));
-        if (layout is null)
+        var file = new FileReader(header, sawDetail ? ahead[^1] : null, diagnostics, output);
+        foreach (var held in ahead.Prepend(header))
         {
-            layout = Cnab400Layouts.Generic;
-            diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
-                $"Banco '{bank.Trim()}' sem leiaute CNAB 400 próprio; lido com o leiaute comum (nosso número 63–70, ocorrência 109–110, valor pago 254–266).");
-        }
-
-        var headerFields = new CnabFieldReader(header, diagnostics);
-        var detailFields = firstDetail is null ? null : new CnabFieldReader(firstDetail, diagnostics);
-        var account = output.Account = new BankAccount(
-            bank.Trim().Length == 0 ? null : bank.Trim(),
-            CnabTransactionFactory.AccountPart(
-                headerFields.Text(layout.HeaderBranch) ?? detailFields?.Text(layout.DetailBranch),
-                headerFields.Text(layout.HeaderBranchDigit)),
-            CnabTransactionFactory.AccountPart(
-                headerFields.Text(layout.HeaderAccount) ?? detailFields?.Text(layout.DetailAccount),
-                layout.HeaderAccount is not null ? headerFields.Text(layout.HeaderAccountDigit) : detailFields?.Text(layout.DetailAccountDigit)));
-        var agreement = headerFields.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
-        // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
-        LocalDate? fileDate = CnabFieldReader.TryDate(header.Slice(layout.HeaderDate), CnabDateFormat.DayMonthYear2, out var d) ? d : null;
-        var factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics);
-
-        var sequence = new SequenceCheck();
-        var sawTrailer = false;
-        var anyTrailer = false;
-        var last = header;
-        foreach (var line in Records(header, ahead, lines))
-        {
-            sequence.Check(line, diagnostics);
-            last = line;
-            if (ReferenceEquals(line, header) && header.At(1) == '0')
+            if (file.Read(held.Bytes, held.Number, held.Shifted) is { } transaction)
             {
-                continue;
+                yield return transaction;
+            }
+        }
+
+        while (records.MoveNext())
+        {
+            if (file.Read(records.Current, records.Number, records.Shifted) is { } transaction)
+            {
+                yield return transaction;
+            }
+        }
+
+        file.Finish();
+    }
+
+    /// <summary>The state of one file's read: its layout, the sequence check, the trailer seen, the last record.</summary>
+    private sealed class FileReader
+    {
+        private readonly DiagnosticBag _diagnostics;
+        private readonly Cnab400Layout _layout;
+        private readonly CnabTransactionFactory _factory;
+        private readonly CnabOccurrences _occurrences;
+        private readonly bool _generic;
+        private readonly bool _skipHeader;
+        private int _position;
+        private int _offset;
+        private bool _sawTrailer;
+        private bool _anyTrailer;
+        private int _lastNumber;
+
+        /// <summary>Reads the file header and chooses the layout by its bank code and the first detail's record type.</summary>
+        public FileReader(CnabRecordCopy header, CnabRecordCopy? firstDetail, DiagnosticBag diagnostics, StreamedStatement output)
+        {
+            _diagnostics = diagnostics;
+            var bank = CnabBytes.Text(header.Bytes.Slice(76, 3));
+            var layout = Cnab400Layouts.Find(bank, firstDetail?.At(1));
+            if (layout is null)
+            {
+                layout = Cnab400Layouts.Generic;
+                diagnostics.Warning(header.Number, "codigo_banco", "cnab.bank.unknown",
+                    $"Banco '{bank.Trim()}' sem leiaute CNAB 400 próprio; lido com o leiaute comum (nosso número 63–70, ocorrência 109–110, valor pago 254–266).");
             }
 
-            var type = line.At(1);
-            if (sawTrailer)
+            var headerFields = new CnabFieldReader(header.Bytes, header.Number, diagnostics);
+            var detailFields = firstDetail is null ? default : new CnabFieldReader(firstDetail.Bytes, firstDetail.Number, diagnostics);
+            var hasDetail = firstDetail is not null;
+            var account = output.Account = new BankAccount(
+                bank.Trim().Length == 0 ? null : bank.Trim(),
+                CnabTransactionFactory.AccountPart(
+                    headerFields.Text(layout.HeaderBranch) ?? (hasDetail ? detailFields.Text(layout.DetailBranch) : null),
+                    headerFields.Text(layout.HeaderBranchDigit)),
+                CnabTransactionFactory.AccountPart(
+                    headerFields.Text(layout.HeaderAccount) ?? (hasDetail ? detailFields.Text(layout.DetailAccount) : null),
+                    layout.HeaderAccount is not null ? headerFields.Text(layout.HeaderAccountDigit) : hasDetail ? detailFields.Text(layout.DetailAccountDigit) : null));
+            var agreement = headerFields.Text(layout.HeaderAgreement) ?? $"{account.Branch}/{account.Number}";
+            // The file date is only a fallback for undated details, so a malformed one is not worth a diagnostic.
+            LocalDate? fileDate = CnabFieldReader.TryDate(header.Bytes.Slice(layout.HeaderDate.Start - 1, layout.HeaderDate.Length), CnabDateFormat.DayMonthYear2, out var d) ? d : null;
+            _layout = layout;
+            _generic = layout == Cnab400Layouts.Generic;
+            _skipHeader = header.At(1) == '0';
+            _factory = new CnabTransactionFactory(bank, agreement, fileDate, diagnostics, CnabStatement.ExpectedRecords(output, Width));
+            _occurrences = new CnabOccurrences(layout.Occurrences, layout.Settlements);
+            _lastNumber = header.Number;
+        }
+
+        /// <summary>Reads one record, the header first; a transaction when it is a detail that could be read.</summary>
+        public BankTransaction? Read(ReadOnlySpan<byte> line, int number, bool shifted)
+        {
+            CheckSequence(line, number, shifted);
+            _lastNumber = number;
+            if (_position == 1 && _skipHeader)
             {
-                diagnostics.Warning(line.Number, null, "cnab.record.after_trailer", "Há um registro depois do trailer (tipo 9); foi lido mesmo assim.");
-                sawTrailer = false;
+                return null;
+            }
+
+            var type = (char)line[0];
+            if (_sawTrailer)
+            {
+                _diagnostics.Warning(number, null, "cnab.record.after_trailer", "Há um registro depois do trailer (tipo 9); foi lido mesmo assim.");
+                _sawTrailer = false;
             }
 
             if (type == '9')
             {
-                sawTrailer = true;
-                anyTrailer = true;
+                _sawTrailer = true;
+                _anyTrailer = true;
             }
-            else if (line.Shifted)
+            else if (shifted)
             {
                 // Reported as cnab.record.shifted when the lines were fitted: its fields cannot be trusted.
-                continue;
             }
-            else if (type == layout.DetailType || (layout == Cnab400Layouts.Generic && type is '1' or '7'))
+            else if (type == _layout.DetailType || (_generic && type is '1' or '7'))
             {
-                var detail = ReadDetail(line, layout, diagnostics);
-                if (detail is not null && factory.Create(detail) is { } transaction)
-                {
-                    yield return transaction;
-                }
+                return ReadDetail(line, number, out var detail) ? _factory.Create(detail) : null;
             }
-            else if (type == layout.ComplementType)
+            else if (type == _layout.ComplementType)
             {
-                diagnostics.Warning(line.Number, null, "cnab.record.complement_ignored",
-                    $"Registro tipo {type} ({layout.Name}, PIX / dados complementares) reconhecido mas não lido; não traz pagamento próprio.");
+                _diagnostics.Warning(number, null, "cnab.record.complement_ignored",
+                    $"Registro tipo {type} ({_layout.Name}, PIX / dados complementares) reconhecido mas não lido; não traz pagamento próprio.");
             }
             else if (type == '0')
             {
-                diagnostics.Error(line.Number, null, "cnab.record.unexpected_header", "Foi encontrado um segundo registro header; não foi lido.");
+                _diagnostics.Error(number, null, "cnab.record.unexpected_header", "Foi encontrado um segundo registro header; não foi lido.");
             }
             else
             {
-                diagnostics.Error(line.Number, "tipo_registro", "cnab.record.unknown",
-                    $"Tipo de registro desconhecido '{type}' para {layout.Name}; o registro não foi lido.");
+                _diagnostics.Error(number, "tipo_registro", "cnab.record.unknown",
+                    $"Tipo de registro desconhecido '{type}' para {_layout.Name}; o registro não foi lido.");
+            }
+
+            return null;
+        }
+
+        /// <summary>Reports a missing trailer at the last record.</summary>
+        public void Finish()
+        {
+            if (!_sawTrailer && !_anyTrailer)
+            {
+                _diagnostics.Warning(_lastNumber, null, "cnab.trailer.missing", "O arquivo não tem registro trailer (tipo 9); pode estar truncado.");
             }
         }
 
-        if (!sawTrailer && !anyTrailer)
-        {
-            diagnostics.Warning(last.Number, null, "cnab.trailer.missing", "O arquivo não tem registro trailer (tipo 9); pode estar truncado.");
-        }
-    }
-
-    private static IEnumerable<CnabLine> Records(CnabLine header, List<CnabLine> ahead, IEnumerator<CnabLine> rest)
-    {
-        yield return header;
-        foreach (var line in ahead)
-        {
-            yield return line;
-        }
-
-        while (rest.MoveNext())
-        {
-            yield return rest.Current;
-        }
-    }
-
-    /// <summary>
-    /// Compares each record's sequence number (395–400) with its position among the file's records. Only the record
-    /// where the difference changes is reported, so one missing or extra record gives one warning, not one per record
-    /// after it. Blank or non-numeric sequence numbers and shifted records are left out.
-    /// </summary>
-    private sealed class SequenceCheck
-    {
-        private int _offset;
-        private int _position;
-
-        public void Check(CnabLine line, DiagnosticBag diagnostics)
+        /// <summary>
+        /// Compares each record's sequence number (395–400) with its position among the file's records. Only the record
+        /// where the difference changes is reported, so one missing or extra record gives one warning, not one per record
+        /// after it. Blank or non-numeric sequence numbers and shifted records are left out.
+        /// </summary>
+        private void CheckSequence(ReadOnlySpan<byte> line, int number, bool shifted)
         {
             var position = ++_position;
-            var raw = line.Slice(s_sequence);
-            if (line.Shifted || raw.ContainsAnyExceptInRange('0', '9'))
+            var raw = line.Slice(s_sequence.Start - 1, s_sequence.Length);
+            if (shifted || !CnabBytes.AllDigits(raw))
             {
                 return;
             }
 
-            var sequence = int.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
+            var sequence = (int)CnabBytes.WholeNumber(raw);
             if (sequence - position != _offset)
             {
                 _offset = sequence - position;
-                diagnostics.Warning(line.Number, "numero_sequencial", "cnab.sequence.mismatch",
-                    $"Número sequencial {raw} (posições 395–400) diferente da posição do registro no arquivo ({position}): "
+                _diagnostics.Warning(number, "numero_sequencial", "cnab.sequence.mismatch",
+                    $"Número sequencial {CnabBytes.Text(raw)} (posições 395–400) diferente da posição do registro no arquivo ({position}): "
                     + "pode faltar ou sobrar registro.");
             }
         }
+
+        private bool ReadDetail(ReadOnlySpan<byte> line, int number, out CnabDetail detail)
+        {
+            var layout = _layout;
+            var f = new CnabFieldReader(line, number, _diagnostics);
+            var code = f.Trimmed(layout.Occurrence);
+            detail = default;
+            if (code.Length != 2)
+            {
+                _diagnostics.Error(number, "codigo_ocorrencia", "cnab.occurrence.invalid",
+                    $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{CnabBytes.Text(line.Slice(layout.Occurrence.Start - 1, layout.Occurrence.Length))}'); o registro não foi lido.");
+                return false;
+            }
+
+            var fee = f.Money(layout.Fee, "valor_tarifa");
+            var paid = f.Money(layout.AmountPaid, "valor_pago", required: true);
+            var net = f.Money(layout.NetCredited, "valor_liquido");
+            if (layout.AmountPaidIsNet && paid is { } principal)
+            {
+                net = principal;
+                paid = principal + (fee ?? 0m);
+            }
+
+            detail = new CnabDetail
+            {
+                Line = number,
+                Occurrence = _occurrences.Get(code),
+                OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2),
+                CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat),
+                FaceValue = f.Money(layout.FaceValue, "valor_titulo", required: true),
+                AmountPaid = paid,
+                NetCredited = net,
+                Fee = fee,
+                Interest = f.Money(layout.Interest, "valor_juros"),
+                Fine = f.Money(layout.Fine, "valor_multa"),
+                Discount = f.Money(layout.Discount, "valor_desconto"),
+                Rebate = f.Money(layout.Rebate, "valor_abatimento"),
+                NossoNumero = NossoNumero(f.Trimmed(layout.NossoNumero), layout.NossoNumeroCheckDigits),
+                DocumentNumber = f.Digits(layout.DocumentNumber),
+                PayerName = f.Text(layout.PayerName),
+            };
+            return !f.Failed;
+        }
     }
 
-    private static CnabDetail? ReadDetail(CnabLine line, Cnab400Layout layout, DiagnosticBag diagnostics)
+    /// <summary>The nosso número without its trailing check digits; null when blank or all zeros.</summary>
+    private static string? NossoNumero(ReadOnlySpan<byte> value, int checkDigits)
     {
-        var f = new CnabFieldReader(line, diagnostics);
-        var code = f.Text(layout.Occurrence);
-        if (code is null || code.Length != 2)
+        if (CnabBytes.AllZeros(value))
         {
-            diagnostics.Error(line.Number, "codigo_ocorrencia", "cnab.occurrence.invalid",
-                $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{line[layout.Occurrence]}'); o registro não foi lido.");
             return null;
         }
 
-        var fee = f.Money(layout.Fee, "valor_tarifa");
-        var paid = f.Money(layout.AmountPaid, "valor_pago", required: true);
-        var net = f.Money(layout.NetCredited, "valor_liquido");
-        if (layout.AmountPaidIsNet && paid is { } principal)
+        if (checkDigits == 0 || value.Length <= checkDigits)
         {
-            net = principal;
-            paid = principal + (fee ?? 0m);
-        }
-
-        var detail = new CnabDetail
-        {
-            Line = line.Number,
-            OccurrenceCode = code,
-            OccurrenceDescription = layout.Occurrences.GetValueOrDefault(code, "Ocorrência desconhecida"),
-            IsSettlement = layout.Settlements.Contains(code),
-            OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2),
-            CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat),
-            FaceValue = f.Money(layout.FaceValue, "valor_titulo", required: true),
-            AmountPaid = paid,
-            NetCredited = net,
-            Fee = fee,
-            Interest = f.Money(layout.Interest, "valor_juros"),
-            Fine = f.Money(layout.Fine, "valor_multa"),
-            Discount = f.Money(layout.Discount, "valor_desconto"),
-            Rebate = f.Money(layout.Rebate, "valor_abatimento"),
-            NossoNumero = NossoNumero(f.Digits(layout.NossoNumero), layout.NossoNumeroCheckDigits),
-            DocumentNumber = f.Digits(layout.DocumentNumber),
-            PayerName = f.Text(layout.PayerName),
-        };
-        return f.Failed ? null : detail;
-    }
-
-    private static string? NossoNumero(string? value, int checkDigits)
-    {
-        if (value is null || checkDigits == 0 || value.Length <= checkDigits)
-        {
-            return value;
+            return CnabBytes.Text(value);
         }
 
         var withoutDv = value[..^checkDigits];
-        return withoutDv.All(c => c == '0') ? null : withoutDv;
+        return CnabBytes.AllZeros(withoutDv) ? null : CnabBytes.Text(withoutDv);
     }
 }

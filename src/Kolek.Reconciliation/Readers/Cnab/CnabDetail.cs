@@ -1,17 +1,16 @@
+using Kolek.Reconciliation.Statements;
 using NodaTime;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
 /// <summary>What one CNAB 400 detail or one CNAB 240 T+U pair says about a boleto, before it becomes a transaction.</summary>
-internal sealed record CnabDetail
+/// <remarks>A struct handed to <see cref="CnabTransactionFactory.Create"/> by reference: it lives only while one record is read.</remarks>
+internal readonly record struct CnabDetail
 {
     public required int Line { get; init; }
 
-    public required string OccurrenceCode { get; init; }
-
-    public required string OccurrenceDescription { get; init; }
-
-    public required bool IsSettlement { get; init; }
+    /// <summary>The occurrence (code and meaning), shared by every record of the file with the same code.</summary>
+    public required CnabOccurrence Occurrence { get; init; }
 
     public LocalDate? OccurrenceDate { get; init; }
 
@@ -42,4 +41,35 @@ internal sealed record CnabDetail
     public string? PayerName { get; init; }
 
     public string? PayerDocument { get; init; }
+}
+
+/// <summary>An occurrence code of one layout with its meaning and whether it is a settlement.</summary>
+/// <param name="Value">The transaction's occurrence (code and description).</param>
+/// <param name="IsSettlement">Whether the code means money was received (liquidação).</param>
+internal sealed record CnabOccurrence(BankOccurrence Value, bool IsSettlement)
+{
+    public string Code => Value.Code;
+}
+
+/// <summary>The occurrences met in one file, looked up by the two bytes of their code, so that the code, its meaning
+/// and the <see cref="BankOccurrence"/> are made once per code and file, not once per record.</summary>
+internal sealed class CnabOccurrences(IReadOnlyDictionary<string, string> meanings, IReadOnlySet<string> settlements)
+{
+    private readonly Dictionary<int, CnabOccurrence> _seen = [];
+
+    /// <summary>The occurrence with the two-character code <paramref name="code"/> (trimmed, two non-blank bytes).</summary>
+    public CnabOccurrence Get(ReadOnlySpan<byte> code)
+    {
+        var key = code[0] | (code[1] << 8);
+        if (!_seen.TryGetValue(key, out var occurrence))
+        {
+            var text = CnabBytes.Text(code);
+            occurrence = new CnabOccurrence(
+                new BankOccurrence(text, meanings.GetValueOrDefault(text, "Ocorrência desconhecida")),
+                settlements.Contains(text));
+            _seen.Add(key, occurrence);
+        }
+
+        return occurrence;
+    }
 }

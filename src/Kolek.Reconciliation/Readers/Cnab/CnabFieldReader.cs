@@ -1,5 +1,5 @@
-using Kolek.Reconciliation.Readers.Internal;
 using System.Globalization;
+using Kolek.Reconciliation.Readers.Internal;
 using NodaTime;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
@@ -17,38 +17,36 @@ internal enum CnabDateFormat
     YearMonthDay4 = 3,
 }
 
-/// <summary>Reads typed fields out of one fitted CNAB line, reporting every malformed value with its line and field.</summary>
+/// <summary>Reads typed fields out of one fitted CNAB record (its Latin-1 bytes), reporting every malformed value with
+/// its line and field; only the values kept become strings.</summary>
 /// <remarks>Blank or all-zero fields mean "absent" (<see langword="null"/>) and are not reported: banks fill unused
-/// numeric fields with zeros and trimmed files turn them into blanks.</remarks>
-internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
+/// numeric fields with zeros and trimmed files turn them into blanks. Blanks are what <see cref="string.Trim()"/> trims.</remarks>
+internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, DiagnosticBag diagnostics)
 {
-    public int Line => line.Number;
+    private readonly ReadOnlySpan<byte> _record = record;
 
     /// <summary>Whether an invalid field made the record unreadable (an error was reported).</summary>
     public bool Failed { get; private set; }
 
-    public string? Text(CnabSpan? span)
+    /// <summary>The field's bytes without leading and trailing blanks, not copied; empty when absent or blank.</summary>
+    public readonly ReadOnlySpan<byte> Trimmed(CnabSpan? span) => span is { } s ? CnabBytes.Trim(_record.Slice(s.Start - 1, s.Length)) : default;
+
+    /// <summary>The field without leading and trailing blanks; null when absent or blank.</summary>
+    public readonly string? Text(CnabSpan? span)
     {
-        if (span is not { } s)
-        {
-            return null;
-        }
-
-        var value = line.Slice(s).Trim();
-        return value.IsEmpty ? null : new string(value);
+        var value = Trimmed(span);
+        return value.IsEmpty ? null : CnabBytes.Text(value);
     }
-
-    /// <summary>The field's characters without leading and trailing blanks, not copied; empty when absent or blank.</summary>
-    private ReadOnlySpan<char> Trimmed(CnabSpan? span) => span is { } s ? line.Slice(s).Trim() : default;
 
     /// <summary>A digits-only identifier with zeros that are not all the value kept; null when blank or all zeros.</summary>
-    public string? Digits(CnabSpan? span)
+    public readonly string? Digits(CnabSpan? span)
     {
-        var value = Text(span);
-        return value is null || value.All(c => c == '0') ? null : value;
+        var value = Trimmed(span);
+        return CnabBytes.AllZeros(value) ? null : CnabBytes.Text(value);
     }
 
-    /// <summary>An amount with two implied decimals (picture <c>9(11)V9(2)</c>).</summary>
+    /// <summary>An amount with two implied decimals (picture <c>9(11)V9(2)</c>), with the value and scale that
+    /// <c>decimal.Parse(digits) / 100m</c> gives.</summary>
     /// <param name="span">Where the field is; null when the layout has no such field.</param>
     /// <param name="field">The field's name for diagnostics.</param>
     /// <param name="required">When true, an unreadable value is an error that makes the whole record unreadable.</param>
@@ -60,13 +58,18 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (!raw.ContainsAnyExceptInRange('0', '9') && raw.Length <= 20)
+        if (CnabBytes.TryWholeNumber(raw, out var cents))
         {
-            // Up to 18 digits fit a long; the decimal made from it equals what decimal.Parse gives (scale 0).
-            return (raw.Length <= 18 ? WholeNumber(raw) : decimal.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture)) / 100m;
+            return Cents(cents);
         }
 
-        Report(required, field, "cnab.amount.invalid", $"{field} em {span} não é um número: '{raw}'.");
+        if (raw.Length is 19 or 20 && CnabBytes.AllDigits(raw))
+        {
+            // More than 18 digits do not fit a long; the decimal made from them is what decimal.Parse gives.
+            return decimal.Parse(CnabBytes.Text(raw), NumberStyles.None, CultureInfo.InvariantCulture) / 100m;
+        }
+
+        Report(required, field, "cnab.amount.invalid", $"{field} em {span} não é um número: '{CnabBytes.Text(raw)}'.");
         return null;
     }
 
@@ -74,7 +77,7 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
     public LocalDate? Date(CnabSpan? span, string field, CnabDateFormat format)
     {
         var raw = Trimmed(span);
-        if (!raw.ContainsAnyExcept('0'))
+        if (CnabBytes.AllZeros(raw))
         {
             return null;
         }
@@ -84,38 +87,64 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
             return date;
         }
 
-        Report(false, field, "cnab.date.invalid", $"{field} em {span} não é uma data válida: '{raw}'.");
+        Report(false, field, "cnab.date.invalid", $"{field} em {span} não é uma data válida: '{CnabBytes.Text(raw)}'.");
         return null;
     }
 
+    /// <summary><paramref name="cents"/> ÷ 100 as decimal division gives it: the smallest scale (0, 1 or 2) that holds it
+    /// exactly, so 12345 is 123.45, 12340 is 123.4 and 12300 is 123.</summary>
+    /// <param name="cents">At most 18 digits.</param>
+    public static decimal Cents(long cents)
+    {
+        if (cents == 0)
+        {
+            return 0m;
+        }
+
+        byte scale = 2;
+        if (cents % 10 == 0)
+        {
+            cents /= 10;
+            scale = 1;
+            if (cents % 10 == 0)
+            {
+                cents /= 10;
+                scale = 0;
+            }
+        }
+
+        return new decimal((int)cents, (int)(cents >> 32), 0, false, scale);
+    }
+
     /// <summary>Parses a CNAB date; false for anything that is not a real calendar date.</summary>
-    public static bool TryDate(ReadOnlySpan<char> raw, CnabDateFormat format, out LocalDate date)
+    public static bool TryDate(ReadOnlySpan<byte> raw, CnabDateFormat format, out LocalDate date)
     {
         date = default;
         var expected = format == CnabDateFormat.DayMonthYear2 ? 6 : 8;
-        if (raw.Length != expected || raw.ContainsAnyExceptInRange('0', '9'))
+        if (raw.Length != expected || !CnabBytes.TryWholeNumber(raw, out var digits))
         {
             return false;
         }
 
+        var number = (int)digits;
         int day, month, year;
         switch (format)
         {
             case CnabDateFormat.DayMonthYear2:
-                day = Number(raw, 0, 2);
-                month = Number(raw, 2, 2);
-                year = Number(raw, 4, 2);
+                day = number / 10000;
+                month = number / 100 % 100;
+                year = number % 100;
                 year += year < 80 ? 2000 : 1900;
                 break;
             case CnabDateFormat.DayMonthYear4:
-                day = Number(raw, 0, 2);
-                month = Number(raw, 2, 2);
-                year = Number(raw, 4, 4);
+                day = number / 1000000;
+                month = number / 10000 % 100;
+                year = number % 10000;
                 break;
             default:
-                year = Number(raw, 0, 4);
-                month = Number(raw, 4, 2);
-                day = Number(raw, 6, 2);
+                year = number / 10000;
+                month = number / 100 % 100;
+                day = number % 100;
                 break;
         }
 
@@ -128,30 +157,16 @@ internal sealed class CnabFieldReader(CnabLine line, DiagnosticBag diagnostics)
         return true;
     }
 
-    private static int Number(ReadOnlySpan<char> raw, int start, int length) => (int)WholeNumber(raw.Slice(start, length));
-
-    /// <summary>The value of at most 18 ASCII digits (already checked).</summary>
-    private static long WholeNumber(ReadOnlySpan<char> digits)
-    {
-        var value = 0L;
-        foreach (var c in digits)
-        {
-            value = (value * 10) + (c - '0');
-        }
-
-        return value;
-    }
-
     private void Report(bool error, string field, string code, string message)
     {
         if (error)
         {
             Failed = true;
-            diagnostics.Error(line.Number, field, code, message + " O registro não foi lido.");
+            diagnostics.Error(line, field, code, message + " O registro não foi lido.");
         }
         else
         {
-            diagnostics.Warning(line.Number, field, code, message + " O campo ficou vazio.");
+            diagnostics.Warning(line, field, code, message + " O campo ficou vazio.");
         }
     }
 }

@@ -3,28 +3,62 @@ using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
 
-/// <summary>Reads the records of one CNAB flavour: <c>lines</c> stands on the header (its first record) and yields the
-/// rest as they are read; the reader sets the account on <c>output</c> and yields the transactions.</summary>
-internal delegate IEnumerable<BankTransaction> CnabRecordReader(IEnumerator<CnabLine> lines, DiagnosticBag diagnostics, StreamedStatement output);
-
-/// <summary>The frame shared by both CNAB flavours: split and fit the lines as they stream in, read the records.</summary>
+/// <summary>The frame shared by both CNAB flavours: open the records as they stream in, size the id table.</summary>
 internal static class CnabStatement
 {
-    /// <summary>Streams the records of <paramref name="output"/>'s input through <paramref name="readRecords"/>;
-    /// <paramref name="sequence"/> is where a sequence number ends each record (CNAB 400), to tell shifted from trimmed records.</summary>
-    public static IEnumerable<BankTransaction> Read(StreamedStatement output, int width, CnabSpan? sequence, CnabRecordReader readRecords)
+    /// <summary>The records of <paramref name="output"/>'s input, standing on the first (the header); null, after an
+    /// error <c>cnab.file.empty</c>, when there is none. <paramref name="sequence"/> is where a sequence number ends each
+    /// record (CNAB 400), to tell shifted from trimmed records.</summary>
+    public static CnabRecords? Open(StreamedStatement output, int width, CnabSpan? sequence)
     {
-        var diagnostics = output.Bag;
-        using var lines = CnabLines.Fit(CnabLines.Split(output.Input, output.ChunkSize), width, sequence, diagnostics).GetEnumerator();
-        if (!lines.MoveNext())
+        var records = new CnabRecords(output.Input, output.ChunkSize, width, sequence, output.Bag);
+        if (records.MoveNext())
         {
-            diagnostics.Error(null, null, "cnab.file.empty", "O arquivo não tem registros.");
-            yield break;
+            return records;
         }
 
-        foreach (var transaction in readRecords(lines, diagnostics, output))
+        records.Dispose();
+        output.Bag.Error(null, null, "cnab.file.empty", "O arquivo não tem registros.");
+        return null;
+    }
+
+    /// <summary>About how many records the input holds when its length is known (0 when not): a size hint, so that the
+    /// table of ids seen is made once instead of grown and rehashed as the file is read.</summary>
+    public static int ExpectedRecords(StreamedStatement output, int width)
+    {
+        try
         {
-            yield return transaction;
+            var length = output.Head.Length + (output.Source.CanSeek ? output.Source.Length - output.Source.Position : 0);
+            return (int)Math.Min(length / (width + 1), int.MaxValue);
         }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+    }
+}
+
+/// <summary>A copy of one fitted record, for a record that must be read after the reader has moved past it (the CNAB 240
+/// T segment waiting for its U, the CNAB 400 records held back until the layout is known).</summary>
+internal sealed class CnabRecordCopy(int width)
+{
+    private readonly byte[] _bytes = new byte[width];
+
+    public int Number { get; private set; }
+
+    public bool Shifted { get; private set; }
+
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>The record type (position 1 in CNAB 400, position 8 in CNAB 240).</summary>
+    public char At(int position) => (char)_bytes[position - 1];
+
+    /// <summary>Copies the current record of <paramref name="records"/>.</summary>
+    public CnabRecordCopy Take(CnabRecords records)
+    {
+        records.Current.CopyTo(_bytes);
+        Number = records.Number;
+        Shifted = records.Shifted;
+        return this;
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
@@ -18,41 +20,58 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// on a 213.30 boleto); the amounts are kept as written. Ten times leaves room for years of default interest and for a
 /// fee on a boleto of a few reais, which are real; nothing is checked when neither reference value is known.
 /// </remarks>
-internal sealed class CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, DiagnosticBag diagnostics)
+internal sealed class CnabTransactionFactory
 {
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
     internal const decimal ImplausibleFactor = 10m;
 
-    private readonly StableIds _ids = new("cnab-");
+    private readonly StableIds _ids;
+    private readonly byte[] _keyPrefix;
+    private readonly LocalDate? _fallbackDate;
+    private readonly DiagnosticBag _diagnostics;
 
-    public BankTransaction? Create(CnabDetail detail)
+    /// <param name="bank">The bank code, first part of every id key.</param>
+    /// <param name="agreement">The agreement (convênio) or branch/account, second part of every id key.</param>
+    /// <param name="fallbackDate">The file's date, for records without a readable date.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="expected">About how many transactions the file holds (0 when not known), to size the table of ids.</param>
+    public CnabTransactionFactory(string bank, string agreement, LocalDate? fallbackDate, DiagnosticBag diagnostics, int expected)
     {
-        var bookingDate = detail.OccurrenceDate ?? detail.CreditDate ?? fallbackDate;
+        _ids = new StableIds("cnab-", expected);
+        // Every key of the file starts with bank|agreement|: its UTF-8 bytes are made once.
+        _keyPrefix = Encoding.UTF8.GetBytes($"{bank}|{agreement}|");
+        _fallbackDate = fallbackDate;
+        _diagnostics = diagnostics;
+    }
+
+    public BankTransaction? Create(in CnabDetail detail)
+    {
+        var bookingDate = detail.OccurrenceDate ?? detail.CreditDate ?? _fallbackDate;
         if (bookingDate is null)
         {
-            diagnostics.Error(detail.Line, "data_ocorrencia", "cnab.date.missing",
+            _diagnostics.Error(detail.Line, "data_ocorrencia", "cnab.date.missing",
                 "O registro não tem data de ocorrência, data de crédito nem data do arquivo legível. O registro não foi lido.");
             return null;
         }
 
         if (detail.OccurrenceDate is null)
         {
-            diagnostics.Warning(detail.Line, "data_ocorrencia", "cnab.date.fallback",
+            _diagnostics.Warning(detail.Line, "data_ocorrencia", "cnab.date.fallback",
                 $"Sem data de ocorrência legível; lançado em {Format(bookingDate.Value)} "
                 + (detail.CreditDate is null ? "(a data do arquivo)." : "(a data de crédito)."));
         }
 
         CheckPlausible(detail);
         var paid = detail.AmountPaid ?? 0m;
-        var credit = detail.IsSettlement && paid > 0m;
-        if (detail.IsSettlement && !credit)
+        var settlement = detail.Occurrence.IsSettlement;
+        var credit = settlement && paid > 0m;
+        if (settlement && !credit)
         {
-            diagnostics.Warning(detail.Line, "valor_pago", "cnab.settlement.no_amount",
-                $"A ocorrência {detail.OccurrenceCode} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
+            _diagnostics.Warning(detail.Line, "valor_pago", "cnab.settlement.no_amount",
+                $"A ocorrência {detail.Occurrence.Code} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
         }
 
         var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
-        var occurrence = new BankOccurrence(detail.OccurrenceCode, detail.OccurrenceDescription);
         return new BankTransaction
         {
             Id = NextId(detail, bookingDate.Value, amount),
@@ -66,7 +85,7 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
             Fine = detail.Fine,
             Discount = detail.Discount,
             Rebate = detail.Rebate,
-            Occurrence = occurrence,
+            Occurrence = detail.Occurrence.Value,
             Description = detail.PayerName,
             References = new TransactionReferences
             {
@@ -78,65 +97,117 @@ internal sealed class CnabTransactionFactory(string bank, string agreement, Loca
         };
     }
 
-    private void CheckPlausible(CnabDetail detail)
+    private void CheckPlausible(in CnabDetail detail)
     {
         var reference = Math.Max(detail.FaceValue ?? 0m, detail.AmountPaid ?? 0m);
-        if (reference <= 0m)
+        if (reference <= 0m || (detail.Fee is null && detail.Interest is null && detail.Fine is null && detail.Discount is null))
         {
             return;
         }
 
         // One call per component, not a loop over a fresh array: this runs for every record.
-        Check(detail.Line, reference, "valor_tarifa", "tarifa", detail.Fee);
-        Check(detail.Line, reference, "valor_juros", "juros", detail.Interest);
-        Check(detail.Line, reference, "valor_multa", "multa", detail.Fine);
-        Check(detail.Line, reference, "valor_desconto", "desconto", detail.Discount);
+        var limit = reference * ImplausibleFactor;
+        Check(detail.Line, reference, limit, "valor_tarifa", "tarifa", detail.Fee);
+        Check(detail.Line, reference, limit, "valor_juros", "juros", detail.Interest);
+        Check(detail.Line, reference, limit, "valor_multa", "multa", detail.Fine);
+        Check(detail.Line, reference, limit, "valor_desconto", "desconto", detail.Discount);
     }
 
-    private void Check(int line, decimal reference, string field, string name, decimal? value)
+    private void Check(int line, decimal reference, decimal limit, string field, string name, decimal? value)
     {
-        if (value is { } v && v > reference * ImplausibleFactor)
+        if (value is { } v && v > limit)
         {
-            diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
                 $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
         }
     }
 
-    private string NextId(CnabDetail detail, LocalDate bookingDate, decimal amount)
+    /// <summary>The id of the record: the key bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00),
+    /// written as UTF-8 on the stack (this runs for every record) and hashed as <see cref="ContentHash.KeyHash"/> hashes
+    /// the same text.</summary>
+    private string NextId(in CnabDetail detail, LocalDate bookingDate, decimal amount)
     {
-        // The key is bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00), written on the stack:
-        // this runs for every record. The date is written as LocalDatePattern.Iso does for the years 1900–9999 CNAB dates have.
         var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
-        Span<char> buffer = stackalloc char[256];
-        if (bookingDate.Year is >= 1000 and <= 9999
-            && buffer.TryWrite(CultureInfo.InvariantCulture,
-                $"{bank}|{agreement}|{reference}|{detail.OccurrenceCode}|{bookingDate.Year:D4}-{bookingDate.Month:D2}-{bookingDate.Day:D2}|{amount:0.00}",
-                out var written))
+        var code = detail.Occurrence.Code;
+        var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + code.Length) + 64;
+        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
+        _keyPrefix.CopyTo(key);
+        var at = _keyPrefix.Length;
+        at += Encoding.UTF8.GetBytes(reference, key[at..]);
+        key[at++] = (byte)'|';
+        at += Encoding.UTF8.GetBytes(code, key[at..]);
+        key[at++] = (byte)'|';
+        at += WriteDate(key[at..], bookingDate);
+        key[at++] = (byte)'|';
+        at += WriteAmount(key[at..], amount);
+        return _ids.Next(key[..at]);
+    }
+
+    /// <summary>yyyy-MM-dd, as LocalDatePattern.Iso writes the years 1900–9999 that CNAB dates have.</summary>
+    private static int WriteDate(Span<byte> to, LocalDate date)
+    {
+        if (date.Year is < 1000 or > 9999)
         {
-            return _ids.Next(buffer[..written], out _);
+            return Encoding.UTF8.GetBytes(Format(date), to);
         }
 
-        var key = string.Join('|', bank, agreement, reference, detail.OccurrenceCode, Format(bookingDate), amount.ToString("0.00", CultureInfo.InvariantCulture));
-        return _ids.Next(key, out _);
+        Digits(to[..4], date.Year);
+        to[4] = (byte)'-';
+        Digits(to.Slice(5, 2), date.Month);
+        to[7] = (byte)'-';
+        Digits(to.Slice(8, 2), date.Day);
+        return 10;
+    }
+
+    /// <summary>The amount as <c>amount.ToString("0.00")</c> writes it; CNAB amounts are never negative and have at most two decimals.</summary>
+    private static int WriteAmount(Span<byte> to, decimal amount)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var unscaled = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] == 0 && bits[3] >= 0 && scale <= 2 && unscaled < 1_000_000_000_000_000UL)
+        {
+            var cents = unscaled * (scale == 0 ? 100UL : scale == 1 ? 10UL : 1UL);
+            if (Utf8Formatter.TryFormat(cents / 100, to, out var written))
+            {
+                to[written] = (byte)'.';
+                Digits(to.Slice(written + 1, 2), (int)(cents % 100));
+                return written + 3;
+            }
+        }
+
+        amount.TryFormat(to, out var n, "0.00", CultureInfo.InvariantCulture);
+        return n;
+    }
+
+    private static void Digits(Span<byte> to, int value)
+    {
+        for (var i = to.Length - 1; i >= 0; i--)
+        {
+            to[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     /// <summary>Bare CPF (type 1) or CNPJ (type 2) from a zero-padded field; null when absent.</summary>
-    internal static string? PayerDocument(string? type, string? digits)
+    /// <param name="type">The document type field, trimmed.</param>
+    /// <param name="digits">The document field, trimmed.</param>
+    internal static string? PayerDocument(ReadOnlySpan<byte> type, ReadOnlySpan<byte> digits)
     {
-        if (digits is null || digits.All(c => c == '0'))
+        if (CnabBytes.AllZeros(digits))
         {
             return null;
         }
 
-        digits = digits.Trim();
-        return type switch
-        {
-            "1" or "01" when digits.Length >= 11 => digits[^11..],
-            "2" or "02" when digits.Length >= 14 => digits[^14..],
-            _ => digits.TrimStart('0').Length <= 11 && digits.Length >= 11 ? digits[^11..] : digits.Length >= 14 ? digits[^14..] : digits,
-        };
+        var cpf = type.SequenceEqual("1"u8) || type.SequenceEqual("01"u8);
+        var cnpj = type.SequenceEqual("2"u8) || type.SequenceEqual("02"u8);
+        var kept = cpf && digits.Length >= 11 ? digits[^11..]
+            : cnpj && digits.Length >= 14 ? digits[^14..]
+            : digits.TrimStart((byte)'0').Length <= 11 && digits.Length >= 11 ? digits[^11..] : digits.Length >= 14 ? digits[^14..] : digits;
+        return CnabBytes.Text(kept);
     }
 
     /// <summary>Branch or account number for <see cref="BankAccount"/>: leading zeros dropped, "-dv" added when present.</summary>

@@ -39,8 +39,17 @@ internal static class ContentHash
     /// <summary><paramref name="prefix"/> followed by <paramref name="hash"/> in 16 lower-case hex digits.</summary>
     public static string ShortId(string prefix, ulong hash)
     {
-        Span<char> hex = stackalloc char[16];
-        hash.TryFormat(hex, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
-        return string.Concat(prefix, hex);
+        // Written by hand: the general formatter's "x16" path cost more than the hash itself.
+        return string.Create(prefix.Length + 16, (prefix, hash), static (id, state) =>
+        {
+            state.prefix.CopyTo(id);
+            var hex = id[state.prefix.Length..];
+            var value = state.hash;
+            for (var i = 15; i >= 0; i--)
+            {
+                hex[i] = "0123456789abcdef"[(int)(value & 0xF)];
+                value >>= 4;
+            }
+        });
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Numerics;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -8,9 +10,9 @@ namespace Kolek.Reconciliation.Readers.Internal;
 /// gives the same ids. Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's
 /// text), so a streaming read of a file of millions of lines stays within bounded memory; two different keys with the
 /// same 64-bit hash would have had the same id anyway.</remarks>
-internal sealed class StableIds(string prefix)
+internal sealed class StableIds(string prefix, int expected = 0)
 {
-    private readonly HashCounter _seen = new();
+    private readonly HashCounter _seen = new(expected);
 
     /// <summary>The id of the next line with <paramref name="key"/>; <paramref name="repeat"/> is 0 for its first occurrence.</summary>
     public string Next(string key, out int repeat) => Next(key.AsSpan(), out repeat);
@@ -24,14 +26,35 @@ internal sealed class StableIds(string prefix)
             ? ContentHash.ShortId(prefix, hash)
             : ContentHash.ShortId(prefix, ContentHash.KeyHash(string.Concat(key, "|#", repeat.ToString(CultureInfo.InvariantCulture))));
     }
+
+    /// <summary>The id of the next line whose key is the UTF-8 text <paramref name="utf8Key"/>: the same id that
+    /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key)
+    {
+        var hash = XxHash3.HashToUInt64(utf8Key);
+        var repeat = _seen.Add(hash);
+        if (repeat == 0)
+        {
+            return ContentHash.ShortId(prefix, hash);
+        }
+
+        Span<byte> suffix = stackalloc byte[16];
+        "|#"u8.CopyTo(suffix);
+        repeat.TryFormat(suffix[2..], out var digits, provider: CultureInfo.InvariantCulture);
+        var repeated = new byte[utf8Key.Length + 2 + digits];
+        utf8Key.CopyTo(repeated);
+        suffix[..(2 + digits)].CopyTo(repeated.AsSpan(utf8Key.Length));
+        return ContentHash.ShortId(prefix, XxHash3.HashToUInt64(repeated));
+    }
 }
 
 /// <summary>Counts occurrences of 64-bit hashes: an open-addressing set of first occurrences (8 bytes each) plus a small
 /// dictionary for the hashes seen more than once.</summary>
-internal sealed class HashCounter
+internal sealed class HashCounter(int expected = 0)
 {
     private readonly Dictionary<ulong, int> _repeats = [];
-    private ulong[] _slots = new ulong[1024];
+    /// <summary>Room for <c>expected</c> hashes without growing (a hint: a read that knows its size saves the rehashing).</summary>
+    private ulong[] _slots = new ulong[Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(expected, 0, 1 << 22) * 4 / 3 + 1))];
     private int _count;
     private bool _sawZero;
 

@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Kolek.Reconciliation.Readers.Cnab;
+
+/// <summary>Latin-1 text operations on the bytes of a CNAB record, with the same meaning as on the decoded string.</summary>
+internal static class CnabBytes
+{
+    /// <summary>Whether the Latin-1 character <paramref name="b"/> is white space as <see cref="char.IsWhiteSpace(char)"/>
+    /// says (U+0009–U+000D, U+0020, U+0085, U+00A0), so that trimming bytes trims what <see cref="string.Trim()"/> would.</summary>
+    public static bool IsWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - 0x09) <= 0x0D - 0x09 || b is 0x85 or 0xA0;
+
+    /// <summary>The bytes without leading and trailing white space.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
+    {
+        var start = 0;
+        while (start < value.Length && IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+
+        return TrimEnd(value[start..]);
+    }
+
+    /// <summary>Whether the bytes are empty or all white space (looked at from the start: a record's first byte is not blank).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> value)
+    {
+        foreach (var b in value)
+        {
+            if (!IsWhiteSpace(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The bytes without trailing white space.</summary>
+    public static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> value)
+    {
+        var end = value.Length;
+        while (end > 0 && IsWhiteSpace(value[end - 1]))
+        {
+            end--;
+        }
+
+        return value[..end];
+    }
+
+    /// <summary>Whether every byte is an ASCII digit (true when empty).</summary>
+    public static bool AllDigits(ReadOnlySpan<byte> value) => !value.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+
+    /// <summary>Whether every byte is <c>0</c> (true when empty).</summary>
+    public static bool AllZeros(ReadOnlySpan<byte> value) => !value.ContainsAnyExcept((byte)'0');
+
+    /// <summary>The bytes decoded as Latin-1, the encoding CNAB files are read in.</summary>
+    public static string Text(ReadOnlySpan<byte> value) => Encoding.Latin1.GetString(value);
+
+    /// <summary>The value of at most 18 ASCII digits (already checked).</summary>
+    public static long WholeNumber(ReadOnlySpan<byte> digits)
+    {
+        var value = 0L;
+        foreach (var b in digits)
+        {
+            value = (value * 10) + (b - '0');
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of <paramref name="digits"/> when they are 1 to 18 ASCII digits; false otherwise.</summary>
+    /// <remarks>Fields of 8 to 16 digits (amounts, dates) are read 8 bytes at a time (SWAR), the common case of every record.</remarks>
+    public static bool TryWholeNumber(ReadOnlySpan<byte> digits, out long value)
+    {
+        value = 0;
+        if (digits.Length is >= 8 and <= 16)
+        {
+            var low = BinaryPrimitives.ReadUInt64LittleEndian(digits[^8..]);
+            if (!AreEightDigits(low))
+            {
+                return false;
+            }
+
+            value = EightDigits(low);
+            if (digits.Length > 8)
+            {
+                // The first Length − 8 digits, moved to the top of a word whose bottom bytes are '0's.
+                var shift = (16 - digits.Length) * 8;
+                var high = (BinaryPrimitives.ReadUInt64LittleEndian(digits) << shift) | (shift == 0 ? 0 : 0x3030303030303030UL >> (64 - shift));
+                if (!AreEightDigits(high))
+                {
+                    return false;
+                }
+
+                value += EightDigits(high) * 100_000_000L;
+            }
+
+            return true;
+        }
+
+        if (digits.IsEmpty || digits.Length > 18 || !AllDigits(digits))
+        {
+            return false;
+        }
+
+        value = WholeNumber(digits);
+        return true;
+    }
+
+    /// <summary>Whether each byte of the little-endian word is an ASCII digit.</summary>
+    private static bool AreEightDigits(ulong word) =>
+        (word & 0xF0F0F0F0F0F0F0F0UL) == 0x3030303030303030UL
+        && ((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) == 0x3030303030303030UL;
+
+    /// <summary>The value of the 8 ASCII digits of a little-endian word, the first digit in the lowest byte.</summary>
+    private static long EightDigits(ulong word)
+    {
+        word -= 0x3030303030303030UL;
+        word = (word * 10) + (word >> 8);
+        return (long)((((word & 0x000000FF000000FFUL) * (100 + (1000000UL << 32))) + (((word >> 16) & 0x000000FF000000FFUL) * (1 + (10000UL << 32)))) >> 32);
+    }
+}
