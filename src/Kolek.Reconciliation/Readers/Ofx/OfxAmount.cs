@@ -125,6 +125,36 @@ internal static class OfxAmount
     public static char? DecimalSeparatorOf(string? raw) =>
         TryNormalize(raw, out var text, out _) ? DecimalEvidence(text) : null;
 
+    /// <summary><see cref="DecimalSeparatorOf(string?)"/> on Latin-1 bytes, without allocating for amounts of up to 64 bytes.</summary>
+    public static char? DecimalSeparatorOf(ReadOnlySpan<byte> latin1)
+    {
+        if (latin1.Length > 64)
+        {
+            return DecimalSeparatorOf(Encoding.Latin1.GetString(latin1));
+        }
+
+        Span<char> chars = stackalloc char[latin1.Length];
+        var length = 0;
+        foreach (var b in latin1)
+        {
+            var c = (char)b;
+            if (!char.IsWhiteSpace(c))
+            {
+                chars[length++] = c;
+            }
+        }
+
+        ReadOnlySpan<char> text = chars[..length];
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            text = text[1..];
+        }
+
+        return text.Length == 0 || text.IndexOfAnyInRange('0', '9') < 0 || text.IndexOfAnyExcept(PlainChars) >= 0
+            ? null
+            : DecimalEvidence(text);
+    }
+
     /// <summary>Removes blanks and the sign; false when what is left is not digits with dots and commas.</summary>
     private static bool TryNormalize(string? raw, out string text, out bool negative)
     {
@@ -193,7 +223,7 @@ internal static class OfxAmount
     }
 
     /// <summary>The decimal separator an amount proves, if it proves one (ambiguous amounts and whole numbers do not).</summary>
-    private static char? DecimalEvidence(string text)
+    private static char? DecimalEvidence(ReadOnlySpan<char> text)
     {
         var lastDot = text.LastIndexOf('.');
         var lastComma = text.LastIndexOf(',');
@@ -209,7 +239,7 @@ internal static class OfxAmount
 
         var separator = lastDot >= 0 ? '.' : ',';
         var at = Math.Max(lastDot, lastComma);
-        if (text.Count(c => c == separator) > 1)
+        if (text.Count(separator) > 1)
         {
             return separator == '.' ? ',' : '.';
         }

@@ -98,12 +98,28 @@ internal sealed class OfxTokenizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '<' && !complete && NeedsMore(text, i))
+
+            // A tag read in full cannot need more text; '<?' and '<!' read to the text's end when unterminated, so they
+            // (and a '<' that is no tag here) ask first whether more text could change them.
+            var tag = false;
+            int end = 0, nameStart = 0, nameEnd = 0;
+            var kind = TagKind.Skipped;
+            if (c == '<')
             {
-                break;
+                var special = i + 1 >= text.Length || text[i + 1] is '?' or '!';
+                if (special && !complete && NeedsMore(text, i))
+                {
+                    break;
+                }
+
+                tag = TryReadTag(text, i, out end, out kind, out nameStart, out nameEnd);
+                if (!tag && !special && !complete && NeedsMore(text, i))
+                {
+                    break;
+                }
             }
 
-            if (c == '<' && TryReadTag(text, i, out var end, out var kind, out var nameStart, out var nameEnd))
+            if (tag)
             {
                 if (_pendingName is { } pending)
                 {
@@ -167,6 +183,11 @@ internal sealed class OfxTokenizer
     /// <summary>The upper-cased name, without allocating for the known OFX names.</summary>
     private string Name(ReadOnlySpan<char> name)
     {
+        if (Hot(name) is { } hot)
+        {
+            return hot;
+        }
+
         if (_lookup.TryGetValue(name, out var known))
         {
             return known;
@@ -180,6 +201,23 @@ internal sealed class OfxTokenizer
 
         return upper;
     }
+
+    /// <summary>The names of a transaction's elements as most banks write them (upper case), without hashing.</summary>
+    private static string? Hot(ReadOnlySpan<char> name) => name.Length switch
+    {
+        4 when name.SequenceEqual("MEMO") => "MEMO",
+        4 when name.SequenceEqual("NAME") => "NAME",
+        5 when name.SequenceEqual("FITID") => "FITID",
+        6 when name.SequenceEqual("TRNAMT") => "TRNAMT",
+        6 when name.SequenceEqual("REFNUM") => "REFNUM",
+        6 when name.SequenceEqual("DTUSER") => "DTUSER",
+        7 when name.SequenceEqual("STMTTRN") => "STMTTRN",
+        7 when name.SequenceEqual("TRNTYPE") => "TRNTYPE",
+        7 when name.SequenceEqual("DTAVAIL") => "DTAVAIL",
+        8 when name.SequenceEqual("DTPOSTED") => "DTPOSTED",
+        8 when name.SequenceEqual("CHECKNUM") => "CHECKNUM",
+        _ => null,
+    };
 
     /// <summary>Whether the tag at <paramref name="at"/> may end past the text's end: then only more text can tell.</summary>
     private static bool NeedsMore(ReadOnlySpan<char> text, int at)

@@ -152,12 +152,70 @@ internal sealed class OfxTransactionBuilder
         key[at++] = '|';
         at += WriteDate(key[at..], booking);
         key[at++] = '|';
-        if (!amount.TryFormat(key[at..], out var written, "0.00##########################", CultureInfo.InvariantCulture))
+        if (!TryWriteAmount(key[at..], amount, out var written)
+            && !amount.TryFormat(key[at..], out written, "0.00##########################", CultureInfo.InvariantCulture))
         {
             return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
         }
 
         return _ids.Next(key[..(at + written)], out repeat);
+    }
+
+    /// <summary>Writes a non-zero amount of up to 19 significant digits as <see cref="NaturalKey.Amount"/> does (invariant, at
+    /// least two decimals, no trailing zeros past them), without the custom-format machinery; false for anything else.</summary>
+    private static bool TryWriteAmount(Span<char> to, decimal amount, out int written)
+    {
+        written = 0;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        if (bits[2] != 0 || amount == 0m)
+        {
+            return false;
+        }
+
+        var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        Span<char> raw = stackalloc char[20];
+        if (!digits.TryFormat(raw, out var count, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        // Fraction digits kept: the scale, trailing zeros dropped, but never fewer than two.
+        var keep = scale;
+        while (keep > 2 && raw[count - 1 - (scale - keep)] == '0')
+        {
+            keep--;
+        }
+
+        keep = Math.Max(keep, 2);
+        var integerDigits = count - scale;
+        var at = 0;
+        if (bits[3] < 0)
+        {
+            to[at++] = '-';
+        }
+
+        if (integerDigits <= 0)
+        {
+            to[at++] = '0';
+        }
+        else
+        {
+            raw[..integerDigits].CopyTo(to[at..]);
+            at += integerDigits;
+        }
+
+        to[at++] = '.';
+        for (var k = 0; k < keep; k++)
+        {
+            // Digit k of the fraction: leading zeros when the number has fewer digits than its scale.
+            var index = integerDigits + k;
+            to[at++] = index < 0 || k >= scale ? '0' : raw[index];
+        }
+
+        written = at;
+        return true;
     }
 
     private static void Put(Span<char> key, ref int at, string? text)
