@@ -21,20 +21,25 @@ internal static partial class TaxIdScanner
             return null;
         }
 
-        foreach (Match m in Formatted().Matches(text))
+        // Both formatted layouts hold a dot and a hyphen: without them only the bare numbers are looked for.
+        if (text.Contains('.', StringComparison.Ordinal) && text.Contains('-', StringComparison.Ordinal))
         {
-            var bare = string.Concat(m.Value.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
-            if ((bare.Length == 11 && IsCpf(bare)) || (bare.Length == 14 && IsCnpj(bare)))
+            foreach (Match m in Formatted().Matches(text))
             {
-                return bare;
+                var bare = string.Concat(m.Value.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+                if ((bare.Length == 11 && IsCpf(bare)) || (bare.Length == 14 && IsCnpj(bare)))
+                {
+                    return bare;
+                }
             }
         }
 
-        foreach (Match m in Bare().Matches(text))
+        foreach (var m in Bare().EnumerateMatches(text))
         {
-            if ((m.Length == 11 && IsCpf(m.Value)) || (m.Length == 14 && IsCnpj(m.Value)))
+            var value = m.Length is 11 or 14 ? text.Substring(m.Index, m.Length) : string.Empty;
+            if ((m.Length == 11 && IsCpf(value)) || (m.Length == 14 && IsCnpj(value)))
             {
-                return m.Value;
+                return value;
             }
         }
 

@@ -65,9 +65,95 @@ internal static class OfxAmount
         return true;
     }
 
+    /// <summary><see cref="TryParse(string?, OfxDecimalSeparator, out decimal, out bool)"/> on a span: amounts written plainly
+    /// (an optional sign, digits and at most one separator that is not ambiguous) are parsed without allocating, the rest
+    /// through the string form, with the same result.</summary>
+    public static bool TryParse(ReadOnlySpan<char> raw, OfxDecimalSeparator convention, out decimal amount, out bool ambiguous)
+    {
+        ambiguous = false;
+        var body = raw;
+        var negative = false;
+        if (body.Length > 0 && body[0] is '+' or '-')
+        {
+            negative = body[0] == '-';
+            body = body[1..];
+        }
+
+        var at = body.IndexOfAny('.', ',');
+        if (body.Length == 0 || body.Length > 40 || body.IndexOfAnyExcept(PlainChars) >= 0
+            || (at >= 0 && (body[(at + 1)..].IndexOfAny('.', ',') >= 0 || IsAmbiguous(body, at)))
+            || body.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return TryParse(raw.ToString(), convention, out amount, out ambiguous);
+        }
+
+        // The same normal form as the string path: "0" for an empty integer part, the fraction (if any) after a dot.
+        Span<char> normal = stackalloc char[body.Length + 1];
+        var length = 0;
+        var integer = at >= 0 ? body[..at] : body;
+        var fraction = at >= 0 ? body[(at + 1)..] : [];
+        if (integer.IsEmpty)
+        {
+            normal[length++] = '0';
+        }
+        else
+        {
+            integer.CopyTo(normal);
+            length = integer.Length;
+        }
+
+        if (!fraction.IsEmpty)
+        {
+            normal[length++] = '.';
+            fraction.CopyTo(normal[length..]);
+            length += fraction.Length;
+        }
+
+        if (!decimal.TryParse(normal[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            amount = 0m;
+            return false;
+        }
+
+        amount = negative ? -amount : amount;
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainChars = System.Buffers.SearchValues.Create("0123456789.,");
+
     /// <summary>The decimal separator one amount shows unambiguously, or null.</summary>
     public static char? DecimalSeparatorOf(string? raw) =>
         TryNormalize(raw, out var text, out _) ? DecimalEvidence(text) : null;
+
+    /// <summary><see cref="DecimalSeparatorOf(string?)"/> on Latin-1 bytes, without allocating for amounts of up to 64 bytes.</summary>
+    public static char? DecimalSeparatorOf(ReadOnlySpan<byte> latin1)
+    {
+        if (latin1.Length > 64)
+        {
+            return DecimalSeparatorOf(Encoding.Latin1.GetString(latin1));
+        }
+
+        Span<char> chars = stackalloc char[latin1.Length];
+        var length = 0;
+        foreach (var b in latin1)
+        {
+            var c = (char)b;
+            if (!char.IsWhiteSpace(c))
+            {
+                chars[length++] = c;
+            }
+        }
+
+        ReadOnlySpan<char> text = chars[..length];
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            text = text[1..];
+        }
+
+        return text.Length == 0 || text.IndexOfAnyInRange('0', '9') < 0 || text.IndexOfAnyExcept(PlainChars) >= 0
+            ? null
+            : DecimalEvidence(text);
+    }
 
     /// <summary>Removes blanks and the sign; false when what is left is not digits with dots and commas.</summary>
     private static bool TryNormalize(string? raw, out string text, out bool negative)
@@ -137,7 +223,7 @@ internal static class OfxAmount
     }
 
     /// <summary>The decimal separator an amount proves, if it proves one (ambiguous amounts and whole numbers do not).</summary>
-    private static char? DecimalEvidence(string text)
+    private static char? DecimalEvidence(ReadOnlySpan<char> text)
     {
         var lastDot = text.LastIndexOf('.');
         var lastComma = text.LastIndexOf(',');
@@ -153,7 +239,7 @@ internal static class OfxAmount
 
         var separator = lastDot >= 0 ? '.' : ',';
         var at = Math.Max(lastDot, lastComma);
-        if (text.Count(c => c == separator) > 1)
+        if (text.Count(separator) > 1)
         {
             return separator == '.' ? ',' : '.';
         }
@@ -163,7 +249,7 @@ internal static class OfxAmount
 
     /// <summary>A lone separator at <paramref name="at"/> with exactly three digits after it and one to three digits
     /// (not starting with zero) before it: a thousands group as much as three decimals.</summary>
-    private static bool IsAmbiguous(string text, int at) =>
+    private static bool IsAmbiguous(ReadOnlySpan<char> text, int at) =>
         text.Length - at - 1 == 3 && at is >= 1 and <= 3 && text[0] != '0';
 
     private static bool TryStripThousands(string integer, char? thousands, out string digits)

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 
-/// <summary>What <see cref="OfxDate.Parse"/> made of a date field.</summary>
+/// <summary>What <see cref="OfxDate.Parse(ReadOnlySpan{char}, out NodaTime.LocalDate)"/> made of a date field.</summary>
 internal enum OfxDateStatus
 {
     /// <summary>A valid date in a recognised layout.</summary>
@@ -28,30 +28,60 @@ internal enum OfxDateStatus
 /// </remarks>
 internal static partial class OfxDate
 {
-    public static OfxDateStatus Parse(string? raw, out LocalDate date)
+    public static OfxDateStatus Parse(string? raw, out LocalDate date) => Parse(raw.AsSpan(), out date);
+
+    /// <summary>Parses a date from a span of text, without allocating.</summary>
+    public static OfxDateStatus Parse(ReadOnlySpan<char> raw, out LocalDate date)
     {
         date = default;
-        var text = raw?.Trim() ?? string.Empty;
-        if (text.Length < 8 || !text.AsSpan(0, 8).ContainsOnlyDigits())
+        var text = raw.Trim();
+        if (text.Length < 8 || !text[..8].ContainsOnlyDigits())
         {
             return OfxDateStatus.Invalid;
         }
 
-        if (text.AsSpan(0, 8).IndexOfAnyExcept('0') < 0)
+        if (text[..8].IndexOfAnyExcept('0') < 0)
         {
             return OfxDateStatus.Zero;
         }
 
-        var year = int.Parse(text.AsSpan(0, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
-        var month = int.Parse(text.AsSpan(4, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
-        var day = int.Parse(text.AsSpan(6, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var year = int.Parse(text[..4], provider: System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(text.Slice(4, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var day = int.Parse(text.Slice(6, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             return OfxDateStatus.Invalid;
         }
 
         date = new LocalDate(year, month, day);
-        return SuffixPattern().IsMatch(text[8..]) ? OfxDateStatus.Valid : OfxDateStatus.ValidWithOddSuffix;
+        var suffix = text[8..];
+        return IsCommonSuffix(suffix) || SuffixPattern().IsMatch(suffix) ? OfxDateStatus.Valid : OfxDateStatus.ValidWithOddSuffix;
+    }
+
+    /// <summary>The suffixes nearly every bank writes, checked without the regular expression: nothing, or <c>HHMMSS</c>
+    /// (hours 00–23, minutes and seconds 00–59) optionally followed by <c>[-3:BRT]</c>-style offsets of one sign, one or two
+    /// digits, a colon and three upper-case letters. Anything else goes to <see cref="SuffixPattern"/>.</summary>
+    private static bool IsCommonSuffix(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return true;
+        }
+
+        if (s.Length < 6 || !s[..6].ContainsOnlyDigits() || s[0] > '2' || (s[0] == '2' && s[1] > '3') || s[2] > '5' || s[4] > '5')
+        {
+            return false;
+        }
+
+        var offset = s[6..];
+        if (offset.IsEmpty)
+        {
+            return true;
+        }
+
+        // [-3:BRT] or [-03:BRT]
+        return offset.Length is 8 or 9 && offset[0] == '[' && offset[1] is '-' or '+' && offset[^1] == ']'
+            && offset[2..^5].ContainsOnlyDigits() && offset[^5] == ':' && offset[^4..^1].IndexOfAnyExceptInRange('A', 'Z') < 0;
     }
 
     [GeneratedRegex(@"^(?:(?:[01]\d|2[0-3])(?:[0-5]\d(?:[0-5]\d(?:\.\d{1,6})?)?)?)?\s*(?:\[\s*[+-]?\d{1,2}(?:[.:]\d{1,2})?\s*(?::\s*[A-Za-z]{1,10})?\s*\])?$",

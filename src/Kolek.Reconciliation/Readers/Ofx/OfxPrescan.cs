@@ -148,14 +148,14 @@ internal sealed class OfxPrescan
 
             var value = body[from..];
             var end = value.IndexOf((byte)'<');
-            Note(Encoding.Latin1.GetString(end < 0 ? value : value[..end]));
+            Note(end < 0 ? value : value[..end]);
         }
     }
 
     private static bool IsAmountTag(ReadOnlySpan<byte> name) =>
         Ascii.EqualsIgnoreCase(name, "TRN"u8) || Ascii.EqualsIgnoreCase(name, "BAL"u8);
 
-    private void Note(string raw)
+    private void Note(ReadOnlySpan<byte> raw)
     {
         if (OfxAmount.DecimalSeparatorOf(raw) is not { } separator)
         {

@@ -91,10 +91,9 @@ public static class OfxReader
         var diagnostics = output.Bag;
         var scan = Prescan(output);
         var encoding = OfxDecoder.Choose(scan, diagnostics);
-        var structure = new OfxStructure(diagnostics);
         var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics);
+        var structure = new OfxStructure(diagnostics, builder);
         var tokenizer = new OfxTokenizer();
-        var nodes = new List<OfxNode>();
         using var reader = new StreamReader(output.Input, encoding, detectEncodingFromByteOrderMarks: false, output.ChunkSize, leaveOpen: true);
         var buffer = new char[output.ChunkSize];
         var filled = 0;
@@ -118,10 +117,11 @@ public static class OfxReader
             }
 
             // A tag still open at the cut waits for more text, unless it has waited for more than MaxTagWait characters.
-            var consumed = cut <= 0 ? 0 : tokenizer.Feed(new string(buffer, 0, cut), nodes, complete: ended || filled > MaxTagWait);
+            var consumed = cut <= 0 ? 0 : tokenizer.Feed(buffer.AsSpan(0, cut), structure, complete: ended || filled > MaxTagWait);
             if (ended)
             {
-                tokenizer.Finish(nodes);
+                tokenizer.Finish(structure);
+                structure.Finish();
             }
 
             buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
@@ -131,27 +131,15 @@ public static class OfxReader
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
 
-            foreach (var node in nodes)
+            if (structure.Built.Count > 0 || ended)
             {
-                structure.Accept(node);
-                if (structure.Completed.Count == 0)
-                {
-                    continue;
-                }
-
-                foreach (var transaction in Drain(structure, builder, output))
-                {
-                    yield return transaction;
-                }
+                NoteAccount(structure, output);
             }
 
-            nodes.Clear();
-        }
-
-        structure.Finish();
-        foreach (var transaction in Drain(structure, builder, output))
-        {
-            yield return transaction;
+            while (structure.Built.TryDequeue(out var transaction))
+            {
+                yield return transaction;
+            }
         }
     }
 
@@ -184,27 +172,12 @@ public static class OfxReader
         return scan;
     }
 
-    private static List<BankTransaction> Drain(OfxStructure structure, OfxTransactionBuilder builder, StreamedStatement output)
+    private static void NoteAccount(OfxStructure structure, StreamedStatement output)
     {
-        var built = new List<BankTransaction>();
-        while (structure.Completed.TryDequeue(out var item))
-        {
-            if (item.Transaction is null)
-            {
-                builder.ReadDates(item.Statement);
-            }
-            else if (builder.Build(item.Statement, item.Transaction) is { } transaction)
-            {
-                built.Add(transaction);
-            }
-        }
-
         if (structure.FirstAccount is { } first
             && (output.Account is not { } known || known.Bank != first.BankId || known.Branch != first.BranchId || known.Number != first.AccountId))
         {
             output.Account = new BankAccount(first.BankId, first.BranchId, first.AccountId);
         }
-
-        return built;
     }
 }

@@ -1,20 +1,85 @@
 using System.Globalization;
 using Kolek.Reconciliation.Readers.Internal;
+using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
 
 /// <summary>A value read from one element, with the line of its tag; <see cref="Value"/> is empty for an empty element.</summary>
 internal readonly record struct RawField(string Value, int Line);
 
-/// <summary>The fields of one <c>STMTTRN</c>, before interpretation.</summary>
-internal sealed class RawTransaction(int line)
+/// <summary>The <c>STMTTRN</c> fields the builder reads.</summary>
+internal enum OfxField
 {
-    public int Line { get; } = line;
+    TrnType = 0,
+    DtPosted,
+    DtUser,
+    DtAvail,
+    TrnAmt,
+    Fitid,
+    CheckNum,
+    RefNum,
+    Name,
+    Payee,
+    Memo,
+}
 
-    /// <summary>Fields by tag name; the first occurrence wins (a <c>NAME</c> nested in <c>PAYEE</c> counts when no direct one came first).</summary>
-    public Dictionary<string, RawField> Fields { get; } = new(StringComparer.Ordinal);
+/// <summary>The fields of one <c>STMTTRN</c>, before interpretation: the cleaned values of the fields the builder reads,
+/// kept in one reused character buffer (no string or dictionary per field); the first occurrence of a field wins (a
+/// <c>NAME</c> nested in <c>PAYEE</c> counts when no direct one came first).</summary>
+internal sealed class RawTransaction
+{
+    private const int FieldCount = (int)OfxField.Memo + 1;
+    private readonly int[] _start = new int[FieldCount];
+    private readonly int[] _length = new int[FieldCount];
+    private readonly int[] _line = new int[FieldCount];
+    private char[] _chars = new char[512];
+    private int _used;
 
-    public string? Text(string name) => Fields.TryGetValue(name, out var f) && f.Value.Length > 0 ? f.Value : null;
+    public int Line { get; private set; }
+
+    /// <summary>Empties the transaction for reuse, starting at <paramref name="line"/>.</summary>
+    public void Reset(int line)
+    {
+        Line = line;
+        _used = 0;
+        Array.Clear(_line);
+    }
+
+    /// <summary>Whether the field was present (possibly empty).</summary>
+    public bool Has(OfxField field) => _line[(int)field] > 0;
+
+    /// <summary>The line of the field's tag (only when <see cref="Has"/>).</summary>
+    public int LineOf(OfxField field) => _line[(int)field];
+
+    /// <summary>The field's value, empty when missing or empty.</summary>
+    public ReadOnlySpan<char> Span(OfxField field) => _chars.AsSpan(_start[(int)field], _length[(int)field]);
+
+    /// <summary>The field's value, or null when it is missing or empty.</summary>
+    public string? Text(OfxField field) => Has(field) && _length[(int)field] > 0 ? Span(field).ToString() : null;
+
+    /// <summary>The field as a <see cref="RawField"/> (for diagnostics), or null when missing.</summary>
+    public RawField? Field(OfxField field) => Has(field) ? new RawField(Span(field).ToString(), LineOf(field)) : null;
+
+    /// <summary>Records a field unless it was already present.</summary>
+    public void TryAdd(OfxField field, ReadOnlySpan<char> value, int line)
+    {
+        var k = (int)field;
+        if (_line[k] > 0)
+        {
+            return;
+        }
+
+        if (_used + value.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _used + value.Length));
+        }
+
+        value.CopyTo(_chars.AsSpan(_used));
+        _start[k] = _used;
+        _length[k] = value.Length;
+        _line[k] = line;
+        _used += value.Length;
+    }
 }
 
 /// <summary>One <c>STMTRS</c> or <c>CCSTMTRS</c>, before interpretation; its transactions are handed on as they end.</summary>
@@ -38,12 +103,17 @@ internal sealed class RawStatement(int line)
     public RawField? Start { get; set; }
 
     public RawField? End { get; set; }
+
+    /// <summary>BANKID and ACCTID as the stable id writes them, computed once (after the account was read).</summary>
+    public string? AccountKey { get; set; }
 }
 
-/// <summary>Walks the tokenizer's nodes one at a time and groups them into statements and transactions, tolerating
+/// <summary>Takes the tokenizer's nodes one at a time and groups them into statements and transactions, tolerating
 /// missing end tags. A transaction is complete when the next one, its end tag, the end of its list or statement, or the
-/// end of the file comes; completed transactions (and ended statements) are queued in <see cref="Completed"/>.</summary>
-internal sealed class OfxStructure(DiagnosticBag diagnostics)
+/// end of the file comes; it is then interpreted at once by the builder and the result queued in <see cref="Built"/>.</summary>
+/// <remarks>Only the values that are kept are cleaned and copied: the transaction's fields into its reused buffer, the
+/// account and statement dates as strings; other elements only say whether they had a value.</remarks>
+internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuilder builder) : IOfxNodeSink
 {
     /// <summary>Elements that hold a value; when one appears with no text it is an empty field, not an aggregate.</summary>
     private static readonly HashSet<string> s_leaves = new(StringComparer.Ordinal)
@@ -53,142 +123,168 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics)
         "DTASOF", "CURDEF", "CODE", "SEVERITY", "DTSERVER", "LANGUAGE", "TRNUID",
     };
 
+    private readonly RawTransaction _raw = new();
+    private char[] _scratch = new char[256];
     private RawStatement? _statement;
-    private RawTransaction? _transaction;
+    private bool _inTransaction;
     private bool _inAccount;
     private bool _inBalance;
     private bool _sawOfx;
     private int _statements;
-    private OfxNode? _previous;
+    private OfxNodeKind _previousKind;
+    private string? _previousName;
+    private bool _previousHasValue;
 
-    /// <summary>Completed transactions with their statement, and ended statements (with a null transaction), in file order.</summary>
-    public Queue<(RawStatement Statement, RawTransaction? Transaction)> Completed { get; } = new();
+    /// <summary>Transactions built so far and not yet taken, in file order.</summary>
+    public Queue<BankTransaction> Built { get; } = new();
 
     /// <summary>The first statement that names its bank, branch or account.</summary>
     public RawStatement? FirstAccount { get; private set; }
 
-    public void Accept(OfxNode node)
+    public void End(string name, int line)
     {
-        if (node.Kind == OfxNodeKind.End)
+        if (_previousKind == OfxNodeKind.Start && _previousName is { } open && open != name && _previousHasValue
+            && s_leaves.Contains(open) && s_leaves.Contains(name))
         {
-            if (_previous is { Kind: OfxNodeKind.Start } open && open.Name != node.Name && s_leaves.Contains(open.Name)
-                && open.Value is not null && s_leaves.Contains(node.Name))
-            {
-                diagnostics.Warning(node.Line, open.Name, "ofx.tag.mismatched", string.Create(CultureInfo.InvariantCulture,
-                    $"<{open.Name}> fechado por </{node.Name}>; o valor de {open.Name} foi mantido."));
-            }
-
-            switch (node.Name)
-            {
-                case "STMTTRN":
-                case "BANKTRANLIST":
-                    EndTransaction();
-                    break;
-                case "STMTRS":
-                case "CCSTMTRS":
-                    EndStatement();
-                    break;
-                case "BANKACCTFROM":
-                case "CCACCTFROM":
-                    _inAccount = false;
-                    break;
-                case "LEDGERBAL":
-                case "AVAILBAL":
-                    _inBalance = false;
-                    break;
-                default:
-                    break;
-            }
-
-            _previous = node;
-            return;
+            diagnostics.Warning(line, open, "ofx.tag.mismatched", string.Create(CultureInfo.InvariantCulture,
+                $"<{open}> fechado por </{name}>; o valor de {open} foi mantido."));
         }
 
-        _previous = node;
-        switch (node.Name)
+        switch (name)
+        {
+            case "STMTTRN":
+            case "BANKTRANLIST":
+                EndTransaction();
+                break;
+            case "STMTRS":
+            case "CCSTMTRS":
+                EndStatement();
+                break;
+            case "BANKACCTFROM":
+            case "CCACCTFROM":
+                _inAccount = false;
+                break;
+            case "LEDGERBAL":
+            case "AVAILBAL":
+                _inBalance = false;
+                break;
+            default:
+                break;
+        }
+
+        _previousKind = OfxNodeKind.End;
+        _previousName = name;
+        _previousHasValue = false;
+    }
+
+    public void Start(string name, int line, ReadOnlySpan<char> raw)
+    {
+        _previousKind = OfxNodeKind.Start;
+        _previousName = name;
+        switch (name)
         {
             case "OFX":
+                _previousHasValue = HasValue(raw);
                 _sawOfx = true;
                 return;
             case "STMTRS":
             case "CCSTMTRS":
+                _previousHasValue = HasValue(raw);
                 EndStatement();
-                StartStatement(node.Line);
+                StartStatement(line);
                 return;
             case "BANKACCTFROM":
             case "CCACCTFROM":
+                _previousHasValue = HasValue(raw);
                 _inAccount = true;
                 return;
             case "LEDGERBAL":
             case "AVAILBAL":
+                _previousHasValue = HasValue(raw);
                 _inBalance = true;
                 return;
             case "STMTTRN":
+                _previousHasValue = HasValue(raw);
                 EndTransaction();
                 _inAccount = false;
                 if (_statement is null)
                 {
-                    diagnostics.Warning(node.Line, "STMTTRN", "ofx.statement.implicit",
+                    diagnostics.Warning(line, "STMTTRN", "ofx.statement.implicit",
                         "<STMTTRN> fora de <STMTRS>/<CCSTMTRS>; lido como parte de um extrato sem conta.");
-                    StartStatement(node.Line);
+                    StartStatement(line);
                 }
 
-                _transaction = new RawTransaction(node.Line);
+                _raw.Reset(line);
+                _inTransaction = true;
                 return;
             default:
                 break;
         }
 
-        if (node.Value is null && !s_leaves.Contains(node.Name))
+        var value = OfxTokenizer.Clean(raw, ref _scratch, out var present);
+        _previousHasValue = present;
+        if (!present && !s_leaves.Contains(name))
         {
             return;
         }
 
-        var field = new RawField(node.Value ?? string.Empty, node.Line);
         var statement = _statement;
-        if (_transaction is not null)
+        if (_inTransaction)
         {
-            _transaction.Fields.TryAdd(node.Name, field);
+            if (FieldOf(name) is { } field)
+            {
+                _raw.TryAdd(field, value, line);
+            }
         }
         else if (statement is not null && _inAccount)
         {
-            var value = field.Value.Length > 0 ? field.Value : null;
-            switch (node.Name)
+            var text = value.Length > 0 ? value.ToString() : null;
+            switch (name)
             {
                 case "BANKID":
-                    statement.BankId ??= value;
+                    if (statement.BankId is null)
+                    {
+                        statement.BankId = text;
+                        statement.AccountKey = null;
+                    }
+
                     break;
                 case "BRANCHID":
-                    statement.BranchId ??= value;
+                    statement.BranchId ??= text;
                     break;
                 case "ACCTID":
-                    statement.AccountId ??= value;
+                    if (statement.AccountId is null)
+                    {
+                        statement.AccountId = text;
+                        statement.AccountKey = null;
+                    }
+
                     break;
                 default:
                     break;
             }
 
-            if (FirstAccount is null && value is not null && node.Name is "BANKID" or "BRANCHID" or "ACCTID")
+            if (FirstAccount is null && text is not null && name is "BANKID" or "BRANCHID" or "ACCTID")
             {
                 FirstAccount = statement;
             }
         }
-        else if (statement is not null && node.Name is "DTSTART")
+        else if (statement is not null && name is "DTSTART")
         {
-            statement.Start ??= field;
+            statement.Start ??= new RawField(value.ToString(), line);
         }
-        else if (statement is not null && node.Name is "DTEND")
+        else if (statement is not null && name is "DTEND")
         {
-            statement.End ??= field;
+            statement.End ??= new RawField(value.ToString(), line);
         }
-        else if (node.Name is "DTSERVER" or "DTASOF" && OfxDate.Parse(field.Value, out _) == OfxDateStatus.Zero)
+        else if (name is "DTSERVER" or "DTASOF" && OfxDate.Parse(value, out _) == OfxDateStatus.Zero)
         {
-            diagnostics.Warning(node.Line, node.Name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
-                $"{node.Name} zerado ('{field.Value}'): tratado como ausente."));
+            diagnostics.Warning(line, name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
+                $"{name} zerado ('{value}'): tratado como ausente."));
         }
-        else if (_inBalance && node.Name == "BALAMT" && field.Value.Length == 0)
+        else if (_inBalance && name == "BALAMT" && value.Length == 0)
         {
-            diagnostics.Warning(node.Line, "BALAMT", "ofx.balance.empty", "<BALAMT> sem valor: saldo desconhecido.");
+            diagnostics.Warning(line, "BALAMT", "ofx.balance.empty", "<BALAMT> sem valor: saldo desconhecido.");
         }
     }
 
@@ -206,6 +302,24 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics)
         }
     }
 
+    private static bool HasValue(ReadOnlySpan<char> raw) => !raw.Trim().IsEmpty;
+
+    private static OfxField? FieldOf(string name) => name switch
+    {
+        "TRNTYPE" => OfxField.TrnType,
+        "DTPOSTED" => OfxField.DtPosted,
+        "DTUSER" => OfxField.DtUser,
+        "DTAVAIL" => OfxField.DtAvail,
+        "TRNAMT" => OfxField.TrnAmt,
+        "FITID" => OfxField.Fitid,
+        "CHECKNUM" => OfxField.CheckNum,
+        "REFNUM" => OfxField.RefNum,
+        "NAME" => OfxField.Name,
+        "PAYEE" => OfxField.Payee,
+        "MEMO" => OfxField.Memo,
+        _ => null,
+    };
+
     private void StartStatement(int line)
     {
         _statement = new RawStatement(line);
@@ -214,12 +328,12 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics)
 
     private void EndTransaction()
     {
-        if (_transaction is not null && _statement is not null)
+        if (_inTransaction && _statement is not null && builder.Build(_statement, _raw) is { } transaction)
         {
-            Completed.Enqueue((_statement, _transaction));
+            Built.Enqueue(transaction);
         }
 
-        _transaction = null;
+        _inTransaction = false;
     }
 
     private void EndStatement()
@@ -227,7 +341,7 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics)
         EndTransaction();
         if (_statement is not null)
         {
-            Completed.Enqueue((_statement, null));
+            builder.ReadDates(_statement);
         }
 
         _statement = null;

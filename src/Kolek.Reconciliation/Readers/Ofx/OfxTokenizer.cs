@@ -18,6 +18,18 @@ internal enum OfxNodeKind
 /// <param name="Line">The 1-based line of the tag's <c>&lt;</c>.</param>
 internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? Value, int Line);
 
+/// <summary>Receives the tokenizer's nodes as they are read, without a string per value.</summary>
+internal interface IOfxNodeSink
+{
+    /// <summary>A start tag: <paramref name="name"/> upper-cased, <paramref name="raw"/> the text after it up to the next
+    /// tag, as written (untrimmed, entities not decoded; <see cref="OfxTokenizer.CleanString"/> makes the
+    /// value). The span is only valid during the call.</summary>
+    void Start(string name, int line, ReadOnlySpan<char> raw);
+
+    /// <summary>An end tag.</summary>
+    void End(string name, int line);
+}
+
 /// <summary>
 /// A tolerant tokenizer for OFX 1.x SGML and 2.x XML alike: unclosed elements, mismatched or missing end tags,
 /// several tags on one line and text before the first tag (the 1.x header) are all accepted.
@@ -26,64 +38,113 @@ internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? V
 /// An element's value is the text between its start tag and the next tag, so an empty element never takes the
 /// next line's tag as its value. A <c>&lt;</c> that does not begin a tag (not followed by a letter, <c>/</c>,
 /// <c>?</c> or <c>!</c>) is kept as text; a raw <c>&amp;</c> that does not begin a known entity is kept as is.
-/// Processing instructions, comments and declarations are skipped.
+/// Processing instructions, comments and declarations are skipped. Tag names are matched against the known OFX
+/// names without allocating; values are handed to the sink as spans of a reused buffer.
 /// </remarks>
 internal sealed class OfxTokenizer
 {
-    private readonly StringBuilder _buffer = new();
-    private OfxNode? _pending;
+    /// <summary>How many distinct unknown tag names are remembered (upper-cased once); past it they are upper-cased each time.</summary>
+    private const int MaxNames = 512;
+
+    private static readonly string[] s_known =
+    [
+        "OFX", "SIGNONMSGSRSV1", "SONRS", "STATUS", "CODE", "SEVERITY", "MESSAGE", "DTSERVER", "LANGUAGE", "FI", "ORG", "FID",
+        "BANKMSGSRSV1", "CREDITCARDMSGSRSV1", "STMTTRNRS", "CCSTMTTRNRS", "TRNUID", "STMTRS", "CCSTMTRS", "CURDEF",
+        "BANKACCTFROM", "CCACCTFROM", "BANKID", "BRANCHID", "ACCTID", "ACCTTYPE", "BANKTRANLIST", "DTSTART", "DTEND",
+        "STMTTRN", "TRNTYPE", "DTPOSTED", "DTUSER", "DTAVAIL", "TRNAMT", "FITID", "CORRECTFITID", "SRVRTID", "CHECKNUM",
+        "REFNUM", "SIC", "PAYEEID", "NAME", "PAYEE", "MEMO", "LEDGERBAL", "AVAILBAL", "BALAMT", "DTASOF", "MKTGINFO",
+        "CURRENCY", "ORIGCURRENCY", "CURRATE", "CURSYM", "BANKACCTTO", "CCACCTTO", "INTU.BID", "INTU.USERID",
+    ];
+
+    private readonly Dictionary<string, string> _names;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private char[] _value = new char[256];
+    private int _valueLength;
+    private string? _pendingName;
+    private int _pendingLine;
     private int _line = 1;
+
+    public OfxTokenizer()
+    {
+        _names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in s_known)
+        {
+            _names[name] = name;
+        }
+
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Tokenizes a whole text.</summary>
     public static List<OfxNode> Tokenize(string text)
     {
-        var nodes = new List<OfxNode>();
+        var nodes = new NodeList();
         var tokenizer = new OfxTokenizer();
         tokenizer.Feed(text, nodes, complete: true);
         tokenizer.Finish(nodes);
-        return nodes;
+        return nodes.Nodes;
     }
 
-    /// <summary>Tokenizes the next piece of the text, adding to <paramref name="nodes"/> every node whose value is known.</summary>
+    /// <summary>Tokenizes the next piece of the text, handing to <paramref name="sink"/> every node whose value is known.</summary>
     /// <remarks>A piece must end just before a <c>&lt;</c> (or at the end of the text), so that no CRLF is cut in two; a
-    /// start tag's node is added when the next tag shows where its value ends. Unless <paramref name="complete"/> (nothing
+    /// start tag's node is handed on when the next tag shows where its value ends. Unless <paramref name="complete"/> (nothing
     /// follows the piece, or the caller gives up waiting), a tag whose end is not in the piece (an end tag or a comment
     /// whose <c>&gt;</c> is further on) stops the piece there, so that it is read exactly as in the whole text.</remarks>
     /// <returns>How many characters were consumed; the caller feeds the rest again with more text after it.</returns>
-    public int Feed(string text, List<OfxNode> nodes, bool complete)
+    public int Feed(ReadOnlySpan<char> text, IOfxNodeSink sink, bool complete)
     {
-        var buffer = _buffer;
         var line = _line;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '<' && !complete && NeedsMore(text, i))
+
+            // A tag read in full cannot need more text; '<?' and '<!' read to the text's end when unterminated, so they
+            // (and a '<' that is no tag here) ask first whether more text could change them.
+            var tag = false;
+            int end = 0, nameStart = 0, nameEnd = 0;
+            var kind = TagKind.Skipped;
+            if (c == '<')
             {
-                break;
+                var special = i + 1 >= text.Length || text[i + 1] is '?' or '!';
+                if (special && !complete && NeedsMore(text, i))
+                {
+                    break;
+                }
+
+                tag = TryReadTag(text, i, out end, out kind, out nameStart, out nameEnd);
+                if (!tag && !special && !complete && NeedsMore(text, i))
+                {
+                    break;
+                }
             }
 
-            if (c == '<' && TryReadTag(text, i, out var end, out var kind, out var name))
+            if (tag)
             {
-                if (_pending is { } pending)
+                if (_pendingName is { } pending)
                 {
-                    nodes.Add(pending with { Value = Clean(buffer) });
-                    _pending = null;
+                    _pendingName = null;
+                    sink.Start(pending, _pendingLine, _value.AsSpan(0, _valueLength));
                 }
 
-                buffer.Clear();
-                if (kind == TagKind.Start)
+                _valueLength = 0;
+                if (kind != TagKind.Skipped)
                 {
-                    _pending = new OfxNode(OfxNodeKind.Start, name, null, line);
-                }
-                else if (kind == TagKind.End)
-                {
-                    nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
-                }
-                else if (kind == TagKind.Empty)
-                {
-                    nodes.Add(new OfxNode(OfxNodeKind.Start, name, null, line));
-                    nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
+                    var name = Name(text[nameStart..nameEnd]);
+                    if (kind == TagKind.Start)
+                    {
+                        _pendingName = name;
+                        _pendingLine = line;
+                    }
+                    else if (kind == TagKind.End)
+                    {
+                        sink.End(name, line);
+                    }
+                    else
+                    {
+                        sink.Start(name, line, []);
+                        sink.End(name, line);
+                    }
                 }
 
                 line += CountLineBreaks(text, i, end);
@@ -92,15 +153,15 @@ internal sealed class OfxTokenizer
             }
 
             // Text up to the next '<' goes to the value in one piece.
-            var next = text.IndexOf('<', i + 1);
-            var stop = next < 0 ? text.Length : next;
-            var run = text.AsSpan(i, stop - i);
-            if (_pending is not null)
+            var next = text[(i + 1)..].IndexOf('<');
+            var stop = next < 0 ? text.Length : i + 1 + next;
+            var run = text[i..stop];
+            if (_pendingName is not null)
             {
-                buffer.Append(run);
+                Append(run);
             }
 
-            line += CountLineBreaks(run, i + (stop - i) < text.Length ? text[stop] : '\0');
+            line += CountLineBreaks(run, stop < text.Length ? text[stop] : '\0');
             i = stop;
         }
 
@@ -108,8 +169,58 @@ internal sealed class OfxTokenizer
         return i;
     }
 
+    private void Append(ReadOnlySpan<char> run)
+    {
+        if (_valueLength + run.Length > _value.Length)
+        {
+            Array.Resize(ref _value, Math.Max(_value.Length * 2, _valueLength + run.Length));
+        }
+
+        run.CopyTo(_value.AsSpan(_valueLength));
+        _valueLength += run.Length;
+    }
+
+    /// <summary>The upper-cased name, without allocating for the known OFX names.</summary>
+    private string Name(ReadOnlySpan<char> name)
+    {
+        if (Hot(name) is { } hot)
+        {
+            return hot;
+        }
+
+        if (_lookup.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var upper = name.ToString().ToUpperInvariant();
+        if (_names.Count < MaxNames)
+        {
+            _names[upper] = upper;
+        }
+
+        return upper;
+    }
+
+    /// <summary>The names of a transaction's elements as most banks write them (upper case), without hashing.</summary>
+    private static string? Hot(ReadOnlySpan<char> name) => name.Length switch
+    {
+        4 when name.SequenceEqual("MEMO") => "MEMO",
+        4 when name.SequenceEqual("NAME") => "NAME",
+        5 when name.SequenceEqual("FITID") => "FITID",
+        6 when name.SequenceEqual("TRNAMT") => "TRNAMT",
+        6 when name.SequenceEqual("REFNUM") => "REFNUM",
+        6 when name.SequenceEqual("DTUSER") => "DTUSER",
+        7 when name.SequenceEqual("STMTTRN") => "STMTTRN",
+        7 when name.SequenceEqual("TRNTYPE") => "TRNTYPE",
+        7 when name.SequenceEqual("DTAVAIL") => "DTAVAIL",
+        8 when name.SequenceEqual("DTPOSTED") => "DTPOSTED",
+        8 when name.SequenceEqual("CHECKNUM") => "CHECKNUM",
+        _ => null,
+    };
+
     /// <summary>Whether the tag at <paramref name="at"/> may end past the text's end: then only more text can tell.</summary>
-    private static bool NeedsMore(string text, int at)
+    private static bool NeedsMore(ReadOnlySpan<char> text, int at)
     {
         if (at + 1 >= text.Length)
         {
@@ -119,8 +230,8 @@ internal sealed class OfxTokenizer
         var next = text[at + 1];
         if (next is '?' or '!')
         {
-            var terminator = text.AsSpan(at).StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
-            return text.Length - at < 4 || text.IndexOf(terminator, at + 2, StringComparison.Ordinal) < 0;
+            var terminator = text[at..].StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
+            return text.Length - at < 4 || text[(at + 2)..].IndexOf(terminator, StringComparison.Ordinal) < 0;
         }
 
         var isEnd = next == '/';
@@ -139,15 +250,15 @@ internal sealed class OfxTokenizer
     }
 
     /// <summary>Ends the text: the last start tag's value is what followed it.</summary>
-    public void Finish(List<OfxNode> nodes)
+    public void Finish(IOfxNodeSink sink)
     {
-        if (_pending is { } pending)
+        if (_pendingName is { } pending)
         {
-            nodes.Add(pending with { Value = Clean(_buffer) });
-            _pending = null;
+            _pendingName = null;
+            sink.Start(pending, _pendingLine, _value.AsSpan(0, _valueLength));
         }
 
-        _buffer.Clear();
+        _valueLength = 0;
     }
 
     /// <summary>Decodes <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>, <c>&amp;quot;</c>, <c>&amp;apos;</c>,
@@ -187,11 +298,11 @@ internal sealed class OfxTokenizer
         Skipped,
     }
 
-    private static bool TryReadTag(string text, int at, out int end, out TagKind kind, out string name)
+    private static bool TryReadTag(ReadOnlySpan<char> text, int at, out int end, out TagKind kind, out int nameStart, out int nameEnd)
     {
         end = at;
         kind = TagKind.Skipped;
-        name = string.Empty;
+        nameStart = nameEnd = 0;
         if (at + 1 >= text.Length)
         {
             return false;
@@ -200,14 +311,14 @@ internal sealed class OfxTokenizer
         var next = text[at + 1];
         if (next is '?' or '!')
         {
-            var terminator = text.AsSpan(at).StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
-            var close = text.IndexOf(terminator, at + 2, StringComparison.Ordinal);
-            end = close < 0 ? text.Length : close + terminator.Length;
+            var terminator = text[at..].StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
+            var close = text[(at + 2)..].IndexOf(terminator, StringComparison.Ordinal);
+            end = close < 0 ? text.Length : at + 2 + close + terminator.Length;
             return true;
         }
 
         var isEnd = next == '/';
-        var nameStart = at + (isEnd ? 2 : 1);
+        nameStart = at + (isEnd ? 2 : 1);
         var p = nameStart;
         while (p < text.Length && IsNameChar(text[p], p == nameStart))
         {
@@ -235,7 +346,7 @@ internal sealed class OfxTokenizer
             return false;
         }
 
-        name = text[nameStart..p].ToUpperInvariant();
+        nameEnd = p;
         kind = isEnd ? TagKind.End : text[gt - 1] == '/' ? TagKind.Empty : TagKind.Start;
         end = gt + 1;
         return true;
@@ -264,7 +375,7 @@ internal sealed class OfxTokenizer
         return count;
     }
 
-    private static int CountLineBreaks(string text, int from, int to)
+    private static int CountLineBreaks(ReadOnlySpan<char> text, int from, int to)
     {
         var count = 0;
         for (var i = from; i < to; i++)
@@ -278,20 +389,54 @@ internal sealed class OfxTokenizer
         return count;
     }
 
-    private static string? Clean(StringBuilder buffer)
+    /// <summary>The value of a start tag from its raw text: trimmed, its lines joined by one space, entities decoded;
+    /// null when there is only blank text. Written into <paramref name="scratch"/> (grown when needed) for the common case
+    /// of one line without entities.</summary>
+    public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> raw, ref char[] scratch, out bool present)
     {
-        var raw = buffer.ToString().Trim();
-        if (raw.Length == 0)
+        var trimmed = raw.Trim();
+        present = trimmed.Length > 0;
+        if (!present || trimmed.IndexOfAny('\r', '\n', '&') < 0)
         {
-            return null;
+            return trimmed;
         }
 
+        var slow = Clean(trimmed.ToString());
+        if (scratch.Length < slow.Length)
+        {
+            scratch = new char[Math.Max(slow.Length, scratch.Length * 2)];
+        }
+
+        slow.CopyTo(scratch);
+        return scratch.AsSpan(0, slow.Length);
+    }
+
+    /// <summary>The value as a string, or null when blank (see <see cref="Clean(ReadOnlySpan{char}, ref char[], out bool)"/>).</summary>
+    public static string? CleanString(ReadOnlySpan<char> raw)
+    {
+        var trimmed = raw.Trim();
+        return trimmed.Length == 0 ? null : Clean(trimmed.ToString());
+    }
+
+    private static string Clean(string raw)
+    {
         if (raw.AsSpan().IndexOfAny('\r', '\n') >= 0)
         {
             raw = string.Join(' ', raw.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         return DecodeEntities(raw);
+    }
+
+    /// <summary>Collects nodes with their values, for <see cref="Tokenize"/>.</summary>
+    private sealed class NodeList : IOfxNodeSink
+    {
+        public List<OfxNode> Nodes { get; } = [];
+
+        public void Start(string name, int line, ReadOnlySpan<char> raw) =>
+            Nodes.Add(new OfxNode(OfxNodeKind.Start, name, CleanString(raw), line));
+
+        public void End(string name, int line) => Nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
     }
 
     private static bool TryEntity(string name, out string decoded)

@@ -18,6 +18,11 @@ internal sealed class OfxTransactionBuilder
     private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
     private readonly StableIds _ids = new("ofx-");
+    private readonly bool _defaultPatterns;
+    private readonly Dictionary<string, BankOccurrence> _occurrenceCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BankOccurrence>.AlternateLookup<ReadOnlySpan<char>> _occurrences;
+    private readonly Dictionary<string, bool> _knownCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _known;
 
     /// <param name="options">The reader's settings.</param>
     /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
@@ -26,6 +31,9 @@ internal sealed class OfxTransactionBuilder
     {
         _diagnostics = diagnostics;
         _convention = convention;
+        _occurrences = _occurrenceCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _known = _knownCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _defaultPatterns = (options.BalanceLinePatterns ?? []).SequenceEqual(OfxReaderOptions.DefaultBalanceLinePatterns, StringComparer.Ordinal);
         foreach (var pattern in options.BalanceLinePatterns ?? [])
         {
             try
@@ -45,7 +53,8 @@ internal sealed class OfxTransactionBuilder
     public BankTransaction? Build(RawStatement statement, RawTransaction raw)
     {
         ReadDates(statement);
-        return Build(raw, OfxTransactionId.AccountKey(statement.BankId, statement.AccountId), statement.StartDate, statement.EndDate);
+        statement.AccountKey ??= OfxTransactionId.AccountKey(statement.BankId, statement.AccountId);
+        return Build(raw, statement.AccountKey, statement.StartDate, statement.EndDate);
     }
 
     /// <summary>Reads DTSTART and DTEND once per statement (reporting them if malformed), at its first transaction or its end.</summary>
@@ -68,8 +77,8 @@ internal sealed class OfxTransactionBuilder
             return null;
         }
 
-        var memo = raw.Text("MEMO");
-        var name = raw.Text("NAME") ?? raw.Text("PAYEE");
+        var memo = raw.Text(OfxField.Memo);
+        var name = raw.Text(OfxField.Name) ?? raw.Text(OfxField.Payee);
         var description = (name, memo) switch
         {
             (null, _) => memo,
@@ -79,15 +88,14 @@ internal sealed class OfxTransactionBuilder
         };
 
         var kind = Classify(raw, value, booking, start, end, name, memo);
-        var fitid = raw.Text("FITID");
+        var fitid = raw.Text(OfxField.Fitid);
         if (fitid is null)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.missing",
                 "Lançamento sem FITID: a identidade estável usa a descrição no lugar dele.");
         }
 
-        var naturalKey = OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, value);
-        var id = _ids.Next(naturalKey, out var repeat);
+        var id = NextId(accountKey, fitid, description, booking, value, out var repeat);
         if (repeat > 0)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.repeated", string.Create(CultureInfo.InvariantCulture,
@@ -95,25 +103,195 @@ internal sealed class OfxTransactionBuilder
         }
 
         // Only a credit has a payer other than the account holder; on a debit the document is the payee's.
-        var document = kind == TransactionKind.Credit ? TaxIdScanner.Find(memo) ?? TaxIdScanner.Find(name) : null;
-        var type = raw.Text("TRNTYPE");
+        var document = kind == TransactionKind.Credit ? FindTaxId(memo) ?? FindTaxId(name) : null;
+        var checkNumber = raw.Text(OfxField.CheckNum) ?? raw.Text(OfxField.RefNum);
         return new BankTransaction
         {
             Id = id,
             Kind = kind,
             BookingDate = booking,
-            ValueDate = ReadOptionalDate(raw, "DTAVAIL"),
+            ValueDate = ReadOptionalDate(raw, OfxField.DtAvail, "DTAVAIL"),
             Amount = value,
-            Occurrence = type is null ? null : OfxTransactionTypes.Describe(type),
+            Occurrence = Occurrence(raw),
             Description = description,
             References = new TransactionReferences
             {
                 Fitid = fitid,
-                DocumentNumber = raw.Text("CHECKNUM") ?? raw.Text("REFNUM"),
+                DocumentNumber = checkNumber,
             },
             Payer = document is null ? null : new Payer(null, document),
             Source = new SourceLocation(raw.Line),
         };
+    }
+
+    /// <summary>The id from the natural key <c>account|fitid|yyyy-MM-dd|amount</c> (see <see cref="OfxTransactionId"/>),
+    /// written on the stack when it fits.</summary>
+    private string NextId(string accountKey, string? fitid, string? description, LocalDate booking, decimal amount, out int repeat)
+    {
+        var text = fitid;
+        var length = accountKey.Length + 1 + (text?.Length ?? 1 + (description?.Length ?? 0)) + 1 + 10 + 1 + 64;
+        if (length > 512)
+        {
+            return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
+        }
+
+        Span<char> key = stackalloc char[length];
+        var at = 0;
+        Put(key, ref at, accountKey);
+        key[at++] = '|';
+        if (text is null)
+        {
+            key[at++] = '~';
+            Put(key, ref at, description);
+        }
+        else
+        {
+            Put(key, ref at, text);
+        }
+
+        key[at++] = '|';
+        at += WriteDate(key[at..], booking);
+        key[at++] = '|';
+        if (!TryWriteAmount(key[at..], amount, out var written)
+            && !amount.TryFormat(key[at..], out written, "0.00##########################", CultureInfo.InvariantCulture))
+        {
+            return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
+        }
+
+        return _ids.Next(key[..(at + written)], out repeat);
+    }
+
+    /// <summary>Writes a non-zero amount of up to 19 significant digits as <see cref="NaturalKey.Amount"/> does (invariant, at
+    /// least two decimals, no trailing zeros past them), without the custom-format machinery; false for anything else.</summary>
+    private static bool TryWriteAmount(Span<char> to, decimal amount, out int written)
+    {
+        written = 0;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        if (bits[2] != 0 || amount == 0m)
+        {
+            return false;
+        }
+
+        var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        Span<char> raw = stackalloc char[20];
+        if (!digits.TryFormat(raw, out var count, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        // Fraction digits kept: the scale, trailing zeros dropped, but never fewer than two.
+        var keep = scale;
+        while (keep > 2 && raw[count - 1 - (scale - keep)] == '0')
+        {
+            keep--;
+        }
+
+        keep = Math.Max(keep, 2);
+        var integerDigits = count - scale;
+        var at = 0;
+        if (bits[3] < 0)
+        {
+            to[at++] = '-';
+        }
+
+        if (integerDigits <= 0)
+        {
+            to[at++] = '0';
+        }
+        else
+        {
+            raw[..integerDigits].CopyTo(to[at..]);
+            at += integerDigits;
+        }
+
+        to[at++] = '.';
+        for (var k = 0; k < keep; k++)
+        {
+            // Digit k of the fraction: leading zeros when the number has fewer digits than its scale.
+            var index = integerDigits + k;
+            to[at++] = index < 0 || k >= scale ? '0' : raw[index];
+        }
+
+        written = at;
+        return true;
+    }
+
+    private static void Put(Span<char> key, ref int at, string? text)
+    {
+        if (text is not null)
+        {
+            text.CopyTo(key[at..]);
+            at += text.Length;
+        }
+    }
+
+    /// <summary>Writes <c>yyyy-MM-dd</c> (as <see cref="NaturalKey.Date"/>; the years of OFX dates are 1 to 9999).</summary>
+    private static int WriteDate(Span<char> to, LocalDate date)
+    {
+        var year = date.Year;
+        to[0] = (char)('0' + (year / 1000));
+        to[1] = (char)('0' + (year / 100 % 10));
+        to[2] = (char)('0' + (year / 10 % 10));
+        to[3] = (char)('0' + (year % 10));
+        to[4] = '-';
+        to[5] = (char)('0' + (date.Month / 10));
+        to[6] = (char)('0' + (date.Month % 10));
+        to[7] = '-';
+        to[8] = (char)('0' + (date.Day / 10));
+        to[9] = (char)('0' + (date.Day % 10));
+        return 10;
+    }
+
+    /// <summary>The occurrence for the TRNTYPE, shared between lines of the same code (the record is immutable).</summary>
+    private BankOccurrence? Occurrence(RawTransaction raw)
+    {
+        if (!raw.Has(OfxField.TrnType) || raw.Span(OfxField.TrnType).IsEmpty)
+        {
+            return null;
+        }
+
+        var type = raw.Span(OfxField.TrnType);
+        if (_occurrences.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var text = type.ToString();
+        var occurrence = OfxTransactionTypes.Describe(text);
+        if (_occurrenceCache.Count < 64)
+        {
+            _occurrenceCache[text] = occurrence;
+        }
+
+        return occurrence;
+    }
+
+    /// <summary><see cref="TaxIdScanner.Find"/> when the text could hold a CPF or CNPJ at all: every form it finds has at
+    /// least eleven digits (CPF, bare numbers) or a slash (formatted CNPJ, alphanumeric included).</summary>
+    private static string? FindTaxId(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '/')
+            {
+                digits = 11;
+                break;
+            }
+        }
+
+        return digits >= 11 ? TaxIdScanner.Find(text) : null;
     }
 
     private TransactionKind Classify(RawTransaction raw, decimal amount, LocalDate booking, LocalDate? start, LocalDate? end, string? name, string? memo)
@@ -144,18 +322,33 @@ internal sealed class OfxTransactionBuilder
             return TransactionKind.Event;
         }
 
-        if (raw.Text("TRNTYPE") is { } type && !OfxTransactionTypes.IsKnown(type))
+        if (raw.Has(OfxField.TrnType) && !raw.Span(OfxField.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxField.TrnType)))
         {
-            _diagnostics.Warning(raw.Fields["TRNTYPE"].Line, "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
+            var type = raw.Span(OfxField.TrnType);
+            _diagnostics.Warning(raw.LineOf(OfxField.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
                 $"TRNTYPE desconhecido '{type}'; o sinal do valor decide crédito ou débito."));
         }
 
         return amount > 0m ? TransactionKind.Credit : TransactionKind.Debit;
     }
 
+    private bool IsKnownType(ReadOnlySpan<char> type) =>
+        _known.TryGetValue(type, out var known) ? known : Remember(type.ToString());
+
+    private bool Remember(string type)
+    {
+        var known = OfxTransactionTypes.IsKnown(type);
+        if (_knownCache.Count < 64)
+        {
+            _knownCache[type] = known;
+        }
+
+        return known;
+    }
+
     private string? MatchesBalanceLine(string? text, int line, string field)
     {
-        if (text is null)
+        if (text is null || (_defaultPatterns && !MayStartWithS(text)))
         {
             return null;
         }
@@ -181,77 +374,96 @@ internal sealed class OfxTransactionBuilder
         return null;
     }
 
+    /// <summary>Whether a default balance pattern (each <c>^\s*S…</c>, case-insensitive) could match: after ASCII blanks, the
+    /// first character is <c>S</c> or <c>s</c>, or not ASCII (then the patterns decide).</summary>
+    private static bool MayStartWithS(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v')
+            {
+                continue;
+            }
+
+            return c is 'S' or 's' || c > '\x7F';
+        }
+
+        return false;
+    }
+
     private decimal? ReadAmount(RawTransaction raw)
     {
-        if (!raw.Fields.TryGetValue("TRNAMT", out var field))
+        if (!raw.Has(OfxField.TrnAmt))
         {
             _diagnostics.Error(raw.Line, "TRNAMT", "ofx.amount.missing", "Lançamento sem TRNAMT: não lido.");
             return null;
         }
 
-        if (OfxAmount.TryParse(field.Value, _convention, out var amount, out var ambiguous))
+        var value = raw.Span(OfxField.TrnAmt);
+        var line = raw.LineOf(OfxField.TrnAmt);
+        if (OfxAmount.TryParse(value, _convention, out var amount, out var ambiguous))
         {
             if (ambiguous)
             {
-                _diagnostics.Warning(field.Line, "TRNAMT", "ofx.amount.ambiguous", string.Create(CultureInfo.InvariantCulture,
-                    $"Valor ambíguo '{field.Value.Trim()}' em TRNAMT (separador de milhar ou decimal?) e o arquivo não mostra sua convenção: lido como {amount} (separador decimal, regra do OFX); confira."));
+                _diagnostics.Warning(line, "TRNAMT", "ofx.amount.ambiguous", string.Create(CultureInfo.InvariantCulture,
+                    $"Valor ambíguo '{value.Trim()}' em TRNAMT (separador de milhar ou decimal?) e o arquivo não mostra sua convenção: lido como {amount} (separador decimal, regra do OFX); confira."));
             }
 
             return amount;
         }
 
-        _diagnostics.Error(field.Line, "TRNAMT", "ofx.amount.invalid", string.Create(CultureInfo.InvariantCulture,
-            $"Valor ilegível '{field.Value}' em TRNAMT: lançamento não lido (nunca tratado como zero)."));
+        _diagnostics.Error(line, "TRNAMT", "ofx.amount.invalid", string.Create(CultureInfo.InvariantCulture,
+            $"Valor ilegível '{value}' em TRNAMT: lançamento não lido (nunca tratado como zero)."));
         return null;
     }
 
     private LocalDate? ReadBookingDate(RawTransaction raw)
     {
-        if (ReadOptionalDate(raw, "DTPOSTED") is { } posted)
+        if (ReadOptionalDate(raw, OfxField.DtPosted, "DTPOSTED") is { } posted)
         {
             return posted;
         }
 
-        if (ReadOptionalDate(raw, "DTUSER") is { } user)
+        if (ReadOptionalDate(raw, OfxField.DtUser, "DTUSER") is { } user)
         {
-            _diagnostics.Warning(raw.Fields["DTUSER"].Line, "DTUSER", "ofx.date.fallback",
+            _diagnostics.Warning(raw.LineOf(OfxField.DtUser), "DTUSER", "ofx.date.fallback",
                 "Sem DTPOSTED válido: usada a data DTUSER como data do lançamento.");
             return user;
         }
 
-        _diagnostics.Error(raw.Fields.TryGetValue("DTPOSTED", out var f) ? f.Line : raw.Line, "DTPOSTED", "ofx.date.missing",
+        _diagnostics.Error(raw.Has(OfxField.DtPosted) ? raw.LineOf(OfxField.DtPosted) : raw.Line, "DTPOSTED", "ofx.date.missing",
             "Lançamento sem data (DTPOSTED/DTUSER) legível: não lido.");
         return null;
     }
 
-    private LocalDate? ReadOptionalDate(RawTransaction raw, string field) =>
-        raw.Fields.TryGetValue(field, out var f) ? ReadDate(f, field) : null;
+    private LocalDate? ReadOptionalDate(RawTransaction raw, OfxField field, string name) =>
+        raw.Has(field) ? ReadDate(raw.Span(field), raw.LineOf(field), name) : null;
 
-    private LocalDate? StatementDate(RawField? field, string name) => field is { } f ? ReadDate(f, name) : null;
+    private LocalDate? StatementDate(RawField? field, string name) => field is { } f ? ReadDate(f.Value, f.Line, name) : null;
 
-    private LocalDate? ReadDate(RawField field, string name)
+    private LocalDate? ReadDate(ReadOnlySpan<char> value, int line, string name)
     {
-        if (field.Value.Length == 0)
+        if (value.Length == 0)
         {
-            _diagnostics.Warning(field.Line, name, "ofx.date.empty", string.Create(CultureInfo.InvariantCulture, $"{name} vazio: tratado como ausente."));
+            _diagnostics.Warning(line, name, "ofx.date.empty", string.Create(CultureInfo.InvariantCulture, $"{name} vazio: tratado como ausente."));
             return null;
         }
 
-        switch (OfxDate.Parse(field.Value, out var date))
+        switch (OfxDate.Parse(value, out var date))
         {
             case OfxDateStatus.Valid:
                 return date;
             case OfxDateStatus.ValidWithOddSuffix:
-                _diagnostics.Warning(field.Line, name, "ofx.date.suffix", string.Create(CultureInfo.InvariantCulture,
-                    $"{name} '{field.Value}': hora/fuso não reconhecidos; usada só a data {Iso(date)}."));
+                _diagnostics.Warning(line, name, "ofx.date.suffix", string.Create(CultureInfo.InvariantCulture,
+                    $"{name} '{value}': hora/fuso não reconhecidos; usada só a data {Iso(date)}."));
                 return date;
             case OfxDateStatus.Zero:
-                _diagnostics.Warning(field.Line, name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
-                    $"{name} zerado ('{field.Value}'): tratado como ausente."));
+                _diagnostics.Warning(line, name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
+                    $"{name} zerado ('{value}'): tratado como ausente."));
                 return null;
             default:
-                _diagnostics.Error(field.Line, name, "ofx.date.invalid", string.Create(CultureInfo.InvariantCulture,
-                    $"{name} ilegível '{field.Value}'."));
+                _diagnostics.Error(line, name, "ofx.date.invalid", string.Create(CultureInfo.InvariantCulture,
+                    $"{name} ilegível '{value}'."));
                 return null;
         }
     }
