@@ -57,10 +57,11 @@ internal sealed class AmountDateIndex
             return;
         }
 
+        var (input, positionOf) = (catalog.InputOrder, catalog.PositionOf);
         var dayOf = new int[count];
         for (var k = 0; k < count; k++)
         {
-            dayOf[catalog.PositionOf[k]] = ItemCatalog.DayNumber(catalog.InputOrder[k].DueDate);
+            dayOf[positionOf[k]] = ItemCatalog.DayNumber(input[k].DueDate);
         }
 
         _firstDay = dayOf[0];
@@ -85,13 +86,22 @@ internal sealed class AmountDateIndex
         // are converted once per run of equal terms.
         LateChargeTerms? lastTerms = null;
         var (lastConsumer, fine, interest) = (false, 0m, 0m);
+        // Per due date and consumer flag, the terms last folded into that day's rates: another item with the same terms
+        // object adds nothing, and is skipped without the decimal comparisons.
+        var folded = new LateChargeTerms?[_days.Length * 2];
         for (var k = 0; k < count; k++)
         {
-            var item = catalog.InputOrder[k];
+            var item = input[k];
+            if (item.EarlyPaymentDiscount is null && item.LateCharges is null)
+            {
+                continue;
+            }
+
+            var d = ItemCatalog.DayNumber(item.DueDate) - _firstDay;
             if (item.EarlyPaymentDiscount is not null)
             {
                 // Few items have one: they are candidates on every credit of their window, the exact fit test decides.
-                (_early[dayOf[catalog.PositionOf[k]] - _firstDay] ??= []).Add(catalog.PositionOf[k]);
+                (_early[d] ??= []).Add(positionOf[k]);
             }
 
             if (item.LateCharges is not { } terms)
@@ -99,6 +109,13 @@ internal sealed class AmountDateIndex
                 continue;
             }
 
+            ref var seen = ref folded[(d * 2) + (item.Consumer ? 1 : 0)];
+            if (ReferenceEquals(seen, terms))
+            {
+                continue;
+            }
+
+            seen = terms;
             if (!ReferenceEquals(terms, lastTerms) || item.Consumer != lastConsumer)
             {
                 (lastTerms, lastConsumer) = (terms, item.Consumer);
@@ -106,7 +123,7 @@ internal sealed class AmountDateIndex
                 interest = terms.InterestPercentPerMonth;
             }
 
-            ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
+            ref var day = ref _days[d];
             day.Late = day.Late is { } rates
                 ? new LateRates(Math.Min(rates.MinFine, fine), Math.Max(rates.MaxFine, fine), Math.Min(rates.MinInterest, interest), Math.Max(rates.MaxInterest, interest))
                 : new LateRates(fine, fine, interest, interest);
