@@ -19,11 +19,12 @@ internal sealed partial class ReconciliationRun
     /// <summary>Items of the payer documents found on the credit.</summary>
     /// <param name="Live">Open items of those documents, oldest due first.</param>
     /// <param name="Full">Whether a complete document matched (otherwise only a masked fragment).</param>
-    /// <param name="DocumentOf">The document through which each item matched.</param>
+    /// <param name="Documents">The document through which each item of <paramref name="Live"/> matched, at the same position.</param>
     /// <param name="Evidence">"CPF do pagador" or "CPF parcial do pagador (•••456789••)" (in the run's language).</param>
-    private sealed record PayerView(IReadOnlyList<int> Live, bool Full, IReadOnlyDictionary<int, string> DocumentOf, string Evidence)
+    private sealed record PayerView(int[] Live, bool Full, string[] Documents, string Evidence)
     {
-        public int DistinctDocuments(IEnumerable<int> items) => items.Select(i => DocumentOf[i]).Distinct(StringComparer.Ordinal).Count();
+        public int DistinctDocuments(IEnumerable<int> items) =>
+            items.Select(i => Documents[Array.BinarySearch(Live, i)]).Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>Every item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads).</summary>
@@ -234,7 +235,7 @@ internal sealed partial class ReconciliationRun
         for (var pass = 0; pass < 2; pass++)
         {
             var full = pass == 0;
-            Dictionary<int, string>? documentOf = null;
+            List<(int Index, string Document)>? documentOf = null;
             string? shown = null;
             foreach (var pattern in credit.DocumentPatterns)
             {
@@ -258,23 +259,58 @@ internal sealed partial class ReconciliationRun
             if (shown is not null && documentOf is not null)
             {
                 var evidence = Words.PayerEvidence(shown, full);
-                return new PayerView([.. documentOf.Keys.Order()], full, documentOf, evidence);
+                var (live, documents) = OldestFirst(documentOf);
+                return new PayerView(live, full, documents, evidence);
             }
         }
 
         return null;
 
-        void Collect(string pattern, string document, ref string? shown, ref Dictionary<int, string>? documentOf)
+        void Collect(string pattern, string document, ref string? shown, ref List<(int Index, string Document)>? documentOf)
         {
             foreach (var index in _catalog.ByPayerDocument(document))
             {
                 if (IsLive(index) && IssuedBy(credit, index))
                 {
                     shown ??= pattern;
-                    (documentOf ??= []).TryAdd(index, document);
+                    (documentOf ??= []).Add((index, document));
                 }
             }
         }
+    }
+
+    /// <summary>The items found, ascending, each with the first document it was found through.</summary>
+    /// <remarks>Usually one document's items, already ascending and distinct: then nothing is sorted.</remarks>
+    private static (int[] Live, string[] Documents) OldestFirst(List<(int Index, string Document)> found)
+    {
+        var ascending = true;
+        for (var k = 1; k < found.Count && ascending; k++)
+        {
+            ascending = found[k - 1].Index < found[k].Index;
+        }
+
+        if (!ascending)
+        {
+            // Stable by index: the first document an item was found through is kept.
+            var order = found.Select((f, k) => (f.Index, Seq: k, f.Document)).OrderBy(f => f.Index).ThenBy(f => f.Seq).ToList();
+            found = [];
+            foreach (var (index, _, document) in order)
+            {
+                if (found.Count == 0 || found[^1].Index != index)
+                {
+                    found.Add((index, document));
+                }
+            }
+        }
+
+        var live = new int[found.Count];
+        var documents = new string[found.Count];
+        for (var k = 0; k < found.Count; k++)
+        {
+            (live[k], documents[k]) = found[k];
+        }
+
+        return (live, documents);
     }
 
     /// <summary>The items of the payer the amount fits one by one (only within the date window for a masked document).</summary>
