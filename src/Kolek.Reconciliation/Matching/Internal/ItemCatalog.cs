@@ -380,10 +380,23 @@ internal sealed class ItemCatalog
     {
         var items = new OpenItem[input.Length];
         var positions = new int[items.Length];
+        // Day numbers read in the same pass that checks the calendars (one read of each item instead of two).
+        var days = new int[items.Length];
+        var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
         var iso = true;
         for (var i = 0; i < input.Length; i++)
         {
-            iso &= input[i].DueDate.Calendar == CalendarSystem.Iso;
+            var due = input[i].DueDate;
+            if (due.Calendar != CalendarSystem.Iso)
+            {
+                iso = false;
+                break;
+            }
+
+            var day = due.ToDateOnly().DayNumber;
+            days[i] = day;
+            firstDay = Math.Min(firstDay, day);
+            lastDay = Math.Max(lastDay, day);
         }
 
         if (!iso)
@@ -403,16 +416,6 @@ internal sealed class ItemCatalog
         // of (day number, input position) keys when the days span far more than the items); a day whose items then are
         // not in id order is sorted by id. Ids are checked unique afterwards, so the order is total. Only positions
         // move, then the items are gathered (moving items along would cost a write barrier per move).
-        var days = new int[items.Length];
-        var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
-        for (var i = 0; i < items.Length; i++)
-        {
-            var day = input[i].DueDate.ToDateOnly().DayNumber;
-            days[i] = day;
-            firstDay = Math.Min(firstDay, day);
-            lastDay = Math.Max(lastDay, day);
-        }
-
         if (items.Length > 0 && (long)lastDay - firstDay < (2L * items.Length) + 1024)
         {
             var next = new int[lastDay - firstDay + 2];
