@@ -9,19 +9,12 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// CLI's JSON. Brazilian terms without an English equivalent (nosso número, txid, CPF, CNPJ) stay as they are.</summary>
 internal sealed class EnglishWording : Wording
 {
-    public static EnglishWording Instance { get; } = new();
-
     private EnglishWording()
+        : base("nosso número ", "txid ", "PIX end-to-end id ", "document number ")
     {
     }
 
-    public override string ReferenceEvidence(string rule, string reference) => rule switch
-    {
-        MatchRules.NossoNumero => "nosso número ",
-        MatchRules.Txid => "txid ",
-        MatchRules.EndToEndId => "PIX end-to-end id ",
-        _ => "document number ",
-    } + reference;
+    public static EnglishWording Instance { get; } = new();
 
     public override string MemoEvidence(IReadOnlyList<string> references) =>
         (references.Count == 1 ? "reference " : "references ") + string.Join(", ", references.Select(r => "\"" + r + "\"")) + " in the description";

@@ -8,19 +8,12 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// valor em aberto do título INV-2 (vencimento 05/11/2026).".</summary>
 internal sealed class PortugueseWording : Wording
 {
-    public static PortugueseWording Instance { get; } = new();
-
     private PortugueseWording()
+        : base("nosso número ", "txid ", "identificador PIX (EndToEndId) ", "número do documento ")
     {
     }
 
-    public override string ReferenceEvidence(string rule, string reference) => rule switch
-    {
-        MatchRules.NossoNumero => "nosso número ",
-        MatchRules.Txid => "txid ",
-        MatchRules.EndToEndId => "identificador PIX (EndToEndId) ",
-        _ => "número do documento ",
-    } + reference;
+    public static PortugueseWording Instance { get; } = new();
 
     public override string MemoEvidence(IReadOnlyList<string> references) =>
         "referência " + string.Join(", ", references.Select(r => "\"" + r + "\"")) + " no histórico";

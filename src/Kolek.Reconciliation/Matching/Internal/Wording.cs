@@ -26,13 +26,25 @@ internal enum SubsetNote
 /// <remarks>Each sentence starts with a capital letter and ends with a full stop. Stateless and thread-safe.</remarks>
 internal abstract class Wording
 {
+    private readonly string[] _referenceLabels;
+
+    /// <param name="referenceLabels">What a nosso número, a txid, an end-to-end id and a document number are called,
+    /// each followed by a space.</param>
+    protected Wording(params string[] referenceLabels) => _referenceLabels = referenceLabels;
+
     /// <summary>The wording of a language.</summary>
     public static Wording For(ExplanationLanguage language) =>
         language == ExplanationLanguage.English ? EnglishWording.Instance : PortugueseWording.Instance;
 
     /// <summary>The evidence of an exact reference of the given rule (nosso número, txid, end-to-end id, document
     /// number) with the reference as written.</summary>
-    public abstract string ReferenceEvidence(string rule, string reference);
+    public string ReferenceEvidence(string rule, string reference) => _referenceLabels[rule switch
+    {
+        MatchRules.NossoNumero => 0,
+        MatchRules.Txid => 1,
+        MatchRules.EndToEndId => 2,
+        _ => 3,
+    }] + reference;
 
     /// <summary>The evidence of references found in the description.</summary>
     public abstract string MemoEvidence(IReadOnlyList<string> references);
