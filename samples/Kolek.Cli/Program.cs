@@ -68,7 +68,7 @@ internal static class Usage
               Runs the ruler day by day on the bundled sample data, imports and reconciles its bank files.
           parse FILE... [--format auto|ofx|cnab240|cnab400|camt053|camt054|mt940|pix|csv] [--json]
               Reads bank files and prints every transaction and diagnostic.
-          reconcile --open-items ITEMS.csv [--ledger FILE] STATEMENT... [--json]
+          reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] STATEMENT... [--json]
               Matches the credits of bank files to open items; --ledger (SQLite) remembers what was reconciled.
           preview --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --from yyyy-MM-dd --days N [--json]
               Shows the messages the ruler will send over N days from --from, and the steps it will skip.

@@ -66,6 +66,36 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_LangEn_ExplainsInEnglishAndChangesNothingElse()
+    {
+        var folder = Scratch.Folder();
+        string[] args = ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"];
+
+        var portuguese = Kolek.Run(folder, args);
+        var explicitPortuguese = Kolek.Run(folder, [.. args, "--lang", "pt-BR"]);
+        var english = Kolek.Run(folder, [.. args, "--lang", "en"]);
+
+        Assert.Equal(portuguese.Stdout, explicitPortuguese.Stdout);
+        Assert.True(english.ExitCode == portuguese.ExitCode, english.Stdout + english.Stderr);
+        var explanations = Explanations(english.Json()).ToList();
+        Assert.NotEmpty(explanations);
+        Assert.All(explanations, e => Assert.DoesNotContain("confere", e, StringComparison.Ordinal));
+        Assert.Contains(explanations, e => e.Contains(" matches; amount R$ ", StringComparison.Ordinal));
+        Assert.Equal(WithoutExplanations(portuguese.Stdout), WithoutExplanations(english.Stdout));
+    }
+
+    [Fact]
+    public void Reconcile_UnknownLang_IsAUsageError()
+    {
+        var folder = Scratch.Folder();
+
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--lang", "fr"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--lang must be pt-BR or en", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_WithoutLedger_MatchesAgainOnTheSecondRun()
     {
         var folder = Scratch.Folder();
@@ -151,4 +181,14 @@ public sealed class ReconcileCommandTests
         json.GetProperty("matches").EnumerateArray()
             .SelectMany(m => m.GetProperty("allocations").EnumerateArray().Select(a => (Item: a.GetProperty("itemId").GetString()!, Rule: m.GetProperty("rule").GetString()!)))
             .GroupBy(x => x.Item).ToDictionary(g => g.Key, g => string.Join("+", g.Select(x => x.Rule).Distinct()));
+
+    private static IEnumerable<string> Explanations(JsonElement json) =>
+        json.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("explanation").GetString()!)
+            .Concat(json.GetProperty("suggestions").EnumerateArray()
+                .SelectMany(s => s.GetProperty("candidates").EnumerateArray()).Select(c => c.GetProperty("explanation").GetString()!))
+            .Concat(json.GetProperty("unmatched").EnumerateArray().Select(u => u.GetProperty("explanation").GetString()!));
+
+    /// <summary>The JSON text with every explanation's value blanked.</summary>
+    private static string WithoutExplanations(string stdout) =>
+        System.Text.RegularExpressions.Regex.Replace(stdout, "\"explanation\":\\s*\"(?:[^\"\\\\]|\\\\.)*\"", "\"explanation\":\"\"");
 }

@@ -10,7 +10,7 @@ using NodaTime;
 namespace Kolek.Cli.Commands;
 
 /// <summary>
-/// <c>kolek reconcile --open-items ITEMS.csv [--ledger FILE] STATEMENT... [--json]</c>: matches the credits of bank files
+/// <c>kolek reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] STATEMENT... [--json]</c>: matches the credits of bank files
 /// against open items. With <c>--ledger</c> (a SQLite file) the matches are remembered, so a transaction reconciled by
 /// an earlier import is listed under <c>ignored</c> as <c>already-reconciled</c> and never pays twice.
 /// </summary>
@@ -23,7 +23,8 @@ public static class ReconcileCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout)
     {
-        args.RejectUnknown("open-items", "ledger", "json");
+        args.RejectUnknown("open-items", "ledger", "lang", "json");
+        var language = Language(args.Get("lang"));
         if (args.Positional.Count == 0)
         {
             throw new UsageException("kolek reconcile needs at least one STATEMENT file.");
@@ -33,7 +34,11 @@ public static class ReconcileCommand
         var items = problems.Take(ErpExport.LoadOpenItems(args.Require("open-items")));
         var statements = args.Positional.Select(path => StatementFiles.Read(path)).ToList();
         var transactions = statements.SelectMany(s => s.Transactions).ToList();
-        var matcher = new ReconciliationMatcher(new MatchingOptions { AdjustDueDate = BusinessCalendar.BrazilBanking.NextBusinessDay });
+        var matcher = new ReconciliationMatcher(new MatchingOptions
+        {
+            AdjustDueDate = BusinessCalendar.BrazilBanking.NextBusinessDay,
+            ExplanationLanguage = language,
+        });
 
         ReconciliationResult result;
         if (args.Get("ledger") is { } ledgerPath)
@@ -76,4 +81,12 @@ public static class ReconcileCommand
 
         return problems.ExitCode(statements.Any(s => s.HasErrors) ? ExitCodes.Diagnostics : ExitCodes.Ok);
     }
+
+    /// <summary>The explanations' language of <c>--lang</c>: <c>pt-BR</c> (the default) or <c>en</c>.</summary>
+    private static ExplanationLanguage Language(string? value) => value?.ToUpperInvariant() switch
+    {
+        null or "PT-BR" or "PT" => ExplanationLanguage.PortugueseBrazil,
+        "EN" => ExplanationLanguage.English,
+        _ => throw new UsageException($"--lang must be pt-BR or en, not '{value}'."),
+    };
 }

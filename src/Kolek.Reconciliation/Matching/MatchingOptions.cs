@@ -48,6 +48,10 @@ public sealed class MatchingOptions
     /// <value>The default value is <c>5</c>.</value>
     public int MaxSuggestions { get; set; } = MatchingDefaults.MaxSuggestions;
 
+    /// <summary>The language of the explanations in the results.</summary>
+    /// <value>The default value is <see cref="ExplanationLanguage.PortugueseBrazil"/>.</value>
+    public ExplanationLanguage ExplanationLanguage { get; set; } = MatchingDefaults.ExplanationLanguage;
+
     /// <summary>Moves a due date to the last day it can be paid without late charges (the next business day when it
     /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here.</summary>
     /// <value>The default value is <see langword="null"/>: Saturdays and Sundays move to Monday
@@ -79,6 +83,7 @@ internal static class MatchingDefaults
     public const int MaxSubsetItems = 20;
     public const int SubsetSearchBudget = 100_000;
     public const int MaxSuggestions = 5;
+    public const ExplanationLanguage ExplanationLanguage = Matching.ExplanationLanguage.PortugueseBrazil;
 
     /// <summary>More items than this make the subset search pointless even with a budget.</summary>
     public const int MaxSubsetItemsLimit = 40;

@@ -54,6 +54,11 @@ internal sealed class MatchingOptionsValidator : IValidateOptions<MatchingOption
             errors.Add((nameof(MatchingOptions.MaxSuggestions), "must be at least 1."));
         }
 
+        if (!Enum.IsDefined(options.ExplanationLanguage))
+        {
+            errors.Add((nameof(MatchingOptions.ExplanationLanguage), "must be PortugueseBrazil or English."));
+        }
+
         if (options.MemoPatterns is null)
         {
             errors.Add((nameof(MatchingOptions.MemoPatterns), "must not be null."));

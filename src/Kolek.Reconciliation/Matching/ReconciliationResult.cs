@@ -28,7 +28,7 @@ public sealed record ReconciliationResult(
 /// <param name="Remainder">The part of the credit not allocated (an unexplained overpayment); zero or more.</param>
 /// <param name="Rule">The rule that decided, one of <see cref="MatchRules"/>.</param>
 /// <param name="Confidence">How strong the evidence is, from 0 to 1 (1 for an exact identifier).</param>
-/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+/// <param name="Explanation">Why, for a finance clerk, in <see cref="MatchingOptions.ExplanationLanguage"/> (Portuguese by default).</param>
 public sealed record TransactionMatch(
     string TransactionId,
     IReadOnlyList<Allocation> Allocations,
@@ -61,13 +61,13 @@ public sealed record MatchSuggestion(string TransactionId, IReadOnlyList<Suggest
 /// <param name="ItemIds">The items, oldest due first.</param>
 /// <param name="Score">How likely the candidate is, from 0 to 1.</param>
 /// <param name="Rule">The evidence that produced the candidate, one of <see cref="MatchRules"/>.</param>
-/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+/// <param name="Explanation">Why, for a finance clerk, in <see cref="MatchingOptions.ExplanationLanguage"/> (Portuguese by default).</param>
 public sealed record SuggestionCandidate(IReadOnlyList<string> ItemIds, double Score, string Rule, string Explanation);
 
 /// <summary>A credit with no candidate.</summary>
 /// <param name="TransactionId">The transaction's id.</param>
 /// <param name="Reason">A stable code, one of <see cref="UnmatchedReasons"/>.</param>
-/// <param name="Explanation">Why, in Portuguese, for a finance clerk.</param>
+/// <param name="Explanation">Why, for a finance clerk, in <see cref="MatchingOptions.ExplanationLanguage"/> (Portuguese by default).</param>
 public sealed record UnmatchedTransaction(string TransactionId, string Reason, string Explanation);
 
 /// <summary>A transaction the matcher did not try to match.</summary>

@@ -148,6 +148,18 @@ public class ReconciliationMatcherProperties
             && reconciled.All(id => second.Ignored.Any(x => x.TransactionId == id && x.Reason == IgnoreReason.AlreadyReconciled));
     });
 
+    [Property(MaxTest = 300)]
+    public Property EnglishExplanations_ChangeNothingButTheWords() => Prop.ForAll(Scenarios, s =>
+    {
+        var portuguese = Run(s);
+        var english = Matcher(o => o.ExplanationLanguage = ExplanationLanguage.English).Reconcile(s.Transactions, s.Items);
+        var explanations = ExplanationLanguageTests.Explanations(english).ToList();
+        return JsonSerializer.Serialize(ExplanationLanguageTests.WithoutExplanations(english))
+                == JsonSerializer.Serialize(ExplanationLanguageTests.WithoutExplanations(portuguese))
+            && explanations.Count == ExplanationLanguageTests.Explanations(portuguese).Count()
+            && explanations.All(ExplanationLanguageTests.IsEnglishSentence);
+    });
+
     [Fact]
     public void Generator_CoversEveryOutcome()
     {

@@ -36,6 +36,17 @@ internal sealed class AmountDateIndex
     /// <summary>Item indexes, grouped by due date, each group in ascending outstanding amount.</summary>
     private readonly int[] _byAmount;
 
+    /// <summary>Per distinct <see cref="LateRates"/> of the days (<see cref="DueDay.RatesId"/>) and days late, the
+    /// inverses of the highest and lowest growth factor 1 + rate, computed on first use.</summary>
+    /// <remarks>Every credit left for suggestions looks at each day of its window, and dividing decimals per day and
+    /// credit cost more than the rest of the look-up; the days share a few rates, so the divisions are done once per
+    /// (rates, days late) and the bounds are products. The products differ from the quotients by less than 10⁻²⁰ of
+    /// the amount, far inside <see cref="LateSlack"/>.</remarks>
+    private readonly (decimal InverseHighRate, decimal InverseLowRate)[]?[] _factors = [];
+
+    /// <summary>The distinct rates, by <see cref="DueDay.RatesId"/>.</summary>
+    private readonly List<LateRates> _rates = [];
+
     /// <summary>The outstanding amount, in whole cents rounded down (see <see cref="Cents"/>), of the item at the same
     /// position of <see cref="_byAmount"/>.</summary>
     private readonly long[] _cents;
@@ -57,10 +68,11 @@ internal sealed class AmountDateIndex
             return;
         }
 
+        var (input, positionOf) = (catalog.InputOrder, catalog.PositionOf);
         var dayOf = new int[count];
         for (var k = 0; k < count; k++)
         {
-            dayOf[catalog.PositionOf[k]] = ItemCatalog.DayNumber(catalog.InputOrder[k].DueDate);
+            dayOf[positionOf[k]] = ItemCatalog.DayNumber(input[k].DueDate);
         }
 
         _firstDay = dayOf[0];
@@ -85,13 +97,22 @@ internal sealed class AmountDateIndex
         // are converted once per run of equal terms.
         LateChargeTerms? lastTerms = null;
         var (lastConsumer, fine, interest) = (false, 0m, 0m);
+        // Per due date and consumer flag, the terms last folded into that day's rates: another item with the same terms
+        // object adds nothing, and is skipped without the decimal comparisons.
+        var folded = new LateChargeTerms?[_days.Length * 2];
         for (var k = 0; k < count; k++)
         {
-            var item = catalog.InputOrder[k];
+            var item = input[k];
+            if (item.EarlyPaymentDiscount is null && item.LateCharges is null)
+            {
+                continue;
+            }
+
+            var d = ItemCatalog.DayNumber(item.DueDate) - _firstDay;
             if (item.EarlyPaymentDiscount is not null)
             {
                 // Few items have one: they are candidates on every credit of their window, the exact fit test decides.
-                (_early[dayOf[catalog.PositionOf[k]] - _firstDay] ??= []).Add(catalog.PositionOf[k]);
+                (_early[d] ??= []).Add(positionOf[k]);
             }
 
             if (item.LateCharges is not { } terms)
@@ -99,6 +120,13 @@ internal sealed class AmountDateIndex
                 continue;
             }
 
+            ref var seen = ref folded[(d * 2) + (item.Consumer ? 1 : 0)];
+            if (ReferenceEquals(seen, terms))
+            {
+                continue;
+            }
+
+            seen = terms;
             if (!ReferenceEquals(terms, lastTerms) || item.Consumer != lastConsumer)
             {
                 (lastTerms, lastConsumer) = (terms, item.Consumer);
@@ -106,19 +134,56 @@ internal sealed class AmountDateIndex
                 interest = terms.InterestPercentPerMonth;
             }
 
-            ref var day = ref _days[dayOf[catalog.PositionOf[k]] - _firstDay];
+            ref var day = ref _days[d];
             day.Late = day.Late is { } rates
                 ? new LateRates(Math.Min(rates.MinFine, fine), Math.Max(rates.MaxFine, fine), Math.Min(rates.MinInterest, interest), Math.Max(rates.MaxInterest, interest))
                 : new LateRates(fine, fine, interest, interest);
         }
 
+        var ids = new Dictionary<LateRates, int>();
         for (var d = 0; d < _days.Length; d++)
         {
             if (_days[d].Late is { MaxFine: 0m, MaxInterest: 0m })
             {
                 _days[d].Late = null;
             }
+
+            if (_days[d].Late is { } rates)
+            {
+                if (!ids.TryGetValue(rates, out var id))
+                {
+                    id = _rates.Count;
+                    ids.Add(rates, id);
+                    _rates.Add(rates);
+                }
+
+                _days[d].RatesId = id;
+            }
         }
+
+        _factors = new (decimal, decimal)[]?[_rates.Count];
+    }
+
+    /// <summary>1 ÷ (1 + highest rate) and 1 ÷ (1 + lowest rate) for the rates and days late (see <see cref="_factors"/>).</summary>
+    private (decimal InverseHighRate, decimal InverseLowRate) Factors(int ratesId, int daysLate)
+    {
+        var byDaysLate = _factors[ratesId] ??= new (decimal, decimal)[Math.Max(64, daysLate + 1)];
+        if (daysLate >= byDaysLate.Length)
+        {
+            Array.Resize(ref byDaysLate, Math.Max(daysLate + 1, byDaysLate.Length * 2));
+            _factors[ratesId] = byDaysLate;
+        }
+
+        ref var factors = ref byDaysLate[daysLate];
+        if (factors.InverseHighRate == 0m)
+        {
+            var rates = _rates[ratesId];
+            var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
+            var highRate = 1m + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30m)) / 100m);
+            factors = (1m / highRate, 1m / lowRate);
+        }
+
+        return factors;
     }
 
     /// <summary>Indexes of the items due between <paramref name="from"/> and <paramref name="to"/> (both included) whose
@@ -155,11 +220,10 @@ internal sealed class AmountDateIndex
 
             // Computed late charges: only owed when paid after the due date.
             var daysLate = paymentDay - (d + _firstDay);
-            if (day.Late is { } rates && daysLate > 0)
+            if (day.Late is not null && daysLate > 0)
             {
-                var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
-                var highRate = 1m + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30m)) / 100m);
-                var (low, high) = (lateLow / highRate, lateHigh / lowRate);
+                var (inverseHighRate, inverseLowRate) = Factors(day.RatesId, daysLate);
+                var (low, high) = (lateLow * inverseHighRate, lateHigh * inverseLowRate);
                 AddRange(found, day, (
                     Cents(low - LateSlack),
                     Cents(high + LateSlack)));
@@ -204,13 +268,33 @@ internal sealed class AmountDateIndex
     }
 
     /// <summary>An amount in whole cents, rounded down; beyond ±10¹⁵ clamped (order is all that matters).</summary>
-    private static long Cents(decimal amount) =>
-        amount >= 1e15m ? long.MaxValue
-        : amount <= -1e15m ? long.MinValue
-        : (long)decimal.Floor(amount * 100m);
+    /// <remarks>Amounts with at most two decimals (every item's outstanding amount, in practice) are read from the
+    /// decimal's integer and scale, exactly, without decimal arithmetic.</remarks>
+    private static long Cents(decimal amount)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && (uint)bits[1] < (1u << 20) && scale <= 2)
+        {
+            var cents = ((((long)bits[1]) << 32) | (uint)bits[0]) * (scale == 0 ? 100 : scale == 1 ? 10 : 1);
+            if (cents < 100_000_000_000_000_000)
+            {
+                return bits[3] < 0 ? -cents : cents;
+            }
+        }
+
+        return amount >= 1e15m ? long.MaxValue
+            : amount <= -1e15m ? long.MinValue
+            : (long)decimal.Floor(amount * 100m);
+    }
 
     /// <summary>The positions of one due date's items in the amount-sorted array, and their late-charge rates.</summary>
-    private record struct DueDay(int Start, int End, LateRates? Late);
+    private record struct DueDay(int Start, int End, LateRates? Late)
+    {
+        /// <summary>The index of <see cref="Late"/> among the distinct rates (meaningful only when it is not null).</summary>
+        public int RatesId { get; set; }
+    }
 
     /// <summary>The lowest and highest fine (consumer cap applied) and monthly interest, in percent, among a day's items.</summary>
     private readonly record struct LateRates(decimal MinFine, decimal MaxFine, decimal MinInterest, decimal MaxInterest);

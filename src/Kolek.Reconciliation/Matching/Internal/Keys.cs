@@ -77,14 +77,54 @@ internal static class Keys
         var length = 0;
         foreach (var c in value)
         {
-            if (char.IsAsciiLetterOrDigit(c) && !(c == '0' && length == 0))
+            // The same characters and upper-casing as Reference, tested by ranges: this runs for every reference of
+            // every open item.
+            uint upper = c;
+            if (upper - '0' <= 9)
             {
-                hash = (hash ^ char.ToUpperInvariant(c)) * FnvPrime;
-                length++;
+                if (upper == '0' && length == 0)
+                {
+                    continue;
+                }
             }
+            else if (upper - 'A' > 25)
+            {
+                if (upper - 'a' > 25)
+                {
+                    continue;
+                }
+
+                upper -= 'a' - 'A';
+            }
+
+            hash = (hash ^ upper) * FnvPrime;
+            length++;
         }
 
         return length == 0 ? null : hash;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is already a bare document (11 or 14 digits and upper-case letters,
+    /// what <see cref="Document"/> returns unchanged), with its <see cref="Hash"/> computed on the way.</summary>
+    public static bool IsBareDocument(string value, out uint hash)
+    {
+        hash = FnvOffset;
+        if (value.Length is not (11 or 14))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if ((uint)(c - '0') > 9 && (uint)(c - 'A') > 25)
+            {
+                return false;
+            }
+
+            hash = (hash ^ c) * FnvPrime;
+        }
+
+        return true;
     }
 
     private const uint FnvOffset = 2166136261;

@@ -18,6 +18,7 @@ internal sealed class MatcherSettings
         MaxSubsetItems = options.MaxSubsetItems;
         SubsetSearchBudget = options.SubsetSearchBudget;
         MaxSuggestions = options.MaxSuggestions;
+        Wording = Wording.For(options.ExplanationLanguage);
         AdjustDueDate = options.AdjustDueDate ?? LateCharges.NextMondayIfWeekend;
     }
 
@@ -37,6 +38,9 @@ internal sealed class MatcherSettings
     public int SubsetSearchBudget { get; }
 
     public int MaxSuggestions { get; }
+
+    /// <summary>The explanations' language.</summary>
+    public Wording Wording { get; }
 
     public Func<LocalDate, LocalDate> AdjustDueDate { get; }
 

@@ -19,11 +19,12 @@ internal sealed partial class ReconciliationRun
     /// <summary>Items of the payer documents found on the credit.</summary>
     /// <param name="Live">Open items of those documents, oldest due first.</param>
     /// <param name="Full">Whether a complete document matched (otherwise only a masked fragment).</param>
-    /// <param name="DocumentOf">The document through which each item matched.</param>
-    /// <param name="Evidence">"CPF do pagador" or "CPF parcial do pagador (•••456789••)".</param>
-    private sealed record PayerView(IReadOnlyList<int> Live, bool Full, IReadOnlyDictionary<int, string> DocumentOf, string Evidence)
+    /// <param name="Documents">The document through which each item of <paramref name="Live"/> matched, at the same position.</param>
+    /// <param name="Evidence">"CPF do pagador" or "CPF parcial do pagador (•••456789••)" (in the run's language).</param>
+    private sealed record PayerView(int[] Live, bool Full, string[] Documents, string Evidence)
     {
-        public int DistinctDocuments(IEnumerable<int> items) => items.Select(i => DocumentOf[i]).Distinct(StringComparer.Ordinal).Count();
+        public int DistinctDocuments(IEnumerable<int> items) =>
+            items.Select(i => Documents[Array.BinarySearch(Live, i)]).Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>Every item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads).</summary>
@@ -66,15 +67,15 @@ internal sealed partial class ReconciliationRun
         return items;
     }
 
-    /// <summary>The exact references of a credit, strongest first: rule, label, the reference and its items.</summary>
-    private (string Rule, string Label, (string? Raw, string? Key) Reference, IReadOnlyList<int> Items) ExactReference(PendingCredit credit, int rank)
+    /// <summary>The exact references of a credit, strongest first: rule, the reference and its items.</summary>
+    private (string Rule, (string? Raw, string? Key) Reference, IReadOnlyList<int> Items) ExactReference(PendingCredit credit, int rank)
     {
-        var (rule, label, reference) = rank switch
+        var (rule, reference) = rank switch
         {
-            0 => (MatchRules.NossoNumero, "nosso número", credit.NossoNumero),
-            1 => (MatchRules.Txid, "txid", credit.Txid),
-            2 => (MatchRules.EndToEndId, "identificador PIX (EndToEndId)", credit.EndToEndId),
-            _ => (MatchRules.DocumentNumber, "número do documento", credit.DocumentNumber),
+            0 => (MatchRules.NossoNumero, credit.NossoNumero),
+            1 => (MatchRules.Txid, credit.Txid),
+            2 => (MatchRules.EndToEndId, credit.EndToEndId),
+            _ => (MatchRules.DocumentNumber, credit.DocumentNumber),
         };
         var found = credit.ExactItems ??= new IReadOnlyList<int>?[ExactReferenceKinds];
         var items = found[rank] ??= reference.Key is not { } key ? []
@@ -85,7 +86,7 @@ internal sealed partial class ReconciliationRun
                 2 => _catalog.ByEndToEndId(key),
                 _ => _catalog.ByDocumentNumber(key),
             };
-        return (rule, label, reference, items);
+        return (rule, reference, items);
     }
 
     /// <remarks>Runs for every credit in every sweep whose items changed, so nothing is allocated unless a reference
@@ -95,7 +96,7 @@ internal sealed partial class ReconciliationRun
         int? settled = null;
         for (var rank = 0; rank < ExactReferenceKinds; rank++)
         {
-            var (rule, label, (raw, key), hits) = ExactReference(credit, rank);
+            var (rule, (raw, key), hits) = ExactReference(credit, rank);
             if (key is null)
             {
                 continue;
@@ -103,7 +104,7 @@ internal sealed partial class ReconciliationRun
 
             if (AnyLive(hits))
             {
-                return new ReferenceHits(rule, label + " " + raw!.Trim(), hits.Where(IsLive).ToList(), null);
+                return new ReferenceHits(rule, Words.ReferenceEvidence(rule, raw!.Trim()), hits.Where(IsLive).ToList(), null);
             }
 
             settled ??= hits.Count > 0 ? hits[0] : null;
@@ -118,14 +119,14 @@ internal sealed partial class ReconciliationRun
             if (AnyLive(hits))
             {
                 (memoLive ??= []).UnionWith(hits.Where(IsLive));
-                (memoRaw ??= []).Add("\"" + raw + "\"");
+                (memoRaw ??= []).Add(raw);
             }
 
             settled ??= hits.Count > 0 ? hits[0] : null;
         }
 
         return memoLive is not null
-            ? new ReferenceHits(MatchRules.MemoReference, "referência " + string.Join(", ", memoRaw!) + " no histórico", [.. memoLive], null)
+            ? new ReferenceHits(MatchRules.MemoReference, Words.MemoEvidence(memoRaw!), [.. memoLive], null)
             : new ReferenceHits(null, string.Empty, [], settled);
     }
 
@@ -166,13 +167,9 @@ internal sealed partial class ReconciliationRun
     {
         var item = Item(index);
         var fit = Fit(credit, index);
-        var text = Text().Append(evidence);
-        Capitalize(text, 0);
-        text.Append(" confere; ");
         if (fit.Fits)
         {
-            AppendAmountText(text, credit, index, fit).Append('.');
-            return new Proposal(rule, confidence, text.ToString(),
+            return new Proposal(rule, confidence, Words.ReferenceFits(Text(), evidence, FitWords(credit, index, fit)).ToString(),
                 [(index, new Allocation(item.Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
         }
 
@@ -181,9 +178,8 @@ internal sealed partial class ReconciliationRun
         var excess = credit.Amount + discount - outstanding;
         if (excess < 0m)
         {
-            text.Append("pagamento parcial de ").AppendMoney(credit.Amount).Append(DiscountText(discount)).Append(" do ").AppendItem(item)
-                .Append(": restam ").AppendMoney(-excess).Append(" de ").AppendMoney(outstanding).Append(" em aberto.");
-            return new Proposal(rule, confidence, text.ToString(), [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
+            return new Proposal(rule, confidence, Words.ReferencePartial(Text(), evidence, credit.Amount, discount, item, -excess, outstanding).ToString(),
+                [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
         }
 
         var quote = fit.Quote;
@@ -192,14 +188,7 @@ internal sealed partial class ReconciliationRun
             : 0m;
         var allocated = outstanding - discount + late;
         var remainder = credit.Amount - allocated;
-        text.Append("valor ").AppendMoney(credit.Amount).Append(DiscountText(discount)).Append(" quita os ").AppendMoney(outstanding)
-            .Append(" em aberto do ").AppendItem(item);
-        if (late > 0m)
-        {
-            text.Append(", com ").AppendMoney(late).Append(" de multa e juros");
-        }
-
-        text.Append("; sobra de ").AppendMoney(remainder).Append(" não explicada (multa e juros esperados: ").AppendMoney(quote.Total).Append(").");
+        var text = Words.ReferenceExcess(Text(), evidence, credit.Amount, discount, item, outstanding, late, remainder, quote.Total);
         return new Proposal(rule, confidence, text.ToString(), [(index, new Allocation(item.Id, allocated, late, discount))], remainder);
     }
 
@@ -210,8 +199,7 @@ internal sealed partial class ReconciliationRun
         return allocations is null
             ? null
             : new Proposal(rule, confidence,
-                Capitalize(evidence) + " aponta para os " + PtBr.Items([.. items.Select(Item)]) + "; valor "
-                + PtBr.Money(credit.Amount) + " igual à soma em aberto" + LateSuffix(allocations) + ".",
+                Words.ReferenceTogether(Text(), evidence, [.. items.Select(Item)], credit.Amount, LateOf(allocations)).ToString(),
                 allocations, 0m);
     }
 
@@ -247,7 +235,7 @@ internal sealed partial class ReconciliationRun
         for (var pass = 0; pass < 2; pass++)
         {
             var full = pass == 0;
-            Dictionary<int, string>? documentOf = null;
+            List<(int Index, string Document)>? documentOf = null;
             string? shown = null;
             foreach (var pattern in credit.DocumentPatterns)
             {
@@ -270,24 +258,59 @@ internal sealed partial class ReconciliationRun
 
             if (shown is not null && documentOf is not null)
             {
-                var evidence = PtBr.DocumentKind(shown) + (full ? " do pagador" : " parcial do pagador (" + shown.Replace(Keys.Hidden, '•') + ")");
-                return new PayerView([.. documentOf.Keys.Order()], full, documentOf, evidence);
+                var evidence = Words.PayerEvidence(shown, full);
+                var (live, documents) = OldestFirst(documentOf);
+                return new PayerView(live, full, documents, evidence);
             }
         }
 
         return null;
 
-        void Collect(string pattern, string document, ref string? shown, ref Dictionary<int, string>? documentOf)
+        void Collect(string pattern, string document, ref string? shown, ref List<(int Index, string Document)>? documentOf)
         {
             foreach (var index in _catalog.ByPayerDocument(document))
             {
                 if (IsLive(index) && IssuedBy(credit, index))
                 {
                     shown ??= pattern;
-                    (documentOf ??= []).TryAdd(index, document);
+                    (documentOf ??= []).Add((index, document));
                 }
             }
         }
+    }
+
+    /// <summary>The items found, ascending, each with the first document it was found through.</summary>
+    /// <remarks>Usually one document's items, already ascending and distinct: then nothing is sorted.</remarks>
+    private static (int[] Live, string[] Documents) OldestFirst(List<(int Index, string Document)> found)
+    {
+        var ascending = true;
+        for (var k = 1; k < found.Count && ascending; k++)
+        {
+            ascending = found[k - 1].Index < found[k].Index;
+        }
+
+        if (!ascending)
+        {
+            // Stable by index: the first document an item was found through is kept.
+            var order = found.Select((f, k) => (f.Index, Seq: k, f.Document)).OrderBy(f => f.Index).ThenBy(f => f.Seq).ToList();
+            found = [];
+            foreach (var (index, _, document) in order)
+            {
+                if (found.Count == 0 || found[^1].Index != index)
+                {
+                    found.Add((index, document));
+                }
+            }
+        }
+
+        var live = new int[found.Count];
+        var documents = new string[found.Count];
+        for (var k = 0; k < found.Count; k++)
+        {
+            (live[k], documents[k]) = found[k];
+        }
+
+        return (live, documents);
     }
 
     /// <summary>The items of the payer the amount fits one by one (only within the date window for a masked document).</summary>
@@ -324,9 +347,7 @@ internal sealed partial class ReconciliationRun
             var confidence = (fit.Kind == FitKind.Face || fit.Kind == FitKind.DeclaredLateCharges ? 0.9
                 : fit.Kind is FitKind.ExpectedLateCharges or FitKind.EarlyPaymentDiscount ? 0.85 : 0.8)
                 - (ties.Count > 1 ? SameEvidenceTieScorePenalty : 0) - (view.Full ? 0 : MaskedDocumentScorePenalty);
-            var text = AppendAmountText(Text(), credit, index, fit);
-            Capitalize(text, 0);
-            text.Append(" e ").Append(view.Evidence).Append(" confere").Append(TieText(ties.Count)).Append('.');
+            var text = Words.PayerFits(Text(), FitWords(credit, index, fit), view.Evidence, ties.Count);
             return new Proposal(MatchRules.PayerDocumentAmount, confidence, text.ToString(),
                 [(index, new Allocation(Item(index).Id, credit.Amount, fit.LateCharges, fit.WrittenOff))], 0m);
         }
@@ -339,7 +360,7 @@ internal sealed partial class ReconciliationRun
 
         var allocations = solutions[0];
         return new Proposal(MatchRules.PayerDocumentSubsetSum, view.Full ? 0.8 : 0.7,
-            SubsetText(credit, view, allocations) + "; nenhuma outra combinação de títulos desse pagador dá o mesmo valor.",
+            Words.PayerSubset(Text(), credit.Amount, [.. allocations.Select(a => Item(a.Index))], LateOf(allocations), view.Evidence).ToString(),
             allocations, 0m);
     }
 

@@ -43,10 +43,11 @@ internal sealed partial class ReconciliationRun
         ArgumentNullException.ThrowIfNull(transactions);
         _settings = settings;
         _catalog = new ItemCatalog(openItems);
-        _outstanding = new decimal[_catalog.Items.Count];
-        for (var k = 0; k < _outstanding.Length; k++)
+        _outstanding = new decimal[_catalog.Items.Length];
+        var (input, positionOf) = (_catalog.InputOrder, _catalog.PositionOf);
+        for (var k = 0; k < input.Length; k++)
         {
-            _outstanding[_catalog.PositionOf[k]] = _catalog.InputOrder[k].Outstanding;
+            _outstanding[positionOf[k]] = input[k].Outstanding;
         }
 
         _changedAt = new int[_outstanding.Length];
@@ -87,7 +88,7 @@ internal sealed partial class ReconciliationRun
                 outcome = new UnmatchedTransaction(
                     transaction.Id,
                     UnmatchedReasons.NonPositiveAmount,
-                    "Crédito com valor " + PtBr.Money(transaction.Amount) + ": nada a conciliar.");
+                    settings.Wording.NonPositiveAmount(Text(), transaction.Amount).ToString());
             }
             else
             {
@@ -196,6 +197,9 @@ internal sealed partial class ReconciliationRun
     }
 
     private bool IsLive(int index) => _outstanding[index] > 0m;
+
+    /// <summary>The explanations' language.</summary>
+    private Wording Words => _settings.Wording;
 
     private OpenItem Item(int index) => _catalog.Items[index];
 
