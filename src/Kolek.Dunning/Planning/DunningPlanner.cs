@@ -36,7 +36,8 @@ namespace Kolek.Dunning.Planning;
 /// was done, when known).</para>
 /// <para><b>Consolidation</b> <see cref="Consolidation.CustomerDay"/>: due message actions of the same customer, the same
 /// local moment (hence day), the same step and the same remaining channels are merged into one action listing every charge;
-/// the amount due is the sum. Escalations are never merged.</para>
+/// the amount due is the sum. In a plan every due action goes out now, so a step caught up for one charge and the same
+/// step due today for another are merged too (under the earlier schedule). Escalations are never merged.</para>
 /// <para><b>Amounts</b> are computed by <see cref="LateChargeCalculator"/> with the ruler's terms (the consumer cap taken
 /// from the customer), on the day the action goes out: its scheduled day, or today for a catch-up.</para>
 /// <para><b>Conditions and caps.</b> A step whose <see cref="RulerStep.When"/> conditions do not hold for a charge is skipped
@@ -356,7 +357,7 @@ public sealed class DunningPlanner
             PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
         }
 
-        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
+        return new DunningPlan(Finish(due, ruler.Consolidate, sendingNow: true), Sort(skipped), wake);
     }
 
     private DateTimeZone ZoneOf(Customer customer, DunningRuler ruler) => customer.TimeZone ?? ruler.TimeZone ?? _defaultZone;
@@ -739,14 +740,16 @@ public sealed class DunningPlanner
         return items;
     }
 
-    private static List<PlannedAction> Finish(List<PlannedAction> actions, Consolidation consolidation)
+    /// <summary>Consolidates (per customer-day) and orders the actions; <paramref name="sendingNow"/>: all go out at the
+    /// planning instant (a plan), so a caught-up step and the same step scheduled today make one message.</summary>
+    private static List<PlannedAction> Finish(List<PlannedAction> actions, Consolidation consolidation, bool sendingNow = false)
     {
         IEnumerable<PlannedAction> result = actions;
         if (consolidation == Consolidation.CustomerDay)
         {
             result = actions
                 .GroupBy(a => a.Action == StepActionKind.Message
-                    ? (a.CustomerId, a.Local, a.StepId, string.Join('\u001f', a.Channels), "")
+                    ? (a.CustomerId, sendingNow ? default : a.Local, a.StepId, string.Join('\u001f', a.Channels), "")
                     : (a.CustomerId, a.Local, a.StepId, "", a.ChargeIds[0]))
                 .Select(Merge);
         }
@@ -771,8 +774,12 @@ public sealed class DunningPlanner
             return list[0];
         }
 
+        var earliest = list.MinBy(a => a.Instant)!; // a caught-up step merged with today's goes under the earlier schedule
         return list[0] with
         {
+            Local = earliest.Local,
+            Zone = earliest.Zone,
+            Instant = earliest.Instant,
             ChargeIds = [.. list.SelectMany(a => a.ChargeIds)],
             AmountDue = list.Sum(a => a.AmountDue),
             Reason = Inv($"{list[0].Reason}; consolidated with {list.Count - 1} other charge(s) of the customer due the same day"),
