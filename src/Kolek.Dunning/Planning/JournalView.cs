@@ -101,9 +101,11 @@ public sealed class JournalView
     public static JournalView FromEntries(IEnumerable<JournalEntry> entries, Instant now)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return new JournalView([.. entries
+        KeyValuePair<SentKey, Instant>[] done = [.. entries
             .Where(e => !e.IsClaimableAt(now))
-            .Select(e => KeyValuePair.Create(new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel), e.Outcome?.At ?? e.ClaimedAt))]);
+            .Select(e => KeyValuePair.Create(new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel), e.Outcome?.At ?? e.ClaimedAt))];
+        Array.Sort(done, static (x, y) => string.CompareOrdinal(x.Key.ChargeId, y.Key.ChargeId)); // a journal lists by claim instant
+        return new JournalView(ImmutableCollectionsMarshal.AsImmutableArray(done)); // ours alone: no second copy
     }
 
     /// <summary>The number of charges with at least one key done.</summary>
