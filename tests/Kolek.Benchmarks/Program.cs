@@ -153,81 +153,68 @@ if (args is ["--forecast", ..])
     return;
 }
 
-// `--evaluate [charges] [rounds] [answers]`: charge evaluations per second on one thread, outside BenchmarkDotNet (quick check).
+// `--evaluate [charges] [rounds] [batch|portfolio]`: charge evaluations per second on one thread, outside BenchmarkDotNet.
+// The charges are evaluated in batches of `batch` (default 10 000) in customer order, as a host reads them; each batch's
+// journal entries are already in memory (reading storage is not measured) and the batch's JournalView is built from them
+// inside the timed loop (building counted). `portfolio` builds one view of every charge once, outside the timing.
 if (args is ["--evaluate", ..])
 {
     var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+    var wholePortfolio = args.Length > 3 && args[3] == "portfolio";
+    var batchSize = args.Length > 3 && !wholePortfolio ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000;
     var planner = DunningPortfolio.Planner();
     var evaluator = planner.CreateEvaluator(DunningPortfolio.Ruler);
     var items = DunningPortfolio.Stream(count).ToArray();
     var journal = DunningPortfolio.Journal(items, planner);
     var now = DunningPortfolio.Now;
-    // A fourth argument `answers` replaces the journal by a look-up that answers "done" for every key the journal holds as
-    // a set of (charge, step, channel) identities compared by reference (no string hashing, no large table): it separates the
-    // evaluator's own cost from the cost of the host's journal look-ups.
-    var answers = args.Length > 3 && args[3] == "answers";
-    var doneSets = answers ? journal.GroupBy(e => e.Key.ChargeId).ToDictionary(g => g.Key, g => g.ToArray()) : null;
-    var byCharge = answers ? items.Select(c => doneSets!.GetValueOrDefault(c.Charge.Id) ?? []).ToArray() : null;
-    var current = 0;
-    Func<Kolek.Dunning.Planning.SentKey, NodaTime.Instant?> doneAt = answers
-        ? k => Array.Find(byCharge![current], d => ReferenceEquals(d.Key.StepId, k.StepId) && ReferenceEquals(d.Key.Channel, k.Channel)) is { Key.ChargeId: not null } e ? e.Value : null
-        : k => journal.TryGetValue(k, out var at) ? at : null;
-    var due = 0;
-    var lookups = 0L;
-    var perStep = new Dictionary<string, long>();
-    var asked = new List<Kolek.Dunning.Planning.SentKey>();
-    var maybe = 0;
-    for (current = 0; current < items.Length; current++)
-    {
-        maybe += evaluator.MayBeDue(items[current], k => { lookups++; perStep[k.StepId] = perStep.GetValueOrDefault(k.StepId) + 1; asked.Add(k); return doneAt(k); }, now) ? 1 : 0;
-    }
-
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"journal look-ups per precheck: {(double)lookups / count:F2} ({string.Join(", ", perStep.Select(p => $"{p.Key} {(double)p.Value / count:F2}"))})"));
-    // The same look-ups, in the same order, straight into the journal dictionary without the evaluator: the host's share.
-    for (var r = 0; r < 3; r++)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var found = 0;
-        for (var repeat = 0; repeat < 10; repeat++)
-        {
-            found = 0;
-            foreach (var k in asked)
-            {
-                found += journal.ContainsKey(k) ? 1 : 0;
-            }
-        }
-
-        var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / 10; // CPU time ticks are coarse (10 ms)
-        cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var hashes = 0;
-        for (var h = 0; h < 100; h++)
-        {
-            foreach (var k in asked)
-            {
-                hashes ^= k.GetHashCode();
-            }
-        }
-
-        var hashNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / 100;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"journal alone {r}: {asked.Count} look-ups ({found} found), CPU {cpuNs / asked.Count:F0} ns per look-up = {cpuNs / count:F0} ns per evaluation, of which hashing the key {hashNs / asked.Count:F0} ns ({hashes & 1}); loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
-    }
-
+    var batches = DunningPortfolio.JournalBatches(items, journal, wholePortfolio ? count : batchSize);
+    var portfolioView = wholePortfolio ? new Kolek.Dunning.Planning.JournalView(journal) : null;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"charges={count} journal keys={journal.Count} batches={batches.Length} ({(wholePortfolio ? "one view of the portfolio, built outside the timing" : $"{batchSize} charges each, view built per batch inside the timing")})"));
     for (var r = 0; r < rounds; r++)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        due = 0;
-        for (current = 0; current < items.Length; current++)
+        var due = 0;
+        var maybe = 0;
+        var start = 0;
+        foreach (var batch in batches)
         {
-            due += evaluator.Evaluate(items[current], doneAt, now).Count;
+            var view = portfolioView ?? new Kolek.Dunning.Planning.JournalView(batch.Entries);
+            for (var i = start; i < start + batch.Charges; i++)
+            {
+                var actions = evaluator.Evaluate(items[i], view, now);
+                due += actions.Count;
+                maybe += actions.Count > 0 ? 1 : 0;
+            }
+
+            start += batch.Charges;
         }
 
         watch.Stop();
         var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due}, precheck true={maybe}; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due} on {maybe} charges; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+    }
+
+    if (!wholePortfolio)
+    {
+        // The views alone: what building them costs per charge evaluated.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var built = 0;
+        for (var r = 0; r < 10; r++)
+        {
+            foreach (var batch in batches)
+            {
+                built += new Kolek.Dunning.Planning.JournalView(batch.Entries).ChargeCount;
+            }
+        }
+
+        var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds / 10;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"building the views alone: {cpuNs / count:F0} ns CPU per charge ({built / 10} charges with keys, {journal.Count / (double)count:F2} keys per charge; GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, pauses {(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds:F0} ms for 100 views); loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
     }
 
     return;

@@ -17,7 +17,11 @@ namespace Kolek.Dunning.Planning;
 /// next business day (Lei 7.089/83), so nothing is late before that. If the day has no send window (Sunday, holiday,
 /// <see langword="null"/> window) the step moves <em>forward</em> to the next day with a window, except a pre-due reminder
 /// (anchor due, negative offset), which moves <em>back</em> so that it arrives before the due date. The step is due at the
-/// start of that day's window (inclusive) in the customer's zone (customer, else ruler, else the default zone).</para>
+/// start of that day's window (inclusive) in the customer's zone (customer, else ruler, else the default zone).
+/// An escalation (protest, credit-bureau report, suspension…) is handed to the host on business days of the calendar only:
+/// its day moves forward to the next business day with a send window, and a run on a Sunday or holiday holds back an
+/// escalation that became due (<see cref="SkipCause.NotBusinessDay"/>, with the day it will be handed over) and wakes up at
+/// the next business day's window.</para>
 /// <para><b>Stops.</b> Nothing is due for a charge that is paid (or has nothing outstanding), cancelled, disputed, in
 /// agreement, or under a promise to pay that has not passed; steps that would have been due are reported as skipped.
 /// A partially paid charge is collected for its balance. Opted-out channels are removed; a message step with no
@@ -32,7 +36,8 @@ namespace Kolek.Dunning.Planning;
 /// was done, when known).</para>
 /// <para><b>Consolidation</b> <see cref="Consolidation.CustomerDay"/>: due message actions of the same customer, the same
 /// local moment (hence day), the same step and the same remaining channels are merged into one action listing every charge;
-/// the amount due is the sum. Escalations are never merged.</para>
+/// the amount due is the sum. In a plan every due action goes out now, so a step caught up for one charge and the same
+/// step due today for another are merged too (under the earlier schedule). Escalations are never merged.</para>
 /// <para><b>Amounts</b> are computed by <see cref="LateChargeCalculator"/> with the ruler's terms (the consumer cap taken
 /// from the customer), on the day the action goes out: its scheduled day, or today for a catch-up.</para>
 /// <para><b>Conditions and caps.</b> A step whose <see cref="RulerStep.When"/> conditions do not hold for a charge is skipped
@@ -120,6 +125,19 @@ public sealed class DunningPlanner
         var wake = plan.NextWakeUp;
         var actions = ApplyCaps([.. plan.Due], items, ruler, doneAt, now, skipped, ref wake);
         return new DunningPlan(actions, Sort(skipped), wake);
+    }
+
+    /// <summary>What is due at <paramref name="now"/>, reading what was done from a batch's <see cref="JournalView"/>.</summary>
+    /// <param name="charges">The charges with their customers (ids unique).</param>
+    /// <param name="ruler">A valid ruler.</param>
+    /// <param name="done">The keys done in the journal for these charges, with when each was done.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentException">The ruler is invalid, or two charges share an id.</exception>
+    public DunningPlan Plan(IEnumerable<CustomerCharge> charges, DunningRuler ruler, JournalView done, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        return Plan(charges, ruler, done.DoneAt, now);
     }
 
     /// <summary>What is due at <paramref name="now"/> when each charge's ruler is chosen from a book (by segment or charge type).</summary>
@@ -305,14 +323,15 @@ public sealed class DunningPlanner
         return step.Days == DayCounting.Business ? Calendar.AddBusinessDays(anchor, step.OffsetDays) : anchor.PlusDays(step.OffsetDays);
     }
 
-    /// <summary>The day a step goes out: its nominal day, or the nearest day with a send window (back for a pre-due reminder).</summary>
+    /// <summary>The day a step goes out: its nominal day, or the nearest day with a send window (back for a pre-due reminder);
+    /// for an escalation, the nearest business day of the calendar with a send window.</summary>
     internal LocalDate? WindowDay(DunningRuler ruler, RulerStep step, LocalDate nominal)
     {
         var direction = step.IsPreDueReminder ? -1 : 1;
         var day = nominal;
         for (var i = 0; i <= MaxWindowSearchDays; i++, day = day.PlusDays(direction))
         {
-            if (ruler.SendWindows.For(day, Calendar) is not null)
+            if (ruler.SendWindows.For(day, Calendar) is not null && (!step.IsEscalation || Calendar.IsBusinessDay(day)))
             {
                 return day;
             }
@@ -338,7 +357,7 @@ public sealed class DunningPlanner
             PlanCharge(context, policy, doneAt, now, due, skipped, ref wake);
         }
 
-        return new DunningPlan(Finish(due, ruler.Consolidate), Sort(skipped), wake);
+        return new DunningPlan(Finish(due, ruler.Consolidate, sendingNow: true), Sort(skipped), wake);
     }
 
     private DateTimeZone ZoneOf(Customer customer, DunningRuler ruler) => customer.TimeZone ?? ruler.TimeZone ?? _defaultZone;
@@ -432,7 +451,7 @@ public sealed class DunningPlanner
 
         foreach (var (step, s) in escalations)
         {
-            var blocked = NoticeBlock(context, step, today, doneAt, ref wake);
+            var blocked = NoticeBlock(context, step, today, doneAt, ref wake) ?? NotBusinessDay(context, step, today, ref wake);
             if (blocked is { } b)
             {
                 skipped.Add(context.Skip(step, b.Cause, b.Reason));
@@ -637,6 +656,26 @@ public sealed class DunningPlanner
         return (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} went out on {Iso(noticeDate)}; {step.NoticeDays} days of notice end on {Iso(ready)}."));
     }
 
+    /// <summary>Escalations are handed to the host on business days only: on another day one waits for the next business day's window.</summary>
+    private (SkipCause Cause, string Reason)? NotBusinessDay(ChargeContext context, RulerStep step, LocalDate today, ref Instant? wake)
+    {
+        if (Calendar.IsBusinessDay(today))
+        {
+            return null;
+        }
+
+        var next = WindowDay(context.Ruler, step, today.PlusDays(1)) ?? Calendar.NextBusinessDay(today.PlusDays(1));
+        var opens = context.Ruler.SendWindows.For(next, Calendar) is { } w ? next.At(w.Start) : next.AtMidnight();
+        wake = Min(wake, opens.InZone(context.Zone, s_resolver).ToInstant());
+        return (SkipCause.NotBusinessDay,
+            $"{step.Id}: escalation '{step.EscalationKey}' waits for a business day: {Iso(today)} is {DayKind(today)}; handed over on {Iso(next)}.");
+    }
+
+    private string DayKind(LocalDate date) =>
+        Calendar.HolidaysIn(date.Year).FirstOrDefault(h => h.Date == date) is { } holiday
+            ? $"a holiday ({holiday.Name})"
+            : $"a {date.DayOfWeek}, not a business day";
+
     private static (SkipCause Cause, string Reason)? PreviewNoticeBlock(ChargeContext context, RulerStep step, StepSchedule s)
     {
         if (step.RequiresNotice is null || context.Ruler.FindStep(step.RequiresNotice) is not { } notice)
@@ -701,14 +740,16 @@ public sealed class DunningPlanner
         return items;
     }
 
-    private static List<PlannedAction> Finish(List<PlannedAction> actions, Consolidation consolidation)
+    /// <summary>Consolidates (per customer-day) and orders the actions; <paramref name="sendingNow"/>: all go out at the
+    /// planning instant (a plan), so a caught-up step and the same step scheduled today make one message.</summary>
+    private static List<PlannedAction> Finish(List<PlannedAction> actions, Consolidation consolidation, bool sendingNow = false)
     {
         IEnumerable<PlannedAction> result = actions;
         if (consolidation == Consolidation.CustomerDay)
         {
             result = actions
                 .GroupBy(a => a.Action == StepActionKind.Message
-                    ? (a.CustomerId, a.Local, a.StepId, string.Join('\u001f', a.Channels), "")
+                    ? (a.CustomerId, sendingNow ? default : a.Local, a.StepId, string.Join('\u001f', a.Channels), "")
                     : (a.CustomerId, a.Local, a.StepId, "", a.ChargeIds[0]))
                 .Select(Merge);
         }
@@ -733,8 +774,12 @@ public sealed class DunningPlanner
             return list[0];
         }
 
+        var earliest = list.MinBy(a => a.Instant)!; // a caught-up step merged with today's goes under the earlier schedule
         return list[0] with
         {
+            Local = earliest.Local,
+            Zone = earliest.Zone,
+            Instant = earliest.Instant,
             ChargeIds = [.. list.SelectMany(a => a.ChargeIds)],
             AmountDue = list.Sum(a => a.AmountDue),
             Reason = Inv($"{list[0].Reason}; consolidated with {list.Count - 1} other charge(s) of the customer due the same day"),
@@ -861,9 +906,10 @@ public sealed class DunningPlanner
             var offset = step.OffsetDays == 0
                 ? $"on the {anchor}"
                 : Inv($"{n} {unit}{(n == 1 ? "" : "s")} {(step.OffsetDays > 0 ? "after" : "before")} the {anchor}");
-            var shift = s.Shifted
-                ? $"; moved {(s.Date < s.NominalDate ? "back" : "forward")} from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which has no send window"
-                : "";
+            var shift = !s.Shifted ? ""
+                : step.IsEscalation && Ruler.SendWindows.For(s.NominalDate, Calendar) is not null
+                    ? $"; moved forward from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which is not a business day (escalations wait for one)"
+                    : $"; moved {(s.Date < s.NominalDate ? "back" : "forward")} from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which has no send window";
             var what = step.IsEscalation ? $"escalation '{step.EscalationKey}'" : "message";
             return $"{step.Id}: {what} {offset}{shift}";
         }

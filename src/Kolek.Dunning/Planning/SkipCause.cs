@@ -44,4 +44,7 @@ public enum SkipCause
 
     /// <summary>The customer already reached a frequency cap of the ruler for the period; the step is planned again later.</summary>
     FrequencyCap = 14,
+
+    /// <summary>An escalation that became due on a day that is not a business day of the calendar: it waits for the next one.</summary>
+    NotBusinessDay = 15,
 }

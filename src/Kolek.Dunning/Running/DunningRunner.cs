@@ -140,7 +140,6 @@ public sealed class DunningRunner
         }
 
         await ResolveInDoubtAsync(entries, partition, run, cancellationToken).ConfigureAwait(false);
-        var done = new Dictionary<SentKey, Instant>();
         foreach (var e in entries)
         {
             if (e.Delivery?.Status == DeliveryStatus.Bounced && e.Recipient is not null)
@@ -155,7 +154,6 @@ public sealed class DunningRunner
 
             if (!e.IsClaimableAt(now))
             {
-                done[new SentKey(e.Key.ChargeId, e.Key.StepId, e.Key.Channel)] = e.Outcome?.At ?? e.ClaimedAt;
                 if (partition is null || partition.Contains(e.CustomerId))
                 {
                     run.WakeUpAt(e.Outcome?.RetryNotBefore);
@@ -163,6 +161,8 @@ public sealed class DunningRunner
             }
         }
 
+        // Grouped by charge: a batch's look-ups read each charge's keys together instead of probing a table of every key.
+        var done = JournalView.FromEntries(entries, now);
         var batch = new List<CustomerCharge>();
         var batchSize = _options.BatchSize ?? int.MaxValue;
         var finished = new HashSet<string>(StringComparer.Ordinal);
@@ -203,14 +203,14 @@ public sealed class DunningRunner
     }
 
     /// <summary>Plans one batch of charges (whole customers) and carries out what is due in it.</summary>
-    private async Task RunBatchAsync(List<CustomerCharge> charges, DunningRuler ruler, Dictionary<SentKey, Instant> done, Run run, CancellationToken cancellationToken)
+    private async Task RunBatchAsync(List<CustomerCharge> charges, DunningRuler ruler, JournalView done, Run run, CancellationToken cancellationToken)
     {
         if (charges.Count == 0)
         {
             return;
         }
 
-        var plan = _planner.Plan(charges, ruler, key => done.TryGetValue(key, out var at) ? at : null, run.Now);
+        var plan = _planner.Plan(charges, ruler, done, run.Now);
         var customers = charges.Select(c => c.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         run.WakeUpAt(plan.NextWakeUp);
         foreach (var action in plan.Due)

@@ -99,5 +99,15 @@ public static class DunningPortfolio
         return done;
     }
 
+    /// <summary>The journal entries of successive batches of <paramref name="size"/> charges, as a host would read them with each batch.</summary>
+    /// <remarks>Each batch's entries are ordered by charge id (as <c>ORDER BY charge_id</c> returns them) in an immutable array, as the host's reader would hand them over.</remarks>
+    public static (int Charges, System.Collections.Immutable.ImmutableArray<KeyValuePair<SentKey, Instant>> Entries)[] JournalBatches(CustomerCharge[] charges, Dictionary<SentKey, Instant> journal, int size)
+    {
+        var byCharge = journal.GroupBy(e => e.Key.ChargeId).ToDictionary(g => g.Key, g => g.ToArray());
+        return [.. charges.Chunk(size).Select(chunk => (chunk.Length, System.Collections.Immutable.ImmutableArray.CreateRange(chunk
+            .OrderBy(c => c.Charge.Id, StringComparer.Ordinal)
+            .SelectMany(c => byCharge.GetValueOrDefault(c.Charge.Id) ?? []))))];
+    }
+
     public static DunningPlanner Planner() => new(BusinessCalendar.BrazilBanking);
 }

@@ -70,6 +70,72 @@ public sealed class DunningPlannerCalendarTests
         Assert.True(schedule.Local.Date < Date(2026, 2, 18));
     }
 
+    // --- Escalations (protest, credit bureau, suspension) are handed to the host on business days only ---
+
+    /// <summary>Every message step of the seed's ruler done for the charge: only the protest can be due.</summary>
+    private static HashSet<SentKey> MessagesDone(string chargeId) =>
+        [.. CliRuler.Steps.Where(s => !s.IsEscalation).SelectMany(s => s.Channels.Select(c => new SentKey(chargeId, s.Id, c)))];
+
+    [Fact]
+    public void Preview_ProtestOnTheSaturdayBeforeCarnival_WaitsForAshWednesday()
+    {
+        // Due Thursday 2027-01-07: D+30 is Saturday 6 February, which has a message window but is no business day;
+        // Carnival Monday 8 and Tuesday 9 are bank holidays, so the protest goes on Ash Wednesday 10 at 08:00.
+        var protest = s_planner.Preview([Charge("C-1", Date(2027, 1, 7), issue: Date(2026, 12, 20))], CliRuler, Date(2027, 1, 1), 60).Events
+            .Single(e => e.StepId == "protesto");
+        Assert.Equal(new LocalDateTime(2027, 2, 10, 8, 0), protest.Local);
+        Assert.Contains("moved forward from 2027-02-06 (Saturday), which is not a business day (escalations wait for one)", protest.Reason);
+    }
+
+    [Fact]
+    public void Plan_ProtestDueBeforeCarnival_RunOnCarnivalTuesday_WaitsForAshWednesdayWithTheReason()
+    {
+        // Due Wednesday 2027-01-06: the protest fell on Friday 5 February; the runs of Friday to Monday were missed and the
+        // next one comes on Carnival Tuesday 9 at 10:00. The protest is not handed over on the holiday but on Wednesday 10.
+        var charge = Charge("C-1", Date(2027, 1, 6), issue: Date(2026, 12, 20));
+        var done = MessagesDone("C-1");
+        var tuesday = Utc(2027, 2, 9, 13);
+        var plan = s_planner.Plan([charge], CliRuler, done, tuesday);
+        Assert.Empty(plan.Due);
+        var skipped = Assert.Single(plan.Skipped);
+        Assert.Equal(SkipCause.NotBusinessDay, skipped.Cause);
+        Assert.Equal("protesto: escalation 'protest' waits for a business day: 2027-02-09 is a holiday (Carnaval); handed over on 2027-02-10.", skipped.Reason);
+        Assert.Equal(Utc(2027, 2, 10, 11), plan.NextWakeUp); // 08:00 in São Paulo
+
+        var view = new JournalView(done.Select(k => KeyValuePair.Create(k, Instant.MinValue)));
+        var evaluator = s_planner.CreateEvaluator(CliRuler);
+        Assert.False(evaluator.MayBeDue(charge, view, tuesday));
+        var protest = Assert.Single(evaluator.Evaluate(charge, view, Utc(2027, 2, 10, 11)));
+        Assert.Equal("protest", protest.ActionName);
+        Assert.Equal(new LocalDateTime(2027, 2, 5, 8, 0), protest.Local);
+    }
+
+    [Fact]
+    public void Plan_ProtestDueOnChristmasEve_RulerSendingOnHolidays_EscalationStillWaitsForMonday()
+    {
+        // A ruler that sends messages on Sundays and holidays: messages may go out on Christmas, escalations may not.
+        var ruler = CliRuler with
+        {
+            SendWindows = CliRuler.SendWindows with { Sunday = SendWindow.Parse("10:00-16:00"), Holidays = SendWindow.Parse("10:00-16:00") },
+        };
+        // Due Tuesday 2026-11-24: the protest falls on Thursday 24 December; the run of that day was missed, the next is on
+        // Christmas Day (Friday) at 11:00. Saturday 26 and Sunday 27 are no business days: it waits for Monday 28.
+        var plan = s_planner.Plan([Charge("C-1", Date(2026, 11, 24))], ruler, MessagesDone("C-1"), Utc(2026, 12, 25, 14));
+        Assert.Empty(plan.Due);
+        var skipped = Assert.Single(plan.Skipped);
+        Assert.Equal(SkipCause.NotBusinessDay, skipped.Cause);
+        Assert.Equal("protesto: escalation 'protest' waits for a business day: 2026-12-25 is a holiday (Natal); handed over on 2026-12-28.", skipped.Reason);
+        Assert.Equal(Utc(2026, 12, 28, 11), plan.NextWakeUp);
+        Assert.Equal("protest", Assert.Single(s_planner.Plan([Charge("C-1", Date(2026, 11, 24))], ruler, MessagesDone("C-1"), Utc(2026, 12, 28, 11)).Due).ActionName);
+
+        // And scheduled on Christmas Day, it is previewed on Monday 28, while a message step on the same day stays on the holiday.
+        var preview = s_planner.Preview([Charge("C-2", Date(2026, 11, 25))], ruler, Date(2026, 12, 1), 40).Events;
+        Assert.Equal(new LocalDateTime(2026, 12, 28, 8, 0), preview.Single(e => e.StepId == "protesto").Local);
+        var withMessage = ruler with { Steps = [.. ruler.Steps, new RulerStep { Id = "d30", Anchor = StepAnchor.Due, OffsetDays = 30, Channels = ["email"] }] };
+        Assert.Equal(new LocalDateTime(2026, 12, 25, 10, 0),
+            s_planner.Preview([Charge("C-2", Date(2026, 11, 25))], withMessage, Date(2026, 12, 1), 40).Events.Single(e => e.StepId == "d30").Local);
+    }
+
     // --- Historical daylight saving time in America/Sao_Paulo (abolished in 2019) ---
 
     private static DunningRuler NightRuler(string sunday, string saturday) => CliRuler with

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -112,9 +113,12 @@ public sealed class DunningPlannerProperties
         {
             var plan = s_planner.Plan(s.Charges, CliRuler, s.Done, s.Now);
             var calendar = s_planner.Calendar;
-            // Escalations are host actions, not messages to the debtor: they are not held back by the window at the instant.
+            // Escalations are host actions, not messages to the debtor: they are not held back by the window at the instant,
+            // but they are handed over on business days only (scheduled on one, and never on a run on another day).
             return plan.Due.All(a =>
-                (a.Action != Dunning.Ruler.StepActionKind.Message || CliRuler.SendWindows.IsOpen(s.Now.InZone(a.Zone).LocalDateTime, calendar))
+                (a.Action != Dunning.Ruler.StepActionKind.Message
+                    ? calendar.IsBusinessDay(a.Local.Date) && calendar.IsBusinessDay(s.Now.InZone(a.Zone).Date)
+                    : CliRuler.SendWindows.IsOpen(s.Now.InZone(a.Zone).LocalDateTime, calendar))
                 && CliRuler.SendWindows.For(a.Local.Date, calendar) is { } w && w.Start == a.Local.TimeOfDay
                 && a.Instant.InZone(a.Zone).LocalDateTime == a.Local);
         });
@@ -127,7 +131,8 @@ public sealed class DunningPlannerProperties
             var calendar = s_planner.Calendar;
             return preview.Events.All(e =>
                 CliRuler.SendWindows.For(e.Local.Date, calendar) is { } w && w.Start == e.Local.TimeOfDay
-                && (CliRuler.FindStep(e.StepId)!.Days != Dunning.Ruler.DayCounting.Business || calendar.IsBusinessDay(e.Local.Date)));
+                && (CliRuler.FindStep(e.StepId)!.Days != Dunning.Ruler.DayCounting.Business || calendar.IsBusinessDay(e.Local.Date))
+                && (e.Action == Dunning.Ruler.StepActionKind.Message || calendar.IsBusinessDay(e.Local.Date)));
         });
 
     [Property(MaxTest = 100)]
@@ -145,12 +150,13 @@ public sealed class DunningPlannerProperties
         {
             var evaluator = s_planner.CreateEvaluator(CliRuler);
             Instant? DoneAt(SentKey k) => s.Done.Contains(k) ? Instant.MinValue : null;
+            var view = View(s.Done);
             return s.Charges.All(c =>
             {
                 var full = s_planner.Plan([c], CliRuler, DoneAt, s.Now);
-                var fast = evaluator.Evaluate(c, DoneAt, s.Now);
+                var fast = evaluator.Evaluate(c, view, s.Now);
                 return Render(new DunningPlan(fast, [], null)) == Render(new DunningPlan(full.Due, [], null))
-                    && (evaluator.MayBeDue(c, DoneAt, s.Now) || full.Due.Count == 0);
+                    && (evaluator.MayBeDue(c, view, s.Now) || full.Due.Count == 0);
             });
         });
 
@@ -180,10 +186,10 @@ public sealed class DunningPlannerProperties
         var counts = new int[3]; // precheck false; precheck true but nothing due; due
         foreach (var s in Scenarios.Generator.Sample(300, new Rnd(20261203UL), 200))
         {
+            var view = View(s.Done);
             foreach (var c in s.Charges)
             {
-                Instant? DoneAt(SentKey k) => s.Done.Contains(k) ? Instant.MinValue : null;
-                counts[!evaluator.MayBeDue(c, DoneAt, s.Now) ? 0 : evaluator.Evaluate(c, DoneAt, s.Now).Count == 0 ? 1 : 2]++;
+                counts[!evaluator.MayBeDue(c, view, s.Now) ? 0 : evaluator.Evaluate(c, view, s.Now).Count == 0 ? 1 : 2]++;
             }
         }
 
@@ -200,6 +206,36 @@ public sealed class DunningPlannerProperties
         Assert.Contains(plans, p => p.Skipped.Count > 0);
         Assert.Contains(plans, p => p.Due.Any(a => a.ChargeIds.Count > 1));
     }
+
+    [Property(MaxTest = 200)]
+    public Property JournalView_AnswersAsADictionaryKeepingTheEarliestInstant() =>
+        Prop.ForAll(Scenarios, Gen.Choose(0, 1000).ToArbitrary(), (s, seed) =>
+        {
+            // Every key done at some instant, some given twice with another instant, in the scenario's order.
+            var random = new Random(seed);
+            var given = s.Done.Select(k => KeyValuePair.Create(k, Instant.FromUnixTimeSeconds(random.Next(1, 1000)))).ToList();
+            given.AddRange(given.Where(_ => random.Next(4) == 0).Select(p => KeyValuePair.Create(p.Key, Instant.FromUnixTimeSeconds(random.Next(1, 1000)))).ToList());
+            var expected = given.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Min(p => p.Value));
+            // Scattered (sorted copy), grouped in descending order (table of charges), ordered by charge id (search), immutable (no copy).
+            var byCharge = given.OrderBy(p => p.Key.ChargeId, StringComparer.Ordinal).ToList();
+            JournalView[] views =
+            [
+                new(given),
+                new(byCharge.AsEnumerable().Reverse()),
+                new(byCharge),
+                new(byCharge.ToImmutableArray()),
+            ];
+            var asked = s.Charges.SelectMany(c => CliRuler.Steps.SelectMany(step => (step.IsEscalation ? [step.EscalationKey] : step.Channels)
+                .Select(channel => new SentKey(c.Charge.Id, step.Id, channel)))).ToList();
+            // Asked in order, in reverse and shuffled: the search hint must never change an answer.
+            return views.All(view => asked.Concat(Enumerable.Reverse(asked)).Concat(asked.OrderBy(_ => random.Next()))
+                    .All(k => view.DoneAt(k) == (expected.TryGetValue(k, out var at) ? at : null))
+                && view.ChargeCount == expected.Keys.Select(k => k.ChargeId).Distinct().Count()
+                && view.DoneAt(new SentKey("absent", "d0", "email")) is null
+                && view.DoneAt(new SentKey("C-00", "absent", "email")) is null);
+        });
+
+    private static JournalView View(IEnumerable<SentKey> done) => new(done.Select(k => KeyValuePair.Create(k, Instant.MinValue)));
 
     private static HashSet<SentKey> Done(CustomerCharge[] charges, int mask)
     {

@@ -229,6 +229,25 @@ public sealed class DunningPlannerTests
     }
 
     [Fact]
+    public void Plan_StepCaughtUpForOneChargeAndDueTodayForAnother_OneMessagePerCustomerDay()
+    {
+        // K-1: C-6 due Thursday 2026-12-03, its d5 on Tuesday 8 was missed; C-1 due Friday 4, d5 on Wednesday 9. A run on
+        // Wednesday 9 at 10:00 sends d5 for both now: one message listing both charges, not two the same day.
+        CustomerCharge[] charges = [C1(), Charge("C-6", Date(2026, 12, 3), amount: 500m)];
+        var done = charges.SelectMany(c => CliRuler.Steps.Where(s => s.Id is "d-3" or "d0" or "d2").SelectMany(s => s.Channels.Select(ch => new SentKey(c.Charge.Id, s.Id, ch))))
+            .ToHashSet();
+
+        var plan = s_planner.Plan(charges, CliRuler, done, Utc(2026, 12, 9, 13, 0));
+
+        var merged = Assert.Single(plan.Due);
+        Assert.Equal(("d5", "K-1"), (merged.StepId, merged.CustomerId));
+        Assert.Equal(["C-1", "C-6"], merged.ChargeIds);
+        Assert.Equal(new LocalDateTime(2026, 12, 8, 8, 0), merged.Local); // the earlier schedule: C-6's, caught up
+        Assert.Contains("consolidated with 1 other charge(s)", merged.Reason);
+        Assert.Equal(2, s_planner.Plan(charges, CliRuler with { Consolidate = Consolidation.Charge }, done, Utc(2026, 12, 9, 13, 0)).Due.Count);
+    }
+
+    [Fact]
     public void Plan_DuplicateChargeIds_Throws() =>
         Assert.Throws<ArgumentException>(() => s_planner.Plan([C1(), C1()], CliRuler, s_nothingDone, Utc(2026, 12, 7, 11, 0)));
 
