@@ -36,4 +36,21 @@ public sealed class StableIdsTests
             System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(key)),
             ContentHash.KeyHash(key));
     }
+
+    /// <summary>The CNAB readers key ids in UTF-8 (<c>Next(bytes)</c>), the others in UTF-16: both must give the same ids,
+    /// repeats included, or a file would change ids with the reader's internals.</summary>
+    [Theory]
+    [InlineData("237|1420|0001|2012-04-13|100.00")]
+    [InlineData("Transferência recebida — São Paulo|2026-12-03|1234.56")]
+    [InlineData("")]
+    public void Next_Utf8AndUtf16Keys_GiveTheSameIdsRepeatsIncluded(string key)
+    {
+        var (chars, bytes) = (new StableIds("t-"), new StableIds("t-"));
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(key);
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(chars.Next(key, out _), bytes.Next(utf8));
+        }
+    }
 }

@@ -123,7 +123,7 @@ internal sealed class CnabTransactionFactory
     }
 
     /// <summary>The id of the record: the key bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00),
-    /// written as UTF-8 on the stack (this runs for every record) and hashed as <see cref="ContentHash.KeyHash"/> hashes
+    /// written as UTF-8 on the stack (this runs for every record) and hashed as <see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> hashes
     /// the same text.</summary>
     private string NextId(in CnabDetail detail, LocalDate bookingDate, decimal amount)
     {

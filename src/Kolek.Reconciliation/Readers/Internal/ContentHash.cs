@@ -22,19 +22,22 @@ internal static class ContentHash
         if (length <= 512)
         {
             Span<byte> utf8 = stackalloc byte[length];
-            return XxHash3.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(key, utf8)]);
+            return KeyHash(utf8[..Encoding.UTF8.GetBytes(key, utf8)]);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            return XxHash3.HashToUInt64(rented.AsSpan(0, Encoding.UTF8.GetBytes(key, rented)));
+            return KeyHash(rented.AsSpan(0, Encoding.UTF8.GetBytes(key, rented)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    /// <summary>The XXH3 64-bit hash (seed 0) of a key already in UTF-8: the one definition of the id hash.</summary>
+    public static ulong KeyHash(ReadOnlySpan<byte> utf8Key) => XxHash3.HashToUInt64(utf8Key);
 
     /// <summary><paramref name="prefix"/> followed by <paramref name="hash"/> in 16 lower-case hex digits.</summary>
     public static string ShortId(string prefix, ulong hash)

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.IO.Hashing;
 using System.Numerics;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
 /// <summary>Gives each transaction of one read a stable id from its natural key, telling apart lines whose keys are equal.</summary>
-/// <remarks>The id is <c>prefix</c> + the 16 hex digits of the XXH3 64-bit hash of the key (<see cref="ContentHash.KeyHash"/>);
+/// <remarks>The id is <c>prefix</c> + the 16 hex digits of the XXH3 64-bit hash of the key (<see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/>);
 /// the second line with the same key hashes <c>key|#1</c>, the third <c>key|#2</c>, in file order, so the same file always
 /// gives the same ids. Repeats are counted by the 64-bit hash the id is made of (8 bytes per transaction, not the key's
 /// text), so a streaming read of a file of millions of lines stays within bounded memory; two different keys with the
@@ -31,7 +30,7 @@ internal sealed class StableIds(string prefix, int expected = 0)
     /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
     public string Next(ReadOnlySpan<byte> utf8Key)
     {
-        var hash = XxHash3.HashToUInt64(utf8Key);
+        var hash = ContentHash.KeyHash(utf8Key);
         var repeat = _seen.Add(hash);
         if (repeat == 0)
         {
@@ -44,7 +43,7 @@ internal sealed class StableIds(string prefix, int expected = 0)
         var repeated = new byte[utf8Key.Length + 2 + digits];
         utf8Key.CopyTo(repeated);
         suffix[..(2 + digits)].CopyTo(repeated.AsSpan(utf8Key.Length));
-        return ContentHash.ShortId(prefix, XxHash3.HashToUInt64(repeated));
+        return ContentHash.ShortId(prefix, ContentHash.KeyHash(repeated));
     }
 }
 
