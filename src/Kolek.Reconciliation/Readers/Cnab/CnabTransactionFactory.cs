@@ -56,6 +56,19 @@ internal sealed class CnabTransactionFactory
             return null;
         }
 
+        var paid = detail.AmountPaid ?? 0m;
+        var settlement = detail.Occurrence.IsSettlement;
+        var credit = settlement && paid > 0m;
+        var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
+
+        // The key is hashed first and its slot in the table of ids seen (megabytes for a large file, so a cache miss)
+        // requested, then the checks run and the rest of the transaction is built while the memory arrives.
+        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
+        var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + detail.Occurrence.Code.Length) + 64;
+        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
+        key = key[..WriteKey(key, reference, detail.Occurrence.Code, bookingDate.Value, amount)];
+        var hash = ContentHash.KeyHash(key);
+        _ids.Prefetch(hash);
         if (detail.OccurrenceDate is null)
         {
             _diagnostics.Warning(detail.Line, "data_ocorrencia", "cnab.date.fallback",
@@ -64,25 +77,12 @@ internal sealed class CnabTransactionFactory
         }
 
         CheckPlausible(detail);
-        var paid = detail.AmountPaid ?? 0m;
-        var settlement = detail.Occurrence.IsSettlement;
-        var credit = settlement && paid > 0m;
         if (settlement && !credit)
         {
             _diagnostics.Warning(detail.Line, "valor_pago", "cnab.settlement.no_amount",
                 $"A ocorrência {detail.Occurrence.Code} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
         }
 
-        var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
-
-        // The key is hashed first and its slot in the table of ids seen (megabytes for a large file, so a cache miss)
-        // requested, then the rest of the transaction is built while the memory arrives.
-        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
-        var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + detail.Occurrence.Code.Length) + 64;
-        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
-        key = key[..WriteKey(key, reference, detail.Occurrence.Code, bookingDate.Value, amount)];
-        var hash = ContentHash.KeyHash(key);
-        _ids.Prefetch(hash);
         var references = new TransactionReferences
         {
             NossoNumero = detail.NossoNumero,
@@ -120,16 +120,16 @@ internal sealed class CnabTransactionFactory
         }
 
         // One call per component, not a loop over a fresh array: this runs for every record.
-        var limit = reference * ImplausibleFactor;
-        Check(detail.Line, reference, limit, "valor_tarifa", "tarifa", detail.Fee);
-        Check(detail.Line, reference, limit, "valor_juros", "juros", detail.Interest);
-        Check(detail.Line, reference, limit, "valor_multa", "multa", detail.Fine);
-        Check(detail.Line, reference, limit, "valor_desconto", "desconto", detail.Discount);
+        Check(detail.Line, reference, "valor_tarifa", "tarifa", detail.Fee);
+        Check(detail.Line, reference, "valor_juros", "juros", detail.Interest);
+        Check(detail.Line, reference, "valor_multa", "multa", detail.Fine);
+        Check(detail.Line, reference, "valor_desconto", "desconto", detail.Discount);
     }
 
-    private void Check(int line, decimal reference, decimal limit, string field, string name, decimal? value)
+    private void Check(int line, decimal reference, string field, string name, decimal? value)
     {
-        if (value is { } v && v > limit)
+        // The reference is positive, so a value above the limit is above the reference: the product is only made then.
+        if (value is { } v && v > reference && v > reference * ImplausibleFactor)
         {
             _diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
                 $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
