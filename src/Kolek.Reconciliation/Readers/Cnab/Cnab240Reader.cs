@@ -189,9 +189,9 @@ public static class Cnab240Reader
             var t = new CnabFieldReader(_pendingT.Bytes, _pendingT.Number, _diagnostics);
             var u = new CnabFieldReader(uLine, uNumber, _diagnostics);
             var code = t.Trimmed(layout.Movement);
-            detail = default;
             if (code.Length != 2)
             {
+                detail = default;
                 _diagnostics.Error(_pendingT.Number, "codigo_movimento", "cnab.occurrence.invalid",
                     $"Código de movimento em {layout.Movement} em branco ou malformado ('{CnabBytes.Text(_pendingT.Bytes.Slice(layout.Movement.Start - 1, layout.Movement.Length))}'); o registro não foi lido.");
                 return false;

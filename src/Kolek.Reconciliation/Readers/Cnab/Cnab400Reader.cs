@@ -230,9 +230,9 @@ public static class Cnab400Reader
             var layout = _layout;
             var f = new CnabFieldReader(line, number, _diagnostics);
             var code = f.Trimmed(layout.Occurrence);
-            detail = default;
             if (code.Length != 2)
             {
+                detail = default;
                 _diagnostics.Error(number, "codigo_ocorrencia", "cnab.occurrence.invalid",
                     $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{CnabBytes.Text(line.Slice(layout.Occurrence.Start - 1, layout.Occurrence.Length))}'); o registro não foi lido.");
                 return false;
