@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Kolek.Reconciliation.Readers.Internal;
 using NodaTime;
 
@@ -112,6 +113,7 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
     /// <summary><paramref name="cents"/> ÷ 100 as decimal division gives it: the smallest scale (0, 1 or 2) that holds it
     /// exactly, so 12345 is 123.45, 12340 is 123.4 and 12300 is 123.</summary>
     /// <param name="cents">At most 18 digits.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Seven amounts per CNAB 240 pair: the call cost counts.
     public static decimal Cents(long cents)
     {
         if (cents == 0)
