@@ -72,6 +72,8 @@ public static class Cnab240Reader
         private readonly Cnab240Layout _layout;
         private readonly CnabTransactionFactory _factory;
         private readonly CnabOccurrences _occurrences;
+        private readonly CnabDateMemo _occurrenceDates = new();
+        private readonly CnabDateMemo _creditDates = new();
         private readonly Cnab240Totals _totals;
         private readonly CnabRecordCopy _pendingT = new(Width);
         private bool _pending;
@@ -187,9 +189,9 @@ public static class Cnab240Reader
             var t = new CnabFieldReader(_pendingT.Bytes, _pendingT.Number, _diagnostics);
             var u = new CnabFieldReader(uLine, uNumber, _diagnostics);
             var code = t.Trimmed(layout.Movement);
-            detail = default;
             if (code.Length != 2)
             {
+                detail = default;
                 _diagnostics.Error(_pendingT.Number, "codigo_movimento", "cnab.occurrence.invalid",
                     $"Código de movimento em {layout.Movement} em branco ou malformado ('{CnabBytes.Text(_pendingT.Bytes.Slice(layout.Movement.Start - 1, layout.Movement.Length))}'); o registro não foi lido.");
                 return false;
@@ -206,8 +208,8 @@ public static class Cnab240Reader
             {
                 Line = _pendingT.Number,
                 Occurrence = _occurrences.Get(code),
-                OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4),
-                CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4),
+                OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4, _occurrenceDates),
+                CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4, _creditDates),
                 FaceValue = t.Money(layout.FaceValue, "valor_titulo", required: true),
                 AmountPaid = u.Money(layout.AmountPaid, "valor_pago", required: true),
                 NetCredited = u.Money(layout.NetCredited, "valor_liquido"),

@@ -99,6 +99,8 @@ public static class Cnab400Reader
         private readonly Cnab400Layout _layout;
         private readonly CnabTransactionFactory _factory;
         private readonly CnabOccurrences _occurrences;
+        private readonly CnabDateMemo _occurrenceDates = new();
+        private readonly CnabDateMemo _creditDates = new();
         private readonly bool _generic;
         private readonly bool _skipHeader;
         private int _position;
@@ -228,9 +230,9 @@ public static class Cnab400Reader
             var layout = _layout;
             var f = new CnabFieldReader(line, number, _diagnostics);
             var code = f.Trimmed(layout.Occurrence);
-            detail = default;
             if (code.Length != 2)
             {
+                detail = default;
                 _diagnostics.Error(number, "codigo_ocorrencia", "cnab.occurrence.invalid",
                     $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{CnabBytes.Text(line.Slice(layout.Occurrence.Start - 1, layout.Occurrence.Length))}'); o registro não foi lido.");
                 return false;
@@ -249,8 +251,8 @@ public static class Cnab400Reader
             {
                 Line = number,
                 Occurrence = _occurrences.Get(code),
-                OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2),
-                CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat),
+                OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2, _occurrenceDates),
+                CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat, _creditDates),
                 FaceValue = f.Money(layout.FaceValue, "valor_titulo", required: true),
                 AmountPaid = paid,
                 NetCredited = net,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -6,6 +7,9 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// <summary>Latin-1 text operations on the bytes of a CNAB record, with the same meaning as on the decoded string.</summary>
 internal static class CnabBytes
 {
+    /// <summary>The Latin-1 white space of <see cref="IsWhiteSpace(byte)"/>, for vectorised searches.</summary>
+    private static readonly SearchValues<byte> s_whiteSpace = SearchValues.Create([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0]);
+
     /// <summary>Whether the Latin-1 character <paramref name="b"/> is white space as <see cref="char.IsWhiteSpace(char)"/>
     /// says (U+0009–U+000D, U+0020, U+0085, U+00A0), so that trimming bytes trims what <see cref="string.Trim()"/> would.</summary>
     public static bool IsWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - 0x09) <= 0x0D - 0x09 || b is 0x85 or 0xA0;
@@ -13,13 +17,14 @@ internal static class CnabBytes
     /// <summary>The bytes without leading and trailing white space.</summary>
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
-        var start = 0;
-        while (start < value.Length && IsWhiteSpace(value[start]))
+        // Fields are mostly full (digits) or padded on the right (names, documents): look at the ends before searching.
+        if (value.IsEmpty || (!IsWhiteSpace(value[0]) && !IsWhiteSpace(value[^1])))
         {
-            start++;
+            return value;
         }
 
-        return TrimEnd(value[start..]);
+        var start = value.IndexOfAnyExcept(s_whiteSpace);
+        return start < 0 ? default : value[..(value.LastIndexOfAnyExcept(s_whiteSpace) + 1)][start..];
     }
 
     /// <summary>Whether the bytes are empty or all white space (looked at from the start: a record's first byte is not blank).</summary>
@@ -37,16 +42,7 @@ internal static class CnabBytes
     }
 
     /// <summary>The bytes without trailing white space.</summary>
-    public static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> value)
-    {
-        var end = value.Length;
-        while (end > 0 && IsWhiteSpace(value[end - 1]))
-        {
-            end--;
-        }
-
-        return value[..end];
-    }
+    public static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> value) => value[..(value.LastIndexOfAnyExcept(s_whiteSpace) + 1)];
 
     /// <summary>Whether every byte is an ASCII digit (true when empty).</summary>
     public static bool AllDigits(ReadOnlySpan<byte> value) => !value.ContainsAnyExceptInRange((byte)'0', (byte)'9');

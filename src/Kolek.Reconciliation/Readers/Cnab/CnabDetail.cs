@@ -57,8 +57,23 @@ internal sealed class CnabOccurrences(IReadOnlyDictionary<string, string> meanin
 {
     private readonly Dictionary<int, CnabOccurrence> _seen = [];
 
+    /// <summary>The occurrences of the codes 00–99 met so far, indexed by their value: the usual codes, found without hashing.</summary>
+    private readonly CnabOccurrence?[] _numbered = new CnabOccurrence?[100];
+
     /// <summary>The occurrence with the two-character code <paramref name="code"/> (trimmed, two non-blank bytes).</summary>
     public CnabOccurrence Get(ReadOnlySpan<byte> code)
+    {
+        var (tens, units) = ((uint)(code[0] - '0'), (uint)(code[1] - '0'));
+        if (tens <= 9 && units <= 9)
+        {
+            var index = (int)((tens * 10) + units);
+            return _numbered[index] ??= Find(code);
+        }
+
+        return Find(code);
+    }
+
+    private CnabOccurrence Find(ReadOnlySpan<byte> code)
     {
         var key = code[0] | (code[1] << 8);
         if (!_seen.TryGetValue(key, out var occurrence))

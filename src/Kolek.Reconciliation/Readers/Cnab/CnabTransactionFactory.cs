@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
@@ -20,6 +21,7 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// on a 213.30 boleto); the amounts are kept as written. Ten times leaves room for years of default interest and for a
 /// fee on a boleto of a few reais, which are real; nothing is checked when neither reference value is known.
 /// </remarks>
+[SkipLocalsInit] // The key buffer on the stack is written before it is read; zeroing 512 bytes per record is waste.
 internal sealed class CnabTransactionFactory
 {
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
@@ -54,6 +56,19 @@ internal sealed class CnabTransactionFactory
             return null;
         }
 
+        var paid = detail.AmountPaid ?? 0m;
+        var settlement = detail.Occurrence.IsSettlement;
+        var credit = settlement && paid > 0m;
+        var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
+
+        // The key is hashed first and its slot in the table of ids seen (megabytes for a large file, so a cache miss)
+        // requested, then the checks run and the rest of the transaction is built while the memory arrives.
+        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
+        var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + detail.Occurrence.Code.Length) + 64;
+        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
+        key = key[..WriteKey(key, reference, detail.Occurrence.Code, bookingDate.Value, amount)];
+        var hash = ContentHash.KeyHash(key);
+        _ids.Prefetch(hash);
         if (detail.OccurrenceDate is null)
         {
             _diagnostics.Warning(detail.Line, "data_ocorrencia", "cnab.date.fallback",
@@ -62,19 +77,22 @@ internal sealed class CnabTransactionFactory
         }
 
         CheckPlausible(detail);
-        var paid = detail.AmountPaid ?? 0m;
-        var settlement = detail.Occurrence.IsSettlement;
-        var credit = settlement && paid > 0m;
         if (settlement && !credit)
         {
             _diagnostics.Warning(detail.Line, "valor_pago", "cnab.settlement.no_amount",
                 $"A ocorrência {detail.Occurrence.Code} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
         }
 
-        var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
+        var references = new TransactionReferences
+        {
+            NossoNumero = detail.NossoNumero,
+            DocumentNumber = detail.DocumentNumber,
+        };
+        var payer = detail.PayerName is null && detail.PayerDocument is null ? null : new Payer(detail.PayerName, detail.PayerDocument);
+        var source = new SourceLocation(detail.Line);
         return new BankTransaction
         {
-            Id = NextId(detail, bookingDate.Value, amount),
+            Id = _ids.Next(key, hash),
             Kind = credit ? TransactionKind.Credit : TransactionKind.Event,
             BookingDate = bookingDate.Value,
             ValueDate = detail.CreditDate,
@@ -87,13 +105,9 @@ internal sealed class CnabTransactionFactory
             Rebate = detail.Rebate,
             Occurrence = detail.Occurrence.Value,
             Description = detail.PayerName,
-            References = new TransactionReferences
-            {
-                NossoNumero = detail.NossoNumero,
-                DocumentNumber = detail.DocumentNumber,
-            },
-            Payer = detail.PayerName is null && detail.PayerDocument is null ? null : new Payer(detail.PayerName, detail.PayerDocument),
-            Source = new SourceLocation(detail.Line),
+            References = references,
+            Payer = payer,
+            Source = source,
         };
     }
 
@@ -106,31 +120,27 @@ internal sealed class CnabTransactionFactory
         }
 
         // One call per component, not a loop over a fresh array: this runs for every record.
-        var limit = reference * ImplausibleFactor;
-        Check(detail.Line, reference, limit, "valor_tarifa", "tarifa", detail.Fee);
-        Check(detail.Line, reference, limit, "valor_juros", "juros", detail.Interest);
-        Check(detail.Line, reference, limit, "valor_multa", "multa", detail.Fine);
-        Check(detail.Line, reference, limit, "valor_desconto", "desconto", detail.Discount);
+        Check(detail.Line, reference, "valor_tarifa", "tarifa", detail.Fee);
+        Check(detail.Line, reference, "valor_juros", "juros", detail.Interest);
+        Check(detail.Line, reference, "valor_multa", "multa", detail.Fine);
+        Check(detail.Line, reference, "valor_desconto", "desconto", detail.Discount);
     }
 
-    private void Check(int line, decimal reference, decimal limit, string field, string name, decimal? value)
+    private void Check(int line, decimal reference, string field, string name, decimal? value)
     {
-        if (value is { } v && v > limit)
+        // The reference is positive, so a value above the limit is above the reference: the product is only made then.
+        if (value is { } v && v > reference && v > reference * ImplausibleFactor)
         {
             _diagnostics.Warning(line, field, "cnab.amount.implausible", string.Create(CultureInfo.InvariantCulture,
                 $"Valor de {name} {v:0.00} maior que {ImplausibleFactor:0} vezes o valor do título/pago ({reference:0.00}): provável campo corrompido ou deslocado; mantido como escrito, confira."));
         }
     }
 
-    /// <summary>The id of the record: the key bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00),
-    /// written as UTF-8 on the stack (this runs for every record) and hashed as <see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> hashes
-    /// the same text.</summary>
-    private string NextId(in CnabDetail detail, LocalDate bookingDate, decimal amount)
+    /// <summary>Writes the id key of a record, bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00),
+    /// as UTF-8 into <paramref name="key"/> (on the stack: this runs for every record); its hash is the one
+    /// <see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> gives for the same text. Returns the length written.</summary>
+    private int WriteKey(Span<byte> key, string reference, string code, LocalDate bookingDate, decimal amount)
     {
-        var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
-        var code = detail.Occurrence.Code;
-        var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + code.Length) + 64;
-        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
         _keyPrefix.CopyTo(key);
         var at = _keyPrefix.Length;
         at += Encoding.UTF8.GetBytes(reference, key[at..]);
@@ -140,7 +150,7 @@ internal sealed class CnabTransactionFactory
         at += WriteDate(key[at..], bookingDate);
         key[at++] = (byte)'|';
         at += WriteAmount(key[at..], amount);
-        return _ids.Next(key[..at]);
+        return at;
     }
 
     /// <summary>yyyy-MM-dd, as LocalDatePattern.Iso writes the years 1900–9999 that CNAB dates have.</summary>

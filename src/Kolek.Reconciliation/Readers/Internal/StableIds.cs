@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -28,9 +29,16 @@ internal sealed class StableIds(string prefix, int expected = 0)
 
     /// <summary>The id of the next line whose key is the UTF-8 text <paramref name="utf8Key"/>: the same id that
     /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
-    public string Next(ReadOnlySpan<byte> utf8Key)
+    public string Next(ReadOnlySpan<byte> utf8Key) => Next(utf8Key, ContentHash.KeyHash(utf8Key));
+
+    /// <summary>Starts loading the table slot where <paramref name="hash"/> will be looked up, so that a caller with other
+    /// work to do before <see cref="Next(ReadOnlySpan{byte}, ulong)"/> does not wait for memory then.</summary>
+    public void Prefetch(ulong hash) => _seen.Prefetch(hash);
+
+    /// <summary><see cref="Next(ReadOnlySpan{byte})"/> with the key's hash already computed
+    /// (<see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> of <paramref name="utf8Key"/>).</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key, ulong hash)
     {
-        var hash = ContentHash.KeyHash(utf8Key);
         var repeat = _seen.Add(hash);
         if (repeat == 0)
         {
@@ -68,6 +76,20 @@ internal sealed class HashCounter(int expected = 0)
         var before = _repeats.GetValueOrDefault(hash, 1);
         _repeats[hash] = before + 1;
         return before;
+    }
+
+    /// <summary>Asks the processor to start loading the slot where <paramref name="hash"/> starts its probe: the table is
+    /// megabytes for a large file, so a look-up is a cache miss that a caller can overlap with other work.</summary>
+    public unsafe void Prefetch(ulong hash)
+    {
+        if (Sse.IsSupported)
+        {
+            var slots = _slots;
+            fixed (ulong* at = &slots[(int)(hash & (ulong)(slots.Length - 1))])
+            {
+                Sse.Prefetch0(at);
+            }
+        }
     }
 
     private static bool Mark(ref bool seen)
