@@ -119,6 +119,32 @@ public class TemplateSetTests
         Assert.DoesNotContain("multa", text);
     }
 
+    [Theory]
+    [InlineData("lembrete")]
+    [InlineData("boleto")]
+    [InlineData("atraso")]
+    [InlineData("atraso-firme")]
+    [InlineData("aviso-final")]
+    [InlineData("generico")]
+    public void Render_EmailForChargeWithoutPaymentDetails_HasNoEmptyHowToPaySection(string name)
+    {
+        // An ERP that exports no linha digitável, PIX or link: "Como pagar:" followed by nothing read as a broken e-mail.
+        var model = new TemplateModel(
+            TemplateModels.Creditor,
+            new TemplateCustomer("Maria da Silva"),
+            "d2",
+            MessageTone.Friendly,
+            [new TemplateCharge("C-1", 1000m, 0m, 1000m, 1021.67m, new LocalDate(2026, 12, 1), 5)],
+            new LocalDate(2026, 12, 6));
+
+        var body = TemplateSet.BuiltIn.Render(name, "email", model).Message.TextBody;
+
+        Assert.DoesNotContain("Como pagar:", body);
+        Assert.DoesNotContain("com os dados a seguir", body);
+        Assert.Contains("Total: R$ 1.021,67", body);
+        Assert.Contains("segunda via", body);
+    }
+
     [Fact]
     public void Render_UnknownTemplateName_FallsBackToChannelGenericWithWarning()
     {
