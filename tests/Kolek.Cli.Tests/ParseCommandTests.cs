@@ -38,7 +38,7 @@ public sealed class ParseCommandTests
         var result = Kolek.Run(Path.GetTempPath(), "parse", Kolek.DataFile("bank", "extrato-itau-2026-10-a-11.ofx"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("lançamentos", result.Stdout);
+        Assert.Contains("8 lançamento(s)", result.Stdout);
         Assert.Contains("Crédito", result.Stdout);
         Assert.Contains("Débito", result.Stdout);
         Assert.Contains("Evento", result.Stdout);

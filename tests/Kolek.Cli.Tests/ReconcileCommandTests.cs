@@ -44,9 +44,9 @@ public sealed class ReconcileCommandTests
         Assert.Contains("│ débito ", result.Stdout);
         Assert.Contains("│ evento ", result.Stdout);
         Assert.DoesNotContain("partially-paid", result.Stdout);
-        Assert.DoesNotContain("│ paid", result.Stdout);
-        Assert.DoesNotContain("│ debit", result.Stdout);
-        Assert.DoesNotContain("│ event", result.Stdout);
+        Assert.DoesNotContain("│ paid ", result.Stdout);
+        Assert.DoesNotContain("│ debit ", result.Stdout);
+        Assert.DoesNotContain("│ event ", result.Stdout);
         Assert.DoesNotContain("Warning", result.Stdout);
     }
 
