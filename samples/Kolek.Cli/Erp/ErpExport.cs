@@ -78,10 +78,28 @@ public static class ErpExport
                 throw row.Error(discount is null ? "discount_amount" : "discount_until", "is empty while the other early-payment discount column is filled");
             }
 
-            return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, Date(row, "due_date") ?? throw row.Error("due_date", "is empty"))
+            var (dueDate, issueDate, outstanding) = (Date(row, "due_date") ?? throw row.Error("due_date", "is empty"), Date(row, "issue_date"),
+                NonNegative(row, "outstanding") ?? amount);
+            // Values that contradict each other reject the row (docs/cli.md), as in CHARGES.csv.
+            if (amount == 0m)
             {
-                Outstanding = NonNegative(row, "outstanding") ?? amount,
-                IssueDate = Date(row, "issue_date"),
+                throw row.Error("amount", $"has '{row["amount"]}'; an item's amount must be positive");
+            }
+
+            if (dueDate < issueDate)
+            {
+                throw row.Error("due_date", $"has '{row["due_date"]}', before the issue date '{row["issue_date"]}'");
+            }
+
+            if (outstanding > amount)
+            {
+                throw row.Error("outstanding", $"has '{row["outstanding"]}'; it must be between 0 and the amount {amount.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, dueDate)
+            {
+                Outstanding = outstanding,
+                IssueDate = issueDate,
                 PayerDocuments = (row["payer_document"] ?? "").Split('|').Select(Digits).Where(d => d.Length > 0).ToList(),
                 Consumer = Bool(row, "consumer"),
                 References = new OpenItemReferences
@@ -142,6 +160,11 @@ public static class ErpExport
         {
             try
             {
+                if (row.Problem is { } problem)
+                {
+                    throw problem;
+                }
+
                 var value = read(row);
                 if (!seen.Add(id(value)))
                 {
