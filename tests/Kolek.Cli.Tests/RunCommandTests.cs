@@ -129,6 +129,25 @@ public sealed class RunCommandTests
             && w.GetProperty("message").GetString()!.Contains("inexistente", StringComparison.Ordinal));
     }
 
+    /// <summary>Found by a user trial: a template file with a typo in its name was silently never used (the built-in went out).</summary>
+    [Fact]
+    public void Run_TemplateFilesNoStepUses_AreReportedAsWarnings()
+    {
+        var folder = Scratch.Folder();
+        var templates = Templates(folder, "atrazo.email.txt", "Subject: Oi\n\nOi {{ customer.first_name }}\n");
+        File.WriteAllText(Path.Combine(templates, "atraso-whatsapp.txt"), "Oi {{ customer.first_name }}\n");
+        File.WriteAllText(Path.Combine(templates, "generico.email.txt"), "Subject: Oi\n\nOi {{ customer.first_name }}\n");
+
+        var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--templates", templates));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var warnings = result.Json().GetProperty("warnings").EnumerateArray()
+            .Select(w => (w.GetProperty("code").GetString(), w.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(warnings, w => w.Item1 == "template.unused" && w.Item2.Contains("atrazo.email.txt", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Item1 == "template.file_ignored" && w.Item2.Contains("atraso-whatsapp.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Item2.Contains("generico.email.txt", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Run_InvalidRuler_ExitsTwoAndSendsNothing()
     {
