@@ -148,6 +148,25 @@ public sealed class RunCommandTests
         Assert.DoesNotContain(warnings, w => w.Item2.Contains("generico.email.txt", StringComparison.Ordinal));
     }
 
+    /// <summary>Found by a user trial: CUSTOMERS.csv saved by Excel in Windows-1252 put "Jos\uFFFD" in the messages, silently.</summary>
+    [Fact]
+    public void Run_CustomersFileInWindows1252_IsReadWithAWarningAndTheNamesAreRight()
+    {
+        var folder = Scratch.Folder();
+        var customers = Path.Combine(folder, "clientes-excel.csv");
+        File.WriteAllBytes(customers, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(Kolek.DataFile("customers.csv"))));
+
+        var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--customers", customers));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var warning = Assert.Single(result.Json().GetProperty("inputWarnings").EnumerateArray(),
+            w => w.GetProperty("code").GetString() == "input.encoding");
+        Assert.Contains("clientes-excel.csv:", warning.GetProperty("path").GetString(), StringComparison.Ordinal);
+        var texts = OutboxFiles(folder).Select(File.ReadAllText).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains('\uFFFD', StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Olá, Sebastião.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Run_InvalidRuler_ExitsTwoAndSendsNothing()
     {
