@@ -84,6 +84,16 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public void Parse_AFolder_SaysItIsAFolder()
+    {
+        // Found by a user trial: "Access to the path '/tmp' is denied." for a folder given instead of a file.
+        var result = Kolek.Run(Path.GetTempPath(), "parse", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a folder, not a file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_UnrecognisedContent_ExitsThreeWithADiagnosticAndAFormat()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "notes.txt");

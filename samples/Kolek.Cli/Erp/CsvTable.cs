@@ -5,11 +5,12 @@ namespace Kolek.Cli.Erp;
 /// <summary>A CSV file with a header row (RFC 4180 quoting, comma separator), read as rows keyed by column name.</summary>
 public sealed class CsvTable
 {
-    private CsvTable(string path, IReadOnlyList<string> columns, IReadOnlyList<CsvRow> rows)
+    private CsvTable(string path, IReadOnlyList<string> columns, IReadOnlyList<CsvRow> rows, CsvException? notUtf8)
     {
         Path = path;
         Columns = columns;
         Rows = rows;
+        NotUtf8 = notUtf8;
     }
 
     /// <summary>The file it was read from.</summary>
@@ -21,10 +22,14 @@ public sealed class CsvTable
     /// <summary>The data rows.</summary>
     public IReadOnlyList<CsvRow> Rows { get; }
 
+    /// <summary>When the file was not UTF-8 and was read as Windows-1252: a warning naming its first such line; else null.</summary>
+    public CsvException? NotUtf8 { get; }
+
     /// <summary>Reads a CSV file; a missing file is a usage error, a missing required column a data error.</summary>
     public static CsvTable Load(string path, params string[] requiredColumns)
     {
-        var records = Split(CommandLine.InputFile.ReadText(path));
+        var records = Split(CommandLine.InputFile.ReadText(path, out var notUtf8Line));
+        var notUtf8 = notUtf8Line is { } l ? new CsvException(path, l, null, CommandLine.InputFile.NotUtf8Message(path, l)) : null;
         if (records.Count == 0)
         {
             throw new CsvException(path, 1, null, "The file is empty; a header row is required.");
@@ -53,7 +58,7 @@ public sealed class CsvTable
                     : null,
             })
             .ToList();
-        return new CsvTable(path, columns, rows);
+        return new CsvTable(path, columns, rows, notUtf8);
     }
 
     private static List<(int Line, List<string> Fields, (int Line, int Field)? UnclosedQuote)> Split(string text)

@@ -179,7 +179,7 @@ public static class ErpExport
             }
         }
 
-        return new ErpRows<T>(list, rejected);
+        return new ErpRows<T>(list, rejected) { NotUtf8 = table.NotUtf8 };
     }
 
     private static decimal? NonNegative(CsvRow row, string column)
@@ -218,6 +218,9 @@ public static class ErpExport
 /// <param name="Rejected">The rows that could not be used, in file order; nothing of them was read.</param>
 public sealed record ErpRows<T>(IReadOnlyList<T> Rows, IReadOnlyList<CsvException> Rejected)
 {
+    /// <summary>When the file was not UTF-8 and was read as Windows-1252, the warning saying so (see <see cref="CsvTable.NotUtf8"/>).</summary>
+    public CsvException? NotUtf8 { get; init; }
+
     /// <summary>The rows, for a file that must be entirely valid (the bundled demo data): the first rejected row is thrown.</summary>
     public IReadOnlyList<T> AllOrThrow() => Rejected.Count > 0 ? throw Rejected[0] : Rows;
 }
