@@ -60,6 +60,37 @@ public sealed partial class DunningRunnerTests
         Assert.Equal(expected, Assert.Single(h.Escalations!.Requests).AmountDue);
     }
 
+    /// <summary>Found by a user trial: on the protest day, a protest blocked because its notice was never sent appeared
+    /// nowhere in the run's result (nor in <c>kolek run</c>'s JSON), so an operator could not tell why nothing went to the notary.</summary>
+    [Fact]
+    public async Task RunAsync_EscalationBlockedByItsNotice_IsListedAsSkippedWithTheReason()
+    {
+        var h = new RunnerHarness(escalations: new RecordingEscalationHandler());
+        h.Source.Put(Charge("C-1"));
+
+        var result = await h.RunAsync(s_protest, At(s_protestDay, 9));
+
+        Assert.Empty(h.Escalations!.Requests);
+        var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
+        Assert.Equal((["C-1"], "protest"), (skipped.ChargeIds, skipped.Channel));
+        Assert.Contains("notice step d10 has not been sent", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EscalationDueOnASunday_IsListedAsSkippedUntilTheBusinessDay()
+    {
+        var h = new RunnerHarness(escalations: new RecordingEscalationHandler());
+        h.Source.Put(Charge("C-1"));
+        await h.RunAsync(s_protest, At(Due.PlusDays(10), 9));
+
+        // Sunday 5 April 2026 (D+20): the protest waits for Monday.
+        var result = await h.RunAsync(s_protest, At(s_protestDay.PlusDays(-1), 12));
+
+        Assert.Empty(h.Escalations!.Requests);
+        var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
+        Assert.Contains("handed over on 2026-04-06", skipped.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_EscalationWithoutHandler_SkippedAndNotClaimed()
     {
