@@ -72,23 +72,24 @@ public sealed partial class DunningRunnerTests
 
         Assert.Empty(h.Escalations!.Requests);
         var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
-        Assert.Equal((["C-1"], "protest"), (skipped.ChargeIds, skipped.Channel));
+        Assert.Equal(["C-1"], skipped.ChargeIds);
+        Assert.Equal("protest", skipped.Channel);
         Assert.Contains("notice step d10 has not been sent", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_EscalationDueOnASunday_IsListedAsSkippedUntilTheBusinessDay()
+    public async Task RunAsync_EscalationCaughtUpOnASaturday_IsListedAsSkippedUntilTheBusinessDay()
     {
         var h = new RunnerHarness(escalations: new RecordingEscalationHandler());
         h.Source.Put(Charge("C-1"));
         await h.RunAsync(s_protest, At(Due.PlusDays(10), 9));
 
-        // Sunday 5 April 2026 (D+20): the protest waits for Monday.
-        var result = await h.RunAsync(s_protest, At(s_protestDay.PlusDays(-1), 12));
+        // No run from Monday 6 April (the protest day) to Saturday 11 April: the protest waits for Monday 13.
+        var result = await h.RunAsync(s_protest, At(s_protestDay.PlusDays(5), 10));
 
         Assert.Empty(h.Escalations!.Requests);
         var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
-        Assert.Contains("handed over on 2026-04-06", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("handed over on 2026-04-13", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
