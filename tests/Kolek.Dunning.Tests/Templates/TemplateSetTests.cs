@@ -20,6 +20,8 @@ public class TemplateSetTests
         return data;
     }
 
+    public static TheoryData<string> BuiltInNames() => new("lembrete", "boleto", "atraso", "atraso-firme", "aviso-final", "generico");
+
     [Fact]
     public void BuiltIn_HasEveryStepTemplateOfTheExampleRulerOnEveryChannel()
     {
@@ -73,12 +75,7 @@ public class TemplateSetTests
     }
 
     [Theory]
-    [InlineData("lembrete")]
-    [InlineData("boleto")]
-    [InlineData("atraso")]
-    [InlineData("atraso-firme")]
-    [InlineData("aviso-final")]
-    [InlineData("generico")]
+    [MemberData(nameof(BuiltInNames))]
     public void Render_BuiltInSms_StaysInGsm7ForAsciiNames(string name)
     {
         var text = TemplateSet.BuiltIn.Render(name, "sms", TemplateModels.TwoCharges()).Message.TextBody;
@@ -120,12 +117,7 @@ public class TemplateSetTests
     }
 
     [Theory]
-    [InlineData("lembrete")]
-    [InlineData("boleto")]
-    [InlineData("atraso")]
-    [InlineData("atraso-firme")]
-    [InlineData("aviso-final")]
-    [InlineData("generico")]
+    [MemberData(nameof(BuiltInNames))]
     public void Render_EmailForChargeWithoutPaymentDetails_HasNoEmptyHowToPaySection(string name)
     {
         // An ERP that exports no linha digitável, PIX or link: "Como pagar:" followed by nothing read as a broken e-mail.
