@@ -32,6 +32,24 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public void Parse_WithoutJson_PrintsPortugueseLabels()
+    {
+        // docs/cli.md: without --json "the same content is printed as tables (pt-BR labels)".
+        var result = Kolek.Run(Path.GetTempPath(), "parse", Kolek.DataFile("bank", "extrato-itau-2026-10-a-11.ofx"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("8 lançamento(s)", result.Stdout);
+        Assert.Contains("Crédito", result.Stdout);
+        Assert.Contains("Débito", result.Stdout);
+        Assert.Contains("Evento", result.Stdout);
+        Assert.Contains("Aviso ofx.transaction.balance-line linha 96", result.Stdout);
+        Assert.DoesNotContain("transactions", result.Stdout);
+        Assert.DoesNotContain("Credit", result.Stdout);
+        Assert.DoesNotContain("Debit", result.Stdout);
+        Assert.DoesNotContain("Warning", result.Stdout);
+    }
+
+    [Fact]
     public void Parse_SameFileTwice_GivesTheSameTransactionIds()
     {
         var path = Kolek.DataFile("bank", "retorno-bradesco-1.ret");
@@ -63,6 +81,16 @@ public sealed class ParseCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("/nonexistent/extrato.ofx", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AFolder_SaysItIsAFolder()
+    {
+        // Found by a user trial: "Access to the path '/tmp' is denied." for a folder given instead of a file.
+        var result = Kolek.Run(Path.GetTempPath(), "parse", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a folder, not a file", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

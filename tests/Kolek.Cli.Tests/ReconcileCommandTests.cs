@@ -32,6 +32,25 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_WithoutJson_PrintsStatusesAndReasonsInPortuguese()
+    {
+        // The tables are for a finance clerk (pt-BR labels); the English codes belong to the JSON contract.
+        var folder = Scratch.Folder();
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles()]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("│ pago ", result.Stdout);
+        Assert.Contains("│ pago em parte ", result.Stdout);
+        Assert.Contains("│ débito ", result.Stdout);
+        Assert.Contains("│ evento ", result.Stdout);
+        Assert.DoesNotContain("partially-paid", result.Stdout);
+        Assert.DoesNotContain("│ paid ", result.Stdout);
+        Assert.DoesNotContain("│ debit ", result.Stdout);
+        Assert.DoesNotContain("│ event ", result.Stdout);
+        Assert.DoesNotContain("Warning", result.Stdout);
+    }
+
+    [Fact]
     public void Reconcile_BundledBankFiles_PutsEveryTransactionInExactlyOneBucket()
     {
         var folder = Scratch.Folder();

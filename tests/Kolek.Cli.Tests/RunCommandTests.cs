@@ -129,6 +129,44 @@ public sealed class RunCommandTests
             && w.GetProperty("message").GetString()!.Contains("inexistente", StringComparison.Ordinal));
     }
 
+    /// <summary>Found by a user trial: a template file with a typo in its name was silently never used (the built-in went out).</summary>
+    [Fact]
+    public void Run_TemplateFilesNoStepUses_AreReportedAsWarnings()
+    {
+        var folder = Scratch.Folder();
+        var templates = Templates(folder, "atrazo.email.txt", "Subject: Oi\n\nOi {{ customer.first_name }}\n");
+        File.WriteAllText(Path.Combine(templates, "atraso-whatsapp.txt"), "Oi {{ customer.first_name }}\n");
+        File.WriteAllText(Path.Combine(templates, "generico.email.txt"), "Subject: Oi\n\nOi {{ customer.first_name }}\n");
+
+        var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--templates", templates));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var warnings = result.Json().GetProperty("warnings").EnumerateArray()
+            .Select(w => (w.GetProperty("code").GetString(), w.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(warnings, w => w.Item1 == "template.unused" && w.Item2.Contains("atrazo.email.txt", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Item1 == "template.file_ignored" && w.Item2.Contains("atraso-whatsapp.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Item2.Contains("generico.email.txt", StringComparison.Ordinal));
+    }
+
+    /// <summary>Found by a user trial: CUSTOMERS.csv saved by Excel in Windows-1252 put "Jos\uFFFD" in the messages, silently.</summary>
+    [Fact]
+    public void Run_CustomersFileInWindows1252_IsReadWithAWarningAndTheNamesAreRight()
+    {
+        var folder = Scratch.Folder();
+        var customers = Path.Combine(folder, "clientes-excel.csv");
+        File.WriteAllBytes(customers, System.Text.Encoding.Latin1.GetBytes(File.ReadAllText(Kolek.DataFile("customers.csv"))));
+
+        var result = Kolek.Run(folder, Args(folder, "--ruler", Kolek.DataFile("ruler.json"), "--customers", customers));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var warning = Assert.Single(result.Json().GetProperty("inputWarnings").EnumerateArray(),
+            w => w.GetProperty("code").GetString() == "input.encoding");
+        Assert.Contains("clientes-excel.csv:", warning.GetProperty("path").GetString(), StringComparison.Ordinal);
+        var texts = OutboxFiles(folder).Select(File.ReadAllText).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains('\uFFFD', StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Olá, Sebastião.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Run_InvalidRuler_ExitsTwoAndSendsNothing()
     {

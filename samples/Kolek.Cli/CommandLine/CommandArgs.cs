@@ -9,6 +9,7 @@ public sealed class CommandArgs
 {
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _withoutValue = new(StringComparer.Ordinal);
 
     private CommandArgs(IReadOnlyList<string> positional) => Positional = positional;
 
@@ -34,6 +35,11 @@ public sealed class CommandArgs
             var eq = name.IndexOf('=', StringComparison.Ordinal);
             if (eq >= 0)
             {
+                if (flags.Contains(name[..eq]))
+                {
+                    throw new UsageException($"Option --{name[..eq]} takes no value (write --{name[..eq]}).");
+                }
+
                 result.Add(name[..eq], name[(eq + 1)..]);
             }
             else if (flags.Contains(name))
@@ -46,7 +52,7 @@ public sealed class CommandArgs
             }
             else
             {
-                throw new UsageException($"Option --{name} needs a value.");
+                result._withoutValue.Add(name); // reported by RejectUnknown: as unknown if it is, else as lacking its value
             }
         }
 
@@ -78,15 +84,20 @@ public sealed class CommandArgs
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n
         : throw new UsageException($"--{name} '{text}' is not a whole number from {min} to {max}.");
 
-    /// <summary>Throws a usage error if an option outside <paramref name="known"/> was given.</summary>
+    /// <summary>Throws a usage error if an option outside <paramref name="known"/> was given, or a known one lacks its value.</summary>
     public void RejectUnknown(params string[] known)
     {
-        foreach (var name in _options.Keys.Concat(_flags))
+        foreach (var name in _options.Keys.Concat(_flags).Concat(_withoutValue))
         {
             if (!known.Contains(name))
             {
                 throw new UsageException($"Unknown option --{name}.");
             }
+        }
+
+        if (_withoutValue.FirstOrDefault() is { } missing)
+        {
+            throw new UsageException($"Option --{missing} needs a value.");
         }
     }
 

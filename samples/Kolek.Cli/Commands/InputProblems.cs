@@ -28,6 +28,11 @@ public sealed class InputProblems
     public IReadOnlyList<T> Take<T>(ErpRows<T> rows)
     {
         _errors.AddRange(rows.Rejected.Select(InputError.From));
+        if (rows.NotUtf8 is { } notUtf8)
+        {
+            _warnings.Add(InputError.From(notUtf8) with { Code = "input.encoding" });
+        }
+
         return rows.Rows;
     }
 

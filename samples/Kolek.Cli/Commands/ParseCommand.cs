@@ -90,7 +90,7 @@ public static class ParseCommand
                     }
 
                     stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"{s.Path} — {s.Format}, {count} transactions, créditos {credits:F2}, sha256 {s.Sha256[..12]}… (arquivo grande: linhas não listadas; use --json)"));
+                        $"{s.Path} — {Tables.FormatLabel(s.Format)}, {count} lançamento(s), créditos {credits:F2}, sha256 {s.Sha256[..12]}… (arquivo grande: linhas não listadas; use --json)"));
                     Tables.Diagnostics(s.Diagnostics);
                     return s.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
                 });

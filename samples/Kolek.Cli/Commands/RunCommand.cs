@@ -46,7 +46,7 @@ public static class RunCommand
         }
 
         // Surface template fallbacks before sending anything, whether or not a message needs them this time.
-        var warnings = TemplateWarnings(ruler.Ruler, templates.Set);
+        var warnings = TemplateWarnings(ruler.Ruler, templates.Set).Concat(UnusedTemplateFiles(args.Get("templates"), ruler.Ruler)).ToList();
         using var db = new SqliteDatabase(dbPath);
         var zone = ruler.Ruler.TimeZone ?? DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];
         var runner = OutboxRunner.Create(new SqliteDunningJournal(db), receivables, outbox, templates.Set, creditor, email,
@@ -78,6 +78,34 @@ public static class RunCommand
         catch (ArgumentException)
         {
             throw new UsageException($"--creditor-cnpj '{cnpj}' is not a valid CNPJ (and --creditor-name must not be empty).");
+        }
+    }
+
+    /// <summary>Files of <c>--templates</c> that no step will use: not named <c>{template}.{channel}.txt</c>, or naming a
+    /// (template, channel) that no step of the ruler has (a typo would otherwise silently send the built-in text).
+    /// <c>generico</c> is always used, as the fallback.</summary>
+    private static IEnumerable<TemplateWarning> UnusedTemplateFiles(string? folder, DunningRuler ruler)
+    {
+        if (folder is null)
+        {
+            yield break;
+        }
+
+        var used = ruler.Steps.Where(s => s.Template is not null)
+            .SelectMany(s => s.Channels.Select(c => (s.Template!, c))).ToHashSet();
+        foreach (var file in Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            if (!TemplateSource.TryFromFileName(file, "", out var source))
+            {
+                yield return new TemplateWarning("template.file_ignored",
+                    $"'{file}' in the templates folder is not named {{template}}.{{channel}}.txt (e.g. atraso.whatsapp.txt); it was not loaded");
+            }
+            else if (source.Name != "generico" && !used.Contains((source.Name, source.Channel)))
+            {
+                var names = string.Join(", ", used.Select(u => $"{u.Item1}.{u.Item2}").Distinct().Order(StringComparer.Ordinal));
+                yield return new TemplateWarning("template.unused",
+                    $"'{file}' is used by no step of the ruler (its steps use: {names}); check the file name");
+            }
         }
     }
 

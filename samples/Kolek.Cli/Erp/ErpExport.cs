@@ -78,10 +78,28 @@ public static class ErpExport
                 throw row.Error(discount is null ? "discount_amount" : "discount_until", "is empty while the other early-payment discount column is filled");
             }
 
-            return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, Date(row, "due_date") ?? throw row.Error("due_date", "is empty"))
+            var (dueDate, issueDate, outstanding) = (Date(row, "due_date") ?? throw row.Error("due_date", "is empty"), Date(row, "issue_date"),
+                NonNegative(row, "outstanding") ?? amount);
+            // Values that contradict each other reject the row (docs/cli.md), as in CHARGES.csv.
+            if (amount == 0m)
             {
-                Outstanding = NonNegative(row, "outstanding") ?? amount,
-                IssueDate = Date(row, "issue_date"),
+                throw row.Error("amount", $"has '{row["amount"]}'; an item's amount must be positive");
+            }
+
+            if (dueDate < issueDate)
+            {
+                throw row.Error("due_date", $"has '{row["due_date"]}', before the issue date '{row["issue_date"]}'");
+            }
+
+            if (outstanding > amount)
+            {
+                throw row.Error("outstanding", $"has '{row["outstanding"]}'; it must be between 0 and the amount {amount.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return new OpenItem(row.Required("id"), row.Required("customer_id"), amount, dueDate)
+            {
+                Outstanding = outstanding,
+                IssueDate = issueDate,
                 PayerDocuments = (row["payer_document"] ?? "").Split('|').Select(Digits).Where(d => d.Length > 0).ToList(),
                 Consumer = Bool(row, "consumer"),
                 References = new OpenItemReferences
@@ -142,6 +160,11 @@ public static class ErpExport
         {
             try
             {
+                if (row.Problem is { } problem)
+                {
+                    throw problem;
+                }
+
                 var value = read(row);
                 if (!seen.Add(id(value)))
                 {
@@ -156,7 +179,7 @@ public static class ErpExport
             }
         }
 
-        return new ErpRows<T>(list, rejected);
+        return new ErpRows<T>(list, rejected) { NotUtf8 = table.NotUtf8 };
     }
 
     private static decimal? NonNegative(CsvRow row, string column)
@@ -195,6 +218,9 @@ public static class ErpExport
 /// <param name="Rejected">The rows that could not be used, in file order; nothing of them was read.</param>
 public sealed record ErpRows<T>(IReadOnlyList<T> Rows, IReadOnlyList<CsvException> Rejected)
 {
+    /// <summary>When the file was not UTF-8 and was read as Windows-1252, the warning saying so (see <see cref="CsvTable.NotUtf8"/>).</summary>
+    public CsvException? NotUtf8 { get; init; }
+
     /// <summary>The rows, for a file that must be entirely valid (the bundled demo data): the first rejected row is thrown.</summary>
     public IReadOnlyList<T> AllOrThrow() => Rejected.Count > 0 ? throw Rejected[0] : Rows;
 }

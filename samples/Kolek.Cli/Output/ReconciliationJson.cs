@@ -96,14 +96,14 @@ public static class ReconciliationJson
         var ignored = new Table().Title("Lançamentos ignorados").AddColumns("Lançamento", "Motivo");
         foreach (var i in result.Ignored)
         {
-            ignored.AddRow(Markup.Escape(describe(i.TransactionId)), IgnoreReasonName(i.Reason));
+            ignored.AddRow(Markup.Escape(describe(i.TransactionId)), IgnoreReasonLabel(i.Reason));
         }
 
         AnsiConsole.Write(ignored);
         var items = new Table().Title("Títulos em aberto").AddColumns("Título", "Situação", "Saldo");
         foreach (var item in result.Items)
         {
-            items.AddRow(Markup.Escape(item.ItemId), ItemStatusName(item.Status), Tables.Brl(item.Outstanding));
+            items.AddRow(Markup.Escape(item.ItemId), ItemStatusLabel(item.Status), Tables.Brl(item.Outstanding));
         }
 
         AnsiConsole.Write(items);
@@ -130,6 +130,22 @@ public static class ReconciliationJson
         IgnoreReason.Debit => "debit",
         IgnoreReason.Event => "event",
         _ => "already-reconciled",
+    };
+
+    /// <summary>The table's pt-BR label of an ignore reason (the JSON keeps the codes of <see cref="IgnoreReasonName"/>).</summary>
+    private static string IgnoreReasonLabel(IgnoreReason reason) => reason switch
+    {
+        IgnoreReason.Debit => "débito",
+        IgnoreReason.Event => "evento (sem crédito)",
+        _ => "já conciliado",
+    };
+
+    /// <summary>The table's pt-BR label of an item status (the JSON keeps the codes of <see cref="ItemStatusName"/>).</summary>
+    private static string ItemStatusLabel(ItemStatus status) => status switch
+    {
+        ItemStatus.Paid => "pago",
+        ItemStatus.PartiallyPaid => "pago em parte",
+        _ => "em aberto",
     };
 
     private static string ItemStatusName(ItemStatus status) => status switch

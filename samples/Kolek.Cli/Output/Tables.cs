@@ -39,7 +39,7 @@ public static class Tables
     /// <summary>Prints one parsed statement.</summary>
     public static void Statement(BankStatement s)
     {
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{s.Path}[/] — {s.Format}, {s.Transactions.Count} transactions, sha256 {s.Sha256[..12]}…");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{s.Path}[/] — {FormatLabel(s.Format)}, {s.Transactions.Count} lançamento(s), sha256 {s.Sha256[..12]}…");
         if (s.Account is { } a)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Conta: banco {a.Bank ?? "?"}, agência {a.Branch ?? "?"}, número {a.Number ?? "?"}");
@@ -52,7 +52,7 @@ public static class Tables
             table.AddRow(
                 t.Source.Line.ToString(CultureInfo.InvariantCulture),
                 t.BookingDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                t.Kind.ToString(),
+                KindLabel(t.Kind),
                 Brl(t.Amount),
                 Markup.Escape(t.Description ?? t.Occurrence?.Description ?? ""),
                 Markup.Escape(r.NossoNumero ?? r.Txid ?? r.EndToEndId ?? r.Fitid ?? ""));
@@ -68,9 +68,25 @@ public static class Tables
         foreach (var d in diagnostics)
         {
             var color = d.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[{color}]{d.Severity} {d.Code}[/] line {d.Line?.ToString(CultureInfo.InvariantCulture) ?? "-"} {d.Field ?? ""}: {d.Message}");
+            var where = (d.Line is { } line ? " linha " + line.ToString(CultureInfo.InvariantCulture) : "") + (d.Field is { Length: > 0 } field ? " " + field : "");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[{color}]{SeverityLabel(d.Severity)} {d.Code}[/]{where}: {d.Message}");
         }
     }
+
+    /// <summary>The table label of a format: its contract name (<c>ofx</c>, <c>cnab400</c>…), or "formato desconhecido".</summary>
+    public static string FormatLabel(StatementFormat format) =>
+        format == StatementFormat.Unknown ? "formato desconhecido" : StatementJson.FormatName(format);
+
+    /// <summary>The pt-BR label of a transaction kind (the JSON keeps <c>credit</c>, <c>debit</c>, <c>event</c>).</summary>
+    public static string KindLabel(TransactionKind kind) => kind switch
+    {
+        TransactionKind.Credit => "Crédito",
+        TransactionKind.Debit => "Débito",
+        _ => "Evento",
+    };
+
+    /// <summary>The pt-BR label of a diagnostic severity.</summary>
+    public static string SeverityLabel(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? "Erro" : "Aviso";
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -71,13 +71,25 @@ public static class BrazilianHolidays
         return list;
     }
 
-    /// <summary>31 December, on which banks open no branch service and boletos due that day are payable on the next business day.</summary>
+    /// <summary>The last business day of the year (31 December, or the Friday before it when it falls on a weekend), on which
+    /// banks open no branch service and boletos due that day are payable on the next business day.</summary>
     /// <param name="year">The year.</param>
-    /// <returns>The single bank non-business day of 31 December of <paramref name="year"/>.</returns>
+    /// <returns>The single bank non-business day at the end of <paramref name="year"/>.</returns>
     /// <remarks>
-    /// ANBIMA does not list 31 December (interbank settlement runs), but FEBRABAN closes branches to the public and lets
-    /// boletos and bills due that day be paid on the next business day without charges. Kolek therefore treats it as a
-    /// non-business day in <see cref="BusinessCalendar.BrazilBanking"/>, the calendar the due-date shift (Lei 7.089/83) uses by default.
+    /// ANBIMA does not list it (interbank settlement runs), but FEBRABAN closes branches to the public on the last business
+    /// day of the year and lets boletos and bills due that day be paid on the next business day without charges (in 2023,
+    /// with 31 December a Sunday, that was Friday 29 December). Kolek therefore treats it as a non-business day in
+    /// <see cref="BusinessCalendar.BrazilBanking"/>, the calendar the due-date shift (Lei 7.089/83) uses by default.
+    /// No national holiday falls on 29–31 December, so the last weekday is the last business day.
     /// </remarks>
-    public static IReadOnlyList<Holiday> BankOnly(int year) => [new(new LocalDate(year, 12, 31), "Último dia útil do ano (sem expediente bancário)")];
+    public static IReadOnlyList<Holiday> BankOnly(int year)
+    {
+        var date = new LocalDate(year, 12, 31);
+        while (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        {
+            date = date.PlusDays(-1);
+        }
+
+        return [new(date, "Último dia útil do ano (sem expediente bancário)")];
+    }
 }

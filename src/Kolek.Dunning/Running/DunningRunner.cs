@@ -213,6 +213,17 @@ public sealed class DunningRunner
         var plan = _planner.Plan(charges, ruler, done, run.Now);
         var customers = charges.Select(c => c.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         run.WakeUpAt(plan.NextWakeUp);
+        // An escalation held back by its own rules (notice not sent or too recent, not a business day) is reported: it is
+        // a legal step the host expects on its day, and without this line nothing would say why it did not happen.
+        foreach (var skip in plan.Skipped)
+        {
+            if (skip.Cause is SkipCause.NoticeNotDone or SkipCause.NoticeTooRecent or SkipCause.NotBusinessDay
+                && ruler.FindStep(skip.StepId) is { IsEscalation: true } escalation)
+            {
+                run.Skip(new RunSkipped([skip.ChargeId], skip.StepId, escalation.EscalationKey, skip.Reason));
+            }
+        }
+
         foreach (var action in plan.Due)
         {
             cancellationToken.ThrowIfCancellationRequested();

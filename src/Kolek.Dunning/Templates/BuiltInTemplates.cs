@@ -37,9 +37,13 @@ internal static class BuiltInTemplates
 
         """;
 
+    // "Como pagar:" only when some charge has a linha digitável, PIX copia e cola or link (an ERP may export none of them);
+    // otherwise the customer is told how to ask for them.
     private const string EmailPayment = """
+        {{# payment_details }}
         Como pagar:
         {{# charges }}
+        {{# payment_details }}
         {{# multiple_charges }}
         Documento {{ id }}
         {{/ multiple_charges }}
@@ -52,9 +56,15 @@ internal static class BuiltInTemplates
         {{# payment_link }}
           Pagamento on-line: {{ payment_link }}
         {{/ payment_link }}
+        {{/ payment_details }}
         {{/ charges }}
 
+        {{/ payment_details }}
         Total: {{ total_due }}
+        {{^ payment_details }}
+
+        Para receber a segunda via do boleto ou os dados para pagamento por PIX, responda a esta mensagem.
+        {{/ payment_details }}
 
 
         """;
@@ -124,7 +134,7 @@ internal static class BuiltInTemplates
         // atraso: D+2 friendly notice.
         yield return ("atraso", Email, "Subject: Pagamento pendente - {{ creditor.name }}\n\n"
             + "Olá, {{ customer.first_name }}.\n\nAté agora não identificamos o pagamento referente " + DocumentsBelow + ". Pode ter sido só um esquecimento: "
-            + "você pode regularizar facilmente com os dados a seguir.\n\n"
+            + "você pode regularizar facilmente{{# payment_details }} com os dados a seguir{{/ payment_details }}.\n\n"
             + EmailOverdueCharges + EmailPayment + EmailFooter);
         yield return ("atraso", WhatsApp, "Olá, {{ customer.first_name }}! Aqui é {{ creditor.name }}. Não identificamos o pagamento referente " + DocumentsBelow + "; "
             + "se foi só um esquecimento, dá para resolver agora:\n" + ShortCharges + "Se já pagou, desconsidere." + ShortFooter);

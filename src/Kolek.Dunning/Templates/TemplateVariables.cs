@@ -40,6 +40,7 @@ internal static class TemplateVariables
             ["first_due_date"] = (VariableKind.Text, "earliest due date, dd/MM/yyyy"),
             ["overdue"] = (VariableKind.Flag, "some charge is past its due date"),
             ["multiple_charges"] = (VariableKind.Flag, "the message covers more than one charge"),
+            ["payment_details"] = (VariableKind.Flag, "some charge has a linha digitável, PIX copia e cola or payment link"),
             [ChargesList] = (VariableKind.List, "the charges, one section pass each"),
         };
 
@@ -61,6 +62,7 @@ internal static class TemplateVariables
             ["linha_digitavel"] = (VariableKind.Text, "boleto typeable line (may be empty)"),
             ["pix_copia_e_cola"] = (VariableKind.Text, "PIX copia e cola (may be empty)"),
             ["payment_link"] = (VariableKind.Text, "payment page link (may be empty)"),
+            ["payment_details"] = (VariableKind.Flag, "this charge has a linha digitável, PIX copia e cola or payment link"),
         };
 
     internal static string Describe(IReadOnlyDictionary<string, (VariableKind Kind, string Description)> scope) =>
@@ -88,6 +90,7 @@ internal static class TemplateVariables
             ["first_due_date"] = PtBrFormat.Date(model.Charges.Min(c => c.DueDate)),
             ["overdue"] = model.Charges.Any(c => c.DaysLate > 0),
             ["multiple_charges"] = model.Charges.Count > 1,
+            ["payment_details"] = model.Charges.Any(HasPaymentDetails),
             [ChargesList] = charges,
         };
     }
@@ -109,5 +112,9 @@ internal static class TemplateVariables
         ["linha_digitavel"] = charge.LinhaDigitavel,
         ["pix_copia_e_cola"] = charge.PixCopiaECola,
         ["payment_link"] = charge.PaymentLink,
+        ["payment_details"] = HasPaymentDetails(charge),
     };
+
+    private static bool HasPaymentDetails(TemplateCharge charge) =>
+        !string.IsNullOrEmpty(charge.LinhaDigitavel) || !string.IsNullOrEmpty(charge.PixCopiaECola) || !string.IsNullOrEmpty(charge.PaymentLink);
 }

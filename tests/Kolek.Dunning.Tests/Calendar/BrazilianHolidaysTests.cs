@@ -68,6 +68,24 @@ public sealed class BrazilianHolidaysTests
         Assert.Equal(new LocalDate(2026, 1, 2), BusinessCalendar.BrazilBanking.NextBusinessDay(eve));
     }
 
+    /// <summary>Found by a user trial: the bank closing is the last business day of the year, not always 31 December.
+    /// In 2023 (31 December a Sunday) banks closed on Friday 29, and boletos due that day were payable on 2 January
+    /// without charges (FEBRABAN); 2022 closed on Friday 30.</summary>
+    [Theory]
+    [InlineData(2022, 12, 30)]
+    [InlineData(2023, 12, 29)]
+    [InlineData(2025, 12, 31)]
+    [InlineData(2028, 12, 29)]
+    [InlineData(2033, 12, 30)]
+    public void BankOnly_IsTheLastWeekdayOfTheYear(int year, int month, int day)
+    {
+        var closing = new LocalDate(year, month, day);
+
+        Assert.Equal([closing], BrazilianHolidays.BankOnly(year).Select(h => h.Date));
+        Assert.False(BusinessCalendar.BrazilBanking.IsBusinessDay(closing));
+        Assert.Equal(new LocalDate(year + 1, 1, 2), BusinessCalendar.BrazilBanking.NextBusinessDay(closing));
+    }
+
     [Fact]
     public void Easter_YearBeforeGregorianTables_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => BrazilianHolidays.Easter(1500));

@@ -101,9 +101,22 @@ public sealed class RiskModelTests
         Assert.Equal(RiskFeature.FallbackName, reason.Feature);
         Assert.StartsWith("Histórico insuficiente para treinar o modelo (0 exemplos)", reason.TextPtBr, StringComparison.Ordinal);
         // The text says what the number is (found by a user trial: "estimativa pela taxa…" did not say how it was obtained).
-        Assert.Contains("o risco de 50% é a parcela de cobranças do cliente pagas com atraso (1 de 2)", reason.TextPtBr, StringComparison.Ordinal);
-        Assert.Contains("the risk of 50% is the share of the customer's charges paid late (1 of 2)", reason.TextEnglish, StringComparison.Ordinal);
+        Assert.Contains("o risco de 50% é a parcela de cobranças do cliente pagas com atraso ou ainda não pagas (1 de 2)", reason.TextPtBr, StringComparison.Ordinal);
+        Assert.Contains("the risk of 50% is the share of the customer's charges paid late or still unpaid (1 of 2)", reason.TextEnglish, StringComparison.Ordinal);
         Assert.StartsWith("History too small", reason.TextEnglish, StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by a user trial: a customer whose only charge was never paid read "pagas com atraso (1 de 1)".</summary>
+    [Fact]
+    public void Train_TinyHistoryWithAnUnpaidOverdueCharge_DoesNotCallItPaid()
+    {
+        var asOf = new LocalDate(2026, 12, 4);
+        Charge[] history = [Paid("A", new(2026, 11, 14), null)];
+
+        var reason = Assert.Single(RiskModel.Train(history, asOf).ScoreAll(history, asOf).Single().Reasons);
+
+        Assert.Contains("pagas com atraso ou ainda não pagas (1 de 1)", reason.TextPtBr, StringComparison.Ordinal);
+        Assert.Contains("paid late or still unpaid (1 of 1)", reason.TextEnglish, StringComparison.Ordinal);
     }
 
     [Fact]

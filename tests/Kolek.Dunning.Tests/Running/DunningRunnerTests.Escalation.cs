@@ -60,6 +60,38 @@ public sealed partial class DunningRunnerTests
         Assert.Equal(expected, Assert.Single(h.Escalations!.Requests).AmountDue);
     }
 
+    /// <summary>Found by a user trial: on the protest day, a protest blocked because its notice was never sent appeared
+    /// nowhere in the run's result (nor in <c>kolek run</c>'s JSON), so an operator could not tell why nothing went to the notary.</summary>
+    [Fact]
+    public async Task RunAsync_EscalationBlockedByItsNotice_IsListedAsSkippedWithTheReason()
+    {
+        var h = new RunnerHarness(escalations: new RecordingEscalationHandler());
+        h.Source.Put(Charge("C-1"));
+
+        var result = await h.RunAsync(s_protest, At(s_protestDay, 9));
+
+        Assert.Empty(h.Escalations!.Requests);
+        var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
+        Assert.Equal(["C-1"], skipped.ChargeIds);
+        Assert.Equal("protest", skipped.Channel);
+        Assert.Contains("notice step d10 has not been sent", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EscalationCaughtUpOnASaturday_IsListedAsSkippedUntilTheBusinessDay()
+    {
+        var h = new RunnerHarness(escalations: new RecordingEscalationHandler());
+        h.Source.Put(Charge("C-1"));
+        await h.RunAsync(s_protest, At(Due.PlusDays(10), 9));
+
+        // No run from Monday 6 April (the protest day) to Saturday 11 April: the protest waits for Monday 13.
+        var result = await h.RunAsync(s_protest, At(s_protestDay.PlusDays(5), 10));
+
+        Assert.Empty(h.Escalations!.Requests);
+        var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
+        Assert.Contains("handed over on 2026-04-13", skipped.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_EscalationWithoutHandler_SkippedAndNotClaimed()
     {

@@ -20,6 +20,8 @@ public class TemplateSetTests
         return data;
     }
 
+    public static TheoryData<string> BuiltInNames() => new("lembrete", "boleto", "atraso", "atraso-firme", "aviso-final", "generico");
+
     [Fact]
     public void BuiltIn_HasEveryStepTemplateOfTheExampleRulerOnEveryChannel()
     {
@@ -73,12 +75,7 @@ public class TemplateSetTests
     }
 
     [Theory]
-    [InlineData("lembrete")]
-    [InlineData("boleto")]
-    [InlineData("atraso")]
-    [InlineData("atraso-firme")]
-    [InlineData("aviso-final")]
-    [InlineData("generico")]
+    [MemberData(nameof(BuiltInNames))]
     public void Render_BuiltInSms_StaysInGsm7ForAsciiNames(string name)
     {
         var text = TemplateSet.BuiltIn.Render(name, "sms", TemplateModels.TwoCharges()).Message.TextBody;
@@ -117,6 +114,27 @@ public class TemplateSetTests
         Assert.Contains("- Documento C-1, vence em 01/12/2026: R$ 1.234,56", text);
         Assert.DoesNotContain("Documento C-1\n", text);
         Assert.DoesNotContain("multa", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltInNames))]
+    public void Render_EmailForChargeWithoutPaymentDetails_HasNoEmptyHowToPaySection(string name)
+    {
+        // An ERP that exports no linha digitável, PIX or link: "Como pagar:" followed by nothing read as a broken e-mail.
+        var model = new TemplateModel(
+            TemplateModels.Creditor,
+            new TemplateCustomer("Maria da Silva"),
+            "d2",
+            MessageTone.Friendly,
+            [new TemplateCharge("C-1", 1000m, 0m, 1000m, 1021.67m, new LocalDate(2026, 12, 1), 5)],
+            new LocalDate(2026, 12, 6));
+
+        var body = TemplateSet.BuiltIn.Render(name, "email", model).Message.TextBody;
+
+        Assert.DoesNotContain("Como pagar:", body);
+        Assert.DoesNotContain("com os dados a seguir", body);
+        Assert.Contains("Total: R$ 1.021,67", body);
+        Assert.Contains("segunda via", body);
     }
 
     [Fact]

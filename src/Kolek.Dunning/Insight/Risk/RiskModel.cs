@@ -216,8 +216,8 @@ public sealed class RiskModel
     private RiskReason FallbackReason(CustomerRiskFeatures f) => new(
         RiskFeature.FallbackName,
         0,
-        $"Histórico insuficiente para treinar o modelo ({TrainingExamples} exemplos): o risco de {RiskReasons.Percent(Math.Clamp(f.LateShare, 0, 1))} é a parcela de cobranças do cliente pagas com atraso ({f.LateCharges} de {f.ResolvedCharges}), puxada para a taxa de atraso da carteira ({RiskReasons.Percent(f.PortfolioLateRate)}) quando o cliente tem poucas cobranças",
-        $"History too small to train the model ({TrainingExamples} examples): the risk of {RiskReasons.Percent(Math.Clamp(f.LateShare, 0, 1))} is the share of the customer's charges paid late ({f.LateCharges} of {f.ResolvedCharges}), pulled toward the portfolio's late rate ({RiskReasons.Percent(f.PortfolioLateRate)}) when the customer has few charges");
+        $"Histórico insuficiente para treinar o modelo ({TrainingExamples} exemplos): o risco de {RiskReasons.Percent(Math.Clamp(f.LateShare, 0, 1))} é a parcela de cobranças do cliente pagas com atraso ou ainda não pagas ({f.LateCharges} de {f.ResolvedCharges}), puxada para a taxa de atraso da carteira ({RiskReasons.Percent(f.PortfolioLateRate)}) quando o cliente tem poucas cobranças",
+        $"History too small to train the model ({TrainingExamples} examples): the risk of {RiskReasons.Percent(Math.Clamp(f.LateShare, 0, 1))} is the share of the customer's charges paid late or still unpaid ({f.LateCharges} of {f.ResolvedCharges}), pulled toward the portfolio's late rate ({RiskReasons.Percent(f.PortfolioLateRate)}) when the customer has few charges");
 
     private static RiskTrainingOptions Validated(RiskTrainingOptions? options)
     {

@@ -10,7 +10,7 @@ internal static class RiskReasons
     {
         var (pt, en) = feature switch
         {
-            0 => ($"{f.LateCharges} de {f.ResolvedCharges} cobranças vencidas pagas com atraso", $"{f.LateCharges} of {f.ResolvedCharges} past-due charges paid late"),
+            0 => ($"{f.LateCharges} de {f.ResolvedCharges} cobranças vencidas pagas com atraso ou ainda não pagas", $"{f.LateCharges} of {f.ResolvedCharges} past-due charges paid late or still unpaid"),
             1 => ($"atraso médio de {Number(f.AverageDaysLate, pt: true)} dias", $"average of {Number(f.AverageDaysLate, pt: false)} days late"),
             2 => ($"atraso nos últimos 90 dias {Percent(f.RecentLateShare)} contra {Percent(f.EarlierLateShare)} antes", $"late share in the last 90 days {Percent(f.RecentLateShare)} versus {Percent(f.EarlierLateShare)} before"),
             3 => ($"{f.OpenOverdueCharges} cobrança(s) vencida(s) em aberto", $"{f.OpenOverdueCharges} open overdue charge(s)"),
