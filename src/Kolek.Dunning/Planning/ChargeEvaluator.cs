@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kolek.Dunning.Charges;
 using Kolek.Dunning.Ruler;
 using NodaTime;
@@ -57,6 +58,7 @@ public sealed class ChargeEvaluator
     /// <param name="done">The keys done in the journal for the charge's batch.</param>
     /// <param name="now">The instant.</param>
     /// <returns><see langword="false"/> when nothing is due; <see langword="true"/> when something may be.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayBeDue(CustomerCharge item, JournalView done, Instant now)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -126,6 +128,7 @@ public sealed class ChargeEvaluator
     public IReadOnlyList<PlannedAction> Evaluate(CustomerCharge item, JournalView done, Instant now) =>
         MayBeDue(item, done, now) ? _planner.PlanChecked([item], _ruler, done.DoneAt, now).Due : s_nothing;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsDone(StepData step, JournalView.ChargeKeys entries)
     {
         var keys = step.Keys;
@@ -147,6 +150,7 @@ public sealed class ChargeEvaluator
     }
 
     /// <summary>Whether any channel of a message step is done: without it, an escalation that requires it is blocked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyChannelDone(StepData notice, JournalView.ChargeKeys entries)
     {
         for (var c = 0; c < notice.Keys.Length; c++)
@@ -160,6 +164,7 @@ public sealed class ChargeEvaluator
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DayCache TodayOf(DateTimeZone zone, Instant now)
     {
         var cached = Volatile.Read(ref _day);
@@ -176,6 +181,7 @@ public sealed class ChargeEvaluator
         return cached;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[]? Days(int[]?[] cache, LocalDate anchor, Charge charge)
     {
         var index = anchor.ToDateOnly().DayNumber - CacheFirstDay;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kolek.Dunning.Journal;
 using NodaTime;
@@ -48,6 +49,7 @@ public sealed class JournalView
     }
 
     /// <summary>One pass: a run per charge; <see langword="false"/> when a charge's entries are not all together.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Group(KeyValuePair<SentKey, Instant>[] done, out string[] runCharge, out int[] runStart, out Dictionary<string, int>? runOf)
     {
         var charges = new List<string>();
@@ -118,6 +120,7 @@ public sealed class JournalView
     public Instant? DoneAt(SentKey key) => For(key.ChargeId).DoneAt(key.StepId, key.Channel);
 
     /// <summary>The done keys of one charge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ChargeKeys For(string? chargeId)
     {
         if (chargeId is null)
@@ -159,6 +162,7 @@ public sealed class JournalView
     }
 
     /// <summary>Finds a charge among runs sorted by charge id, galloping forward from <paramref name="hint"/> (binary search result convention).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Search(string[] runs, int hint, string chargeId)
     {
         int lo = 0, hi = runs.Length - 1;
@@ -199,6 +203,7 @@ public sealed class JournalView
         private readonly ReadOnlySpan<KeyValuePair<SentKey, Instant>> _entries = entries;
 
         /// <summary>Whether the key is done.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Contains(string stepId, string channel)
         {
             foreach (ref readonly var e in _entries)
