@@ -77,20 +77,21 @@ public sealed class ChargeEvaluator
             return false;
         }
 
-        var issueDays = Days(_byIssue, charge.IssueDate, charge);
-        var dueDays = Days(_byDue, charge.DueDate, charge);
+        var dueDay = charge.DueDate.ToDateOnly().DayNumber;
+        var issueDays = Days(_byIssue, charge.IssueDate.ToDateOnly().DayNumber, charge);
+        var dueDays = Days(_byDue, dueDay, charge);
         if (issueDays is null || dueDays is null)
         {
             return true; // outside the cached range: let the full plan decide
         }
 
-        var dueDay = charge.DueDate.ToDateOnly().DayNumber;
         JournalView.ChargeKeys entries = default;
+        ViewBits? bits = null;
         var read = false;
         for (var i = 0; i < _steps.Length; i++)
         {
             var step = _steps[i];
-            var day = step.Step.Anchor == StepAnchor.Issue ? issueDays[i] : dueDays[i];
+            var day = step.IssueAnchored ? issueDays[i] : dueDays[i];
             if (day == NoDay)
             {
                 return true;
@@ -106,10 +107,21 @@ public sealed class ChargeEvaluator
             if (!read)
             {
                 entries = done.For(charge.Id);
+                bits = done.HasMasks ? BitsOf(done) : null;
                 read = true;
             }
 
-            if (IsDone(step, entries) || (step.Notice is { } notice && !AnyChannelDone(notice, entries)))
+            if (bits is not null)
+            {
+                // The charge's keys as a mask: a step is done, or blocked for want of notice, in two or three operations.
+                var mask = entries.Mask;
+                var b = bits.Steps[i];
+                if ((b.All ? !b.Missing && (mask & b.Need) == b.Need : (mask & b.Need) != 0) || (b.HasNotice && (mask & b.Notice) == 0))
+                {
+                    continue;
+                }
+            }
+            else if (IsDone(step, entries) || (step.Notice is { } notice && !AnyChannelDone(notice, entries)))
             {
                 continue;
             }
@@ -127,6 +139,51 @@ public sealed class ChargeEvaluator
     /// <returns>The due actions; an empty list, allocated once, when nothing is due.</returns>
     public IReadOnlyList<PlannedAction> Evaluate(CustomerCharge item, JournalView done, Instant now) =>
         MayBeDue(item, done, now) ? _planner.PlanChecked([item], _ruler, done.DoneAt, now).Due : s_nothing;
+
+    /// <summary>The bits of the steps' keys in the view's masks, derived once per view and kept in it (beside other evaluators' bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ViewBits BitsOf(JournalView view)
+    {
+        var first = view.EvaluatorBits as ViewBits;
+        for (var b = first; b is not null; b = b.Next)
+        {
+            if (ReferenceEquals(b.Owner, this))
+            {
+                return b;
+            }
+        }
+
+        var steps = new StepBits[_steps.Length];
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            var step = _steps[i];
+            var need = 0UL;
+            var missing = false;
+            foreach (var key in step.Keys)
+            {
+                var bit = view.Bit(step.Step.Id, key);
+                need |= bit;
+                missing |= bit == 0;
+            }
+
+            var notice = 0UL;
+            if (step.Notice is { } n)
+            {
+                foreach (var key in n.Keys)
+                {
+                    notice |= view.Bit(n.Step.Id, key);
+                }
+            }
+
+            // Escalations and message steps without fallback are done when every key is; fallback steps when any is.
+            var all = step.Escalation || !step.Step.Fallback;
+            steps[i] = new StepBits(need, all, all && missing, notice, step.Notice is not null);
+        }
+
+        var made = new ViewBits(this, steps, first);
+        view.EvaluatorBits = made; // another thread's bits added meanwhile may be lost: they are derived again when asked
+        return made;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsDone(StepData step, JournalView.ChargeKeys entries)
@@ -182,9 +239,9 @@ public sealed class ChargeEvaluator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int[]? Days(int[]?[] cache, LocalDate anchor, Charge charge)
+    private int[]? Days(int[]?[] cache, int anchorDay, Charge charge)
     {
-        var index = anchor.ToDateOnly().DayNumber - CacheFirstDay;
+        var index = anchorDay - CacheFirstDay;
         if ((uint)index >= CacheDays)
         {
             return null;
@@ -204,7 +261,7 @@ public sealed class ChargeEvaluator
                     continue; // read from the other cache
                 }
 
-                var nominal = _planner.NominalDate(step, ReferenceEquals(cache, _byIssue) ? anchor : charge.IssueDate, ReferenceEquals(cache, _byDue) ? anchor : charge.DueDate);
+                var nominal = _planner.NominalDate(step, charge.IssueDate, charge.DueDate);
                 days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
             }
 
@@ -214,6 +271,12 @@ public sealed class ChargeEvaluator
         return days;
     }
 
+    /// <summary>One evaluator's bits in one view's masks, linked to other evaluators' bits for the same view.</summary>
+    private sealed record ViewBits(ChargeEvaluator Owner, StepBits[] Steps, ViewBits? Next);
+
+    /// <summary>A step's keys in a view's masks: all of <paramref name="Need"/> (none <paramref name="Missing"/> from the view) or any of it; the notice's keys.</summary>
+    private readonly record struct StepBits(ulong Need, bool All, bool Missing, ulong Notice, bool HasNotice);
+
     private sealed record DayCache(DateTimeZone Zone, Instant Start, Instant End, int Day, bool BusinessDay);
 
     private sealed class StepData(RulerStep step)
@@ -221,6 +284,8 @@ public sealed class ChargeEvaluator
         public RulerStep Step { get; } = step;
 
         public bool Escalation { get; } = step.IsEscalation;
+
+        public bool IssueAnchored { get; } = step.Anchor == StepAnchor.Issue;
 
         public bool PreDue { get; } = step.IsPreDueReminder;
 
