@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -60,62 +61,75 @@ public sealed class JournalView
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Group(KeyValuePair<SentKey, Instant>[] done, KeyTable keys, out string[] runCharge, out int[] runStart, out Dictionary<string, int>? runOf, out ulong[]? runMask)
     {
-        var charges = new List<string>(Math.Max(4, done.Length / 4));
-        var starts = new List<int>(Math.Max(4, done.Length / 4) + 1);
-        var masks = new List<ulong>(Math.Max(4, done.Length / 4));
+        // At most one run per entry: pooled scratch of that size, copied out at the exact size (no growth, no large-object allocation).
+        var charges = ArrayPool<string>.Shared.Rent(done.Length);
+        var starts = ArrayPool<int>.Shared.Rent(done.Length + 1);
+        var masks = ArrayPool<ulong>.Shared.Rent(done.Length);
+        var runs = 0;
         var sorted = true;
         var masked = true;
-        var mask = 0UL;
-        var previous = KeyTable.Capacity; // the key before this one in its run (Capacity: the run's start)
-        string? current = null;
-        for (var i = 0; i < done.Length; i++)
+        try
         {
-            var key = done[i].Key;
-            if (key.StepId is null || key.Channel is null || key.ChargeId is null)
+            var mask = 0UL;
+            var previous = KeyTable.Capacity; // the key before this one in its run (Capacity: the run's start)
+            string? current = null;
+            for (var i = 0; i < done.Length; i++)
             {
-                throw new ArgumentNullException(nameof(done), "A done key has a null charge id, step id or channel.");
-            }
-
-            var order = ReferenceEquals(key.ChargeId, current) ? 0 : current is null ? -1 : string.CompareOrdinal(current, key.ChargeId);
-            if (order != 0)
-            {
-                sorted &= order < 0;
-                if (current is not null)
+                var key = done[i].Key;
+                if (key.StepId is null || key.Channel is null || key.ChargeId is null)
                 {
-                    masks.Add(mask);
+                    throw new ArgumentNullException(nameof(done), "A done key has a null charge id, step id or channel.");
                 }
 
-                current = key.ChargeId;
-                charges.Add(current);
-                starts.Add(i);
-                mask = 0UL;
-                previous = KeyTable.Capacity;
+                var order = ReferenceEquals(key.ChargeId, current) ? 0 : current is null ? -1 : current.AsSpan().SequenceCompareTo(key.ChargeId); // ordinal
+                if (order != 0)
+                {
+                    sorted &= order < 0;
+                    if (runs > 0)
+                    {
+                        masks[runs - 1] = mask;
+                    }
+
+                    current = key.ChargeId;
+                    charges[runs] = current;
+                    starts[runs++] = i;
+                    mask = 0UL;
+                    previous = KeyTable.Capacity;
+                }
+
+                if (masked)
+                {
+                    var k = keys.Number(previous, key.StepId, key.Channel);
+                    if (k < 0)
+                    {
+                        masked = false; // more distinct keys than bits: the evaluator reads the entries instead
+                    }
+                    else
+                    {
+                        mask |= 1UL << k;
+                        previous = k;
+                    }
+                }
             }
 
-            if (masked)
+            if (runs > 0)
             {
-                var k = keys.Number(previous, key.StepId, key.Channel);
-                if (k < 0)
-                {
-                    masked = false; // more distinct keys than bits: the evaluator reads the entries instead
-                }
-                else
-                {
-                    mask |= 1UL << k;
-                    previous = k;
-                }
+                masks[runs - 1] = mask;
             }
+
+            starts[runs] = done.Length;
+            runCharge = charges.AsSpan(0, runs).ToArray();
+            runStart = starts.AsSpan(0, runs + 1).ToArray();
+            runMask = masked ? masks.AsSpan(0, runs).ToArray() : null;
+        }
+        finally
+        {
+            Array.Clear(charges, 0, runs);
+            ArrayPool<string>.Shared.Return(charges);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<ulong>.Shared.Return(masks);
         }
 
-        if (current is not null)
-        {
-            masks.Add(mask);
-        }
-
-        starts.Add(done.Length);
-        runCharge = [.. charges];
-        runStart = [.. starts];
-        runMask = masked ? [.. masks] : null;
         runOf = null;
         if (!sorted)
         {
