@@ -202,6 +202,40 @@ if (args is ["--evaluate", ..])
 
     if (!wholePortfolio)
     {
+        // The best of 300 batches, built then prechecked one after the other: the two parts' floors, robust to a loaded machine.
+        // (Plans of the charges that may be due, about 1 in 100, are not part of either figure.)
+        var best = double.MaxValue;
+        var bestEval = double.MaxValue;
+        var maybeDue = 0;
+        var firsts = new int[batches.Length];
+        for (var b = 1; b < batches.Length; b++)
+        {
+            firsts[b] = firsts[b - 1] + batches[b - 1].Charges;
+        }
+
+        for (var r = 0; r < 300; r++)
+        {
+            var b = batches[r % batches.Length];
+            var t0 = Stopwatch.GetTimestamp();
+            var v = new Kolek.Dunning.Planning.JournalView(b.Entries);
+            var t1 = Stopwatch.GetTimestamp();
+            var first = firsts[r % batches.Length];
+            for (var i = first; i < first + b.Charges; i++)
+            {
+                maybeDue += evaluator.MayBeDue(items[i], v, now) ? 1 : 0;
+            }
+
+            var t2 = Stopwatch.GetTimestamp();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(t0, t1).TotalNanoseconds / b.Charges);
+            bestEval = Math.Min(bestEval, Stopwatch.GetElapsedTime(t1, t2).TotalNanoseconds / b.Charges);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best of 300 batches: view build {best:F1} ns per charge, MayBeDue {bestEval:F1} ns per charge ({maybeDue / 300.0:F1} may be due per batch); loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+    }
+
+    if (!wholePortfolio)
+    {
         // The views alone: what building them costs per charge evaluated.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());

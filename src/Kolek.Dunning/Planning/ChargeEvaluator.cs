@@ -238,36 +238,32 @@ public sealed class ChargeEvaluator
         return cached;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int[]? Days(int[]?[] cache, int anchorDay, Charge charge)
     {
         var index = anchorDay - CacheFirstDay;
-        if ((uint)index >= CacheDays)
-        {
-            return null;
-        }
+        return (uint)index >= CacheDays ? null : Volatile.Read(ref cache[index]) ?? FillDays(cache, index, charge);
+    }
 
-        var days = Volatile.Read(ref cache[index]);
-        if (days is null)
+    /// <summary>Computes the step days of an anchor date met for the first time and caches them.</summary>
+    private int[] FillDays(int[]?[] cache, int index, Charge charge)
+    {
+        // Steps anchored on the issue date read only the issue date, the others only the due date.
+        var days = new int[_steps.Length];
+        var issueCache = ReferenceEquals(cache, _byIssue);
+        for (var i = 0; i < _steps.Length; i++)
         {
-            // Steps anchored on the issue date read only the issue date, the others only the due date.
-            days = new int[_steps.Length];
-            var issueCache = ReferenceEquals(cache, _byIssue);
-            for (var i = 0; i < _steps.Length; i++)
+            var step = _steps[i].Step;
+            if ((step.Anchor == StepAnchor.Issue) != issueCache)
             {
-                var step = _steps[i].Step;
-                if ((step.Anchor == StepAnchor.Issue) != issueCache)
-                {
-                    continue; // read from the other cache
-                }
-
-                var nominal = _planner.NominalDate(step, charge.IssueDate, charge.DueDate);
-                days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
+                continue; // read from the other cache
             }
 
-            Volatile.Write(ref cache[index], days);
+            var nominal = _planner.NominalDate(step, charge.IssueDate, charge.DueDate);
+            days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
         }
 
+        Volatile.Write(ref cache[index], days);
         return days;
     }
 
