@@ -10,7 +10,7 @@ namespace Kolek.Dunning.Planning;
 /// <para>Create one with <see cref="DunningPlanner.CreateEvaluator"/> and keep it. <see cref="MayBeDue"/> is a cheap,
 /// allocation-free precheck: it reads the charge's status, the local day in the customer's zone (cached per zone and day),
 /// the days of the ruler's steps (cached per issue date and per due date) and the charge's done keys in the
-/// <see cref="JournalView"/> (found once, only when a step's day is near), and answers <see langword="false"/> only when
+/// <see cref="JournalView"/> (found once, only when a step's day is near, and tested as a mask), and answers <see langword="false"/> only when
 /// nothing can be due. <see cref="Evaluate"/> answers exactly what
 /// <see cref="DunningPlanner.Plan(IEnumerable{CustomerCharge}, DunningRuler, JournalView, Instant)"/> would
 /// for this charge alone, running the full plan only when the precheck cannot rule everything out.</para>

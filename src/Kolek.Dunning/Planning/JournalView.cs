@@ -18,6 +18,10 @@ namespace Kolek.Dunning.Planning;
 /// <para>Building is one pass over the charge ids when the entries come grouped by charge and ordered by charge id;
 /// grouped in another order, a table of the charges is built too; otherwise a sorted copy is made first. All give the
 /// same answers. A key given twice counts at its earliest instant. Charges absent from the view have nothing done.</para>
+/// <para>Building also numbers the distinct (step, channel) keys (up to 64) and records, per charge, the mask of those it
+/// holds: the evaluator then tests a step in a few bit operations (beyond 64 keys it compares the entries, same answers).
+/// Strings are compared by reference before their characters, so a host that passes its charges' own id strings (and the
+/// ruler's step ids and channels) reads almost no characters.</para>
 /// <para>What a view holds never changes; it is thread-safe (the one field it writes is a hint of where to look next).</para>
 /// </remarks>
 public sealed class JournalView
