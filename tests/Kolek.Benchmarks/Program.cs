@@ -170,11 +170,13 @@ if (args is ["--evaluate", ..])
     var now = DunningPortfolio.Now;
     var batches = DunningPortfolio.JournalBatches(items, journal, wholePortfolio ? count : batchSize);
     var portfolioView = wholePortfolio ? new Kolek.Dunning.Planning.JournalView(journal) : null;
+    GC.Collect(); // promote the setup data now: a host's portfolio is long-lived, and its first promotion would land in one round
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"charges={count} journal keys={journal.Count} batches={batches.Length} ({(wholePortfolio ? "one view of the portfolio, built outside the timing" : $"{batchSize} charges each, view built per batch inside the timing")})"));
     for (var r = 0; r < rounds; r++)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var roundGcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         var due = 0;
         var maybe = 0;
@@ -195,7 +197,41 @@ if (args is ["--evaluate", ..])
         watch.Stop();
         var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due} on {maybe} charges; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due} on {maybe} charges; GCs gen0/1/2 {GC.CollectionCount(0) - roundGcs.Item1}/{GC.CollectionCount(1) - roundGcs.Item2}/{GC.CollectionCount(2) - roundGcs.Item3}, pauses {(GC.GetTotalPauseDuration() - roundGcs.Item4).TotalMilliseconds:F0} ms; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+    }
+
+    if (!wholePortfolio)
+    {
+        // The best of 300 batches, built then prechecked one after the other: the two parts' floors, robust to a loaded machine.
+        // (Plans of the charges that may be due, about 1 in 100, are not part of either figure.)
+        var best = double.MaxValue;
+        var bestEval = double.MaxValue;
+        var maybeDue = 0;
+        var firsts = new int[batches.Length];
+        for (var b = 1; b < batches.Length; b++)
+        {
+            firsts[b] = firsts[b - 1] + batches[b - 1].Charges;
+        }
+
+        for (var r = 0; r < 300; r++)
+        {
+            var b = batches[r % batches.Length];
+            var t0 = Stopwatch.GetTimestamp();
+            var v = new Kolek.Dunning.Planning.JournalView(b.Entries);
+            var t1 = Stopwatch.GetTimestamp();
+            var first = firsts[r % batches.Length];
+            for (var i = first; i < first + b.Charges; i++)
+            {
+                maybeDue += evaluator.MayBeDue(items[i], v, now) ? 1 : 0;
+            }
+
+            var t2 = Stopwatch.GetTimestamp();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(t0, t1).TotalNanoseconds / b.Charges);
+            bestEval = Math.Min(bestEval, Stopwatch.GetElapsedTime(t1, t2).TotalNanoseconds / b.Charges);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best of 300 batches: view build {best:F1} ns per charge, MayBeDue {bestEval:F1} ns per charge ({maybeDue / 300.0:F1} may be due per batch); loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
     }
 
     if (!wholePortfolio)

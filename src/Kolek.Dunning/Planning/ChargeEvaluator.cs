@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kolek.Dunning.Charges;
 using Kolek.Dunning.Ruler;
 using NodaTime;
@@ -9,7 +10,7 @@ namespace Kolek.Dunning.Planning;
 /// <para>Create one with <see cref="DunningPlanner.CreateEvaluator"/> and keep it. <see cref="MayBeDue"/> is a cheap,
 /// allocation-free precheck: it reads the charge's status, the local day in the customer's zone (cached per zone and day),
 /// the days of the ruler's steps (cached per issue date and per due date) and the charge's done keys in the
-/// <see cref="JournalView"/> (found once, only when a step's day is near), and answers <see langword="false"/> only when
+/// <see cref="JournalView"/> (found once, only when a step's day is near, and tested as a mask), and answers <see langword="false"/> only when
 /// nothing can be due. <see cref="Evaluate"/> answers exactly what
 /// <see cref="DunningPlanner.Plan(IEnumerable{CustomerCharge}, DunningRuler, JournalView, Instant)"/> would
 /// for this charge alone, running the full plan only when the precheck cannot rule everything out.</para>
@@ -57,6 +58,7 @@ public sealed class ChargeEvaluator
     /// <param name="done">The keys done in the journal for the charge's batch.</param>
     /// <param name="now">The instant.</param>
     /// <returns><see langword="false"/> when nothing is due; <see langword="true"/> when something may be.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayBeDue(CustomerCharge item, JournalView done, Instant now)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -75,20 +77,21 @@ public sealed class ChargeEvaluator
             return false;
         }
 
-        var issueDays = Days(_byIssue, charge.IssueDate, charge);
-        var dueDays = Days(_byDue, charge.DueDate, charge);
+        var dueDay = charge.DueDate.ToDateOnly().DayNumber;
+        var issueDays = Days(_byIssue, charge.IssueDate.ToDateOnly().DayNumber, charge);
+        var dueDays = Days(_byDue, dueDay, charge);
         if (issueDays is null || dueDays is null)
         {
             return true; // outside the cached range: let the full plan decide
         }
 
-        var dueDay = charge.DueDate.ToDateOnly().DayNumber;
         JournalView.ChargeKeys entries = default;
+        ViewBits? bits = null;
         var read = false;
         for (var i = 0; i < _steps.Length; i++)
         {
             var step = _steps[i];
-            var day = step.Step.Anchor == StepAnchor.Issue ? issueDays[i] : dueDays[i];
+            var day = step.IssueAnchored ? issueDays[i] : dueDays[i];
             if (day == NoDay)
             {
                 return true;
@@ -104,10 +107,21 @@ public sealed class ChargeEvaluator
             if (!read)
             {
                 entries = done.For(charge.Id);
+                bits = done.HasMasks ? BitsOf(done) : null;
                 read = true;
             }
 
-            if (IsDone(step, entries) || (step.Notice is { } notice && !AnyChannelDone(notice, entries)))
+            if (bits is not null)
+            {
+                // The charge's keys as a mask: a step is done, or blocked for want of notice, in two or three operations.
+                var mask = entries.Mask;
+                var b = bits.Steps[i];
+                if ((b.All ? !b.Missing && (mask & b.Need) == b.Need : (mask & b.Need) != 0) || (b.HasNotice && (mask & b.Notice) == 0))
+                {
+                    continue;
+                }
+            }
+            else if (IsDone(step, entries) || (step.Notice is { } notice && !AnyChannelDone(notice, entries)))
             {
                 continue;
             }
@@ -126,6 +140,52 @@ public sealed class ChargeEvaluator
     public IReadOnlyList<PlannedAction> Evaluate(CustomerCharge item, JournalView done, Instant now) =>
         MayBeDue(item, done, now) ? _planner.PlanChecked([item], _ruler, done.DoneAt, now).Due : s_nothing;
 
+    /// <summary>The bits of the steps' keys in the view's masks, derived once per view and kept in it (beside other evaluators' bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ViewBits BitsOf(JournalView view)
+    {
+        var first = view.EvaluatorBits as ViewBits;
+        for (var b = first; b is not null; b = b.Next)
+        {
+            if (ReferenceEquals(b.Owner, this))
+            {
+                return b;
+            }
+        }
+
+        var steps = new StepBits[_steps.Length];
+        for (var i = 0; i < _steps.Length; i++)
+        {
+            var step = _steps[i];
+            var need = 0UL;
+            var missing = false;
+            foreach (var key in step.Keys)
+            {
+                var bit = view.Bit(step.Step.Id, key);
+                need |= bit;
+                missing |= bit == 0;
+            }
+
+            var notice = 0UL;
+            if (step.Notice is { } n)
+            {
+                foreach (var key in n.Keys)
+                {
+                    notice |= view.Bit(n.Step.Id, key);
+                }
+            }
+
+            // Escalations and message steps without fallback are done when every key is; fallback steps when any is.
+            var all = step.Escalation || !step.Step.Fallback;
+            steps[i] = new StepBits(need, all, all && missing, notice, step.Notice is not null);
+        }
+
+        var made = new ViewBits(this, steps, first);
+        view.EvaluatorBits = made; // another thread's bits added meanwhile may be lost: they are derived again when asked
+        return made;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsDone(StepData step, JournalView.ChargeKeys entries)
     {
         var keys = step.Keys;
@@ -147,6 +207,7 @@ public sealed class ChargeEvaluator
     }
 
     /// <summary>Whether any channel of a message step is done: without it, an escalation that requires it is blocked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyChannelDone(StepData notice, JournalView.ChargeKeys entries)
     {
         for (var c = 0; c < notice.Keys.Length; c++)
@@ -160,6 +221,7 @@ public sealed class ChargeEvaluator
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DayCache TodayOf(DateTimeZone zone, Instant now)
     {
         var cached = Volatile.Read(ref _day);
@@ -176,37 +238,40 @@ public sealed class ChargeEvaluator
         return cached;
     }
 
-    private int[]? Days(int[]?[] cache, LocalDate anchor, Charge charge)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int[]? Days(int[]?[] cache, int anchorDay, Charge charge)
     {
-        var index = anchor.ToDateOnly().DayNumber - CacheFirstDay;
-        if ((uint)index >= CacheDays)
-        {
-            return null;
-        }
+        var index = anchorDay - CacheFirstDay;
+        return (uint)index >= CacheDays ? null : Volatile.Read(ref cache[index]) ?? FillDays(cache, index, charge);
+    }
 
-        var days = Volatile.Read(ref cache[index]);
-        if (days is null)
+    /// <summary>Computes the step days of an anchor date met for the first time and caches them.</summary>
+    private int[] FillDays(int[]?[] cache, int index, Charge charge)
+    {
+        // Steps anchored on the issue date read only the issue date, the others only the due date.
+        var days = new int[_steps.Length];
+        var issueCache = ReferenceEquals(cache, _byIssue);
+        for (var i = 0; i < _steps.Length; i++)
         {
-            // Steps anchored on the issue date read only the issue date, the others only the due date.
-            days = new int[_steps.Length];
-            var issueCache = ReferenceEquals(cache, _byIssue);
-            for (var i = 0; i < _steps.Length; i++)
+            var step = _steps[i].Step;
+            if ((step.Anchor == StepAnchor.Issue) != issueCache)
             {
-                var step = _steps[i].Step;
-                if ((step.Anchor == StepAnchor.Issue) != issueCache)
-                {
-                    continue; // read from the other cache
-                }
-
-                var nominal = _planner.NominalDate(step, ReferenceEquals(cache, _byIssue) ? anchor : charge.IssueDate, ReferenceEquals(cache, _byDue) ? anchor : charge.DueDate);
-                days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
+                continue; // read from the other cache
             }
 
-            Volatile.Write(ref cache[index], days);
+            var nominal = _planner.NominalDate(step, charge.IssueDate, charge.DueDate);
+            days[i] = _planner.WindowDay(_ruler, step, nominal) is { } d ? d.ToDateOnly().DayNumber : NoDay;
         }
 
+        Volatile.Write(ref cache[index], days);
         return days;
     }
+
+    /// <summary>One evaluator's bits in one view's masks, linked to other evaluators' bits for the same view.</summary>
+    private sealed record ViewBits(ChargeEvaluator Owner, StepBits[] Steps, ViewBits? Next);
+
+    /// <summary>A step's keys in a view's masks: all of <paramref name="Need"/> (none <paramref name="Missing"/> from the view) or any of it; the notice's keys.</summary>
+    private readonly record struct StepBits(ulong Need, bool All, bool Missing, ulong Notice, bool HasNotice);
 
     private sealed record DayCache(DateTimeZone Zone, Instant Start, Instant End, int Day, bool BusinessDay);
 
@@ -215,6 +280,8 @@ public sealed class ChargeEvaluator
         public RulerStep Step { get; } = step;
 
         public bool Escalation { get; } = step.IsEscalation;
+
+        public bool IssueAnchored { get; } = step.Anchor == StepAnchor.Issue;
 
         public bool PreDue { get; } = step.IsPreDueReminder;
 

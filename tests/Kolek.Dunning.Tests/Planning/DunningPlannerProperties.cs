@@ -161,6 +161,33 @@ public sealed class DunningPlannerProperties
         });
 
     [Property(MaxTest = 200)]
+    public Property Evaluate_AnyShapeOfView_SameAsThePlan_WithTwoEvaluatorsSharingTheView() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            // The view's key masks number keys by reference first, then by characters, and stop beyond 64 distinct keys;
+            // evaluators of two rulers keep their bits in the same view. None of this may change an answer.
+            var reversed = CliRuler with { Id = "reversa", Steps = [.. CliRuler.Steps.Reverse()] };
+            (Dunning.Ruler.DunningRuler Ruler, ChargeEvaluator Evaluator)[] rulers =
+                [(CliRuler, s_planner.CreateEvaluator(CliRuler)), (reversed, s_planner.CreateEvaluator(reversed))];
+            Instant? DoneAt(SentKey k) => s.Done.Contains(k) ? Instant.MinValue : null;
+            var expected = rulers.Select(r => s.Charges.ToDictionary(c => c.Charge.Id, c => Render(new DunningPlan(s_planner.Plan([c], r.Ruler, DoneAt, s.Now).Due, [], null)))).ToArray();
+            static string Copy(string text) => new(text.AsSpan());
+            var byCharge = s.Done.OrderBy(k => k.ChargeId, StringComparer.Ordinal).ToList();
+            var junk = Enumerable.Range(0, 65).Select(n => new SentKey(s.Charges.FirstOrDefault()?.Charge.Id ?? "C-00", "x" + n.ToString(CultureInfo.InvariantCulture), "email"));
+            JournalView[] views =
+            [
+                View(byCharge),                                                              // the ruler's strings, ordered: masks, search
+                View(byCharge.Select(k => new SentKey(Copy(k.ChargeId), Copy(k.StepId), Copy(k.Channel)))), // equal strings, other objects
+                View(s.Done),                                                                // scattered: a sorted copy
+                View(Enumerable.Reverse(byCharge)),                                          // grouped, descending: a table of charges
+                View(byCharge.Concat(junk).OrderBy(k => k.ChargeId, StringComparer.Ordinal)), // more keys than mask bits: entries read
+            ];
+            return views.All(view => new[] { s.Charges, s.Shuffled, s.Charges }.All(order => order.All(c =>
+                Enumerable.Range(0, rulers.Length).All(r =>
+                    Render(new DunningPlan(rulers[r].Evaluator.Evaluate(c, view, s.Now), [], null)) == expected[r][c.Charge.Id]))));
+        });
+
+    [Property(MaxTest = 200)]
     public Property Plan_WithCaps_SameInAnyOrderAndNoCustomerBeyondTheCap() =>
         Prop.ForAll(Scenarios, s =>
         {
