@@ -57,6 +57,17 @@ public static class StatementReader
     public static BankStatement Read(string path, ReadOnlySpan<byte> content, StatementFormat format = StatementFormat.Unknown)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Utf16.Of(content) is { } utf16)
+        {
+            // Re-saved as "Unicode" by a Windows tool: read the same text as UTF-8; the digest stays the file's own.
+            var read = Read(path, Utf16.ToUtf8(content, utf16), format);
+            return read with
+            {
+                Sha256 = ContentHash.Sha256Hex(content),
+                Diagnostics = [Utf16.Diagnostic(utf16), .. read.Diagnostics],
+            };
+        }
+
         if (format == StatementFormat.Unknown)
         {
             format = Detect(content);
@@ -108,6 +119,18 @@ public static class StatementReader
         for (int read; length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0;)
         {
             length += read;
+        }
+
+        if (Utf16.Of(prefix.AsSpan(0, length)) is { } utf16)
+        {
+            // UTF-16 files are exports re-saved by hand, small in practice: read whole, as Read does.
+            if (format == StatementFormat.Unknown)
+            {
+                format = Detect(Utf16.ToUtf8(prefix.AsSpan(0, length), utf16));
+            }
+
+            var detected = format;
+            return new StreamedStatement(path, format, prefix, length, stream, output => Whole(output, detected)) { ChunkSize = chunkSize };
         }
 
         if (format == StatementFormat.Unknown)
