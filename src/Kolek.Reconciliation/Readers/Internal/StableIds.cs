@@ -28,10 +28,14 @@ internal sealed class StableIds(string prefix, int expected = 0)
 
     /// <summary>The id of the next line whose key is the UTF-8 text <paramref name="utf8Key"/>: the same id that
     /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
-    public string Next(ReadOnlySpan<byte> utf8Key)
+    public string Next(ReadOnlySpan<byte> utf8Key) => Next(utf8Key, out _);
+
+    /// <summary><see cref="Next(ReadOnlySpan{byte})"/>, also telling whether the key was seen before: <paramref name="repeat"/>
+    /// is 0 for its first occurrence.</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key, out int repeat)
     {
         var hash = ContentHash.KeyHash(utf8Key);
-        var repeat = _seen.Add(hash);
+        repeat = _seen.Add(hash);
         if (repeat == 0)
         {
             return ContentHash.ShortId(prefix, hash);

@@ -91,7 +91,7 @@ public static class OfxReader
         var diagnostics = output.Bag;
         var scan = Prescan(output);
         var encoding = OfxDecoder.Choose(scan, diagnostics);
-        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics);
+        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics, ExpectedTransactions(output));
         var structure = new OfxStructure(diagnostics, builder);
         var tokenizer = new OfxTokenizer(encoding);
 
@@ -170,6 +170,18 @@ public static class OfxReader
                 yield return transaction;
             }
         }
+    }
+
+    /// <summary>About how many transactions the file holds, from its size when known (a short one takes about 160 bytes).</summary>
+    private static int ExpectedTransactions(StreamedStatement output)
+    {
+        var size = (long)output.Head.Length;
+        if (output.Source.CanSeek)
+        {
+            size += Math.Max(0, output.Source.Length - output.Source.Position);
+        }
+
+        return (int)Math.Min(size / 160, 1 << 22);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];

@@ -18,16 +18,16 @@ internal enum OfxNodeKind
 /// <param name="Line">The 1-based line of the tag's <c>&lt;</c>.</param>
 internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? Value, int Line);
 
-/// <summary>Receives the tokenizer's nodes as they are read, without a string per value.</summary>
+/// <summary>Receives the tokenizer's nodes as they are read, without a string per value or name.</summary>
 internal interface IOfxNodeSink
 {
     /// <summary>A start tag: <paramref name="name"/> upper-cased, <paramref name="raw"/> the text after it up to the next
-    /// tag, as written (untrimmed, entities not decoded; <see cref="OfxTokenizer.CleanString"/> makes the
-    /// value). The span is only valid during the call.</summary>
-    void Start(string name, int line, ReadOnlySpan<char> raw);
+    /// tag, as written but for the ASCII blanks around it (other white space still to trim, entities not decoded;
+    /// <see cref="OfxTokenizer.CleanString"/> makes the value). The span is only valid during the call.</summary>
+    void Start(OfxName name, int line, ReadOnlySpan<char> raw);
 
     /// <summary>An end tag.</summary>
-    void End(string name, int line);
+    void End(OfxName name, int line);
 }
 
 /// <summary>
@@ -39,33 +39,23 @@ internal interface IOfxNodeSink
 /// next line's tag as its value. A <c>&lt;</c> that does not begin a tag (not followed by a letter, <c>/</c>,
 /// <c>?</c> or <c>!</c>) is kept as text; a raw <c>&amp;</c> that does not begin a known entity is kept as is.
 /// Processing instructions, comments and declarations are skipped. Tag names are matched against the known OFX
-/// names without allocating; values are handed to the sink as spans of a reused buffer.
+/// names without allocating (<see cref="OfxName"/>); values are handed to the sink as spans of a reused buffer.
 /// </remarks>
 internal sealed class OfxTokenizer
 {
     /// <summary>How many distinct unknown tag names are remembered (upper-cased once); past it they are upper-cased each time.</summary>
     private const int MaxNames = 512;
 
-    private static readonly string[] s_known =
-    [
-        "OFX", "SIGNONMSGSRSV1", "SONRS", "STATUS", "CODE", "SEVERITY", "MESSAGE", "DTSERVER", "LANGUAGE", "FI", "ORG", "FID",
-        "BANKMSGSRSV1", "CREDITCARDMSGSRSV1", "STMTTRNRS", "CCSTMTTRNRS", "TRNUID", "STMTRS", "CCSTMTRS", "CURDEF",
-        "BANKACCTFROM", "CCACCTFROM", "BANKID", "BRANCHID", "ACCTID", "ACCTTYPE", "BANKTRANLIST", "DTSTART", "DTEND",
-        "STMTTRN", "TRNTYPE", "DTPOSTED", "DTUSER", "DTAVAIL", "TRNAMT", "FITID", "CORRECTFITID", "SRVRTID", "CHECKNUM",
-        "REFNUM", "SIC", "PAYEEID", "NAME", "PAYEE", "MEMO", "LEDGERBAL", "AVAILBAL", "BALAMT", "DTASOF", "MKTGINFO",
-        "CURRENCY", "ORIGCURRENCY", "CURRATE", "CURSYM", "BANKACCTTO", "CCACCTTO", "INTU.BID", "INTU.USERID",
-    ];
-
     /// <summary>What ends or interrupts a run of text: the next tag, or a line break to count.</summary>
     private static readonly System.Buffers.SearchValues<byte> s_textStops = System.Buffers.SearchValues.Create("<\r\n"u8);
 
-    private readonly Dictionary<string, string> _names;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, OfxName> _names;
+    private readonly Dictionary<string, OfxName>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Encoding _encoding;
     private byte[] _value = new byte[256];
     private int _valueLength;
     private char[] _chars = new char[256];
-    private string? _pendingName;
+    private OfxName? _pendingName;
     private int _pendingLine;
     private int _line = 1;
 
@@ -74,10 +64,10 @@ internal sealed class OfxTokenizer
     public OfxTokenizer(Encoding encoding)
     {
         _encoding = encoding;
-        _names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in s_known)
+        _names = new Dictionary<string, OfxName>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in OfxName.Known)
         {
-            _names[name] = name;
+            _names[name.Text] = name;
         }
 
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -179,23 +169,22 @@ internal sealed class OfxTokenizer
                 i++;
             }
 
-            while (true)
+            while (i < text.Length)
             {
-                var next = text[i..].IndexOfAny(s_textStops);
-                if (next < 0)
+                var b = text[i];
+                if (b > (byte)'<' || (b != (byte)'<' && b != (byte)'\r' && b != (byte)'\n'))
                 {
-                    i = text.Length;
-                    break;
+                    i++;
+                    continue;
                 }
 
-                i += next;
-                if (text[i] == (byte)'<')
+                if (b == (byte)'<')
                 {
                     break;
                 }
 
                 line++;
-                i += text[i] == (byte)'\r' && i + 1 < text.Length && text[i + 1] == (byte)'\n' ? 2 : 1;
+                i += b == (byte)'\r' && i + 1 < text.Length && text[i + 1] == (byte)'\n' ? 2 : 1;
             }
         }
 
@@ -219,7 +208,11 @@ internal sealed class OfxTokenizer
         _valueLength += run.Length;
     }
 
-    /// <summary>The pending value's text: the bytes carried from earlier pieces and <paramref name="tail"/>, decoded.</summary>
+    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts (tab, LF, VT, FF, CR, space).</summary>
+    private static ReadOnlySpan<byte> AsciiBlanks => "\t\n\v\f\r "u8;
+
+    /// <summary>The pending value's text: the bytes carried from earlier pieces and <paramref name="tail"/>, decoded, without
+    /// the ASCII blanks around it.</summary>
     private ReadOnlySpan<char> Value(ReadOnlySpan<byte> tail)
     {
         var bytes = tail;
@@ -229,6 +222,8 @@ internal sealed class OfxTokenizer
             bytes = _value.AsSpan(0, _valueLength);
         }
 
+        // Every reader of the value trims it first (char.IsWhiteSpace): the ASCII blanks go before decoding.
+        bytes = bytes.Trim(AsciiBlanks);
         if (bytes.Length > _chars.Length)
         {
             _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
@@ -245,7 +240,7 @@ internal sealed class OfxTokenizer
     }
 
     /// <summary>The upper-cased name, without allocating for the known OFX names.</summary>
-    private string Name(ReadOnlySpan<byte> name)
+    private OfxName Name(ReadOnlySpan<byte> name)
     {
         if (Hot(name) is { } hot)
         {
@@ -264,29 +259,29 @@ internal sealed class OfxTokenizer
             return known;
         }
 
-        var upper = chars.ToString().ToUpperInvariant();
+        var upper = OfxName.Unknown(chars.ToString().ToUpperInvariant());
         if (_names.Count < MaxNames)
         {
-            _names[upper] = upper;
+            _names[upper.Text] = upper;
         }
 
         return upper;
     }
 
     /// <summary>The names of a transaction's elements as most banks write them (upper case), without hashing.</summary>
-    private static string? Hot(ReadOnlySpan<byte> name) => name.Length switch
+    private static OfxName? Hot(ReadOnlySpan<byte> name) => name.Length switch
     {
-        4 when name.SequenceEqual("MEMO"u8) => "MEMO",
-        4 when name.SequenceEqual("NAME"u8) => "NAME",
-        5 when name.SequenceEqual("FITID"u8) => "FITID",
-        6 when name.SequenceEqual("TRNAMT"u8) => "TRNAMT",
-        6 when name.SequenceEqual("REFNUM"u8) => "REFNUM",
-        6 when name.SequenceEqual("DTUSER"u8) => "DTUSER",
-        7 when name.SequenceEqual("STMTTRN"u8) => "STMTTRN",
-        7 when name.SequenceEqual("TRNTYPE"u8) => "TRNTYPE",
-        7 when name.SequenceEqual("DTAVAIL"u8) => "DTAVAIL",
-        8 when name.SequenceEqual("DTPOSTED"u8) => "DTPOSTED",
-        8 when name.SequenceEqual("CHECKNUM"u8) => "CHECKNUM",
+        4 when name.SequenceEqual("MEMO"u8) => OfxName.Memo,
+        4 when name.SequenceEqual("NAME"u8) => OfxName.NameTag,
+        5 when name.SequenceEqual("FITID"u8) => OfxName.Fitid,
+        6 when name.SequenceEqual("TRNAMT"u8) => OfxName.TrnAmt,
+        6 when name.SequenceEqual("REFNUM"u8) => OfxName.RefNum,
+        6 when name.SequenceEqual("DTUSER"u8) => OfxName.DtUser,
+        7 when name.SequenceEqual("STMTTRN"u8) => OfxName.StmtTrn,
+        7 when name.SequenceEqual("TRNTYPE"u8) => OfxName.TrnType,
+        7 when name.SequenceEqual("DTAVAIL"u8) => OfxName.DtAvail,
+        8 when name.SequenceEqual("DTPOSTED"u8) => OfxName.DtPosted,
+        8 when name.SequenceEqual("CHECKNUM"u8) => OfxName.CheckNum,
         _ => null,
     };
 
@@ -489,10 +484,10 @@ internal sealed class OfxTokenizer
     {
         public List<OfxNode> Nodes { get; } = [];
 
-        public void Start(string name, int line, ReadOnlySpan<char> raw) =>
-            Nodes.Add(new OfxNode(OfxNodeKind.Start, name, CleanString(raw), line));
+        public void Start(OfxName name, int line, ReadOnlySpan<char> raw) =>
+            Nodes.Add(new OfxNode(OfxNodeKind.Start, name.Text, CleanString(raw), line));
 
-        public void End(string name, int line) => Nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
+        public void End(OfxName name, int line) => Nodes.Add(new OfxNode(OfxNodeKind.End, name.Text, null, line));
     }
 
     private static bool TryEntity(string name, out string decoded)
