@@ -208,8 +208,9 @@ internal sealed class OfxTokenizer
         _valueLength += run.Length;
     }
 
-    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts (tab, LF, VT, FF, CR, space).</summary>
-    private static ReadOnlySpan<byte> AsciiBlanks => "\t\n\v\f\r "u8;
+    /// <summary>Whether the byte is one of the ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts (tab, LF, VT,
+    /// FF, CR, space).</summary>
+    private static bool IsAsciiBlank(byte b) => b == (byte)' ' || (b >= (byte)'\t' && b <= (byte)'\r');
 
     /// <summary>The pending value's text: the bytes carried from earlier pieces and <paramref name="tail"/>, decoded, without
     /// the ASCII blanks around it.</summary>
@@ -223,7 +224,24 @@ internal sealed class OfxTokenizer
         }
 
         // Every reader of the value trims it first (char.IsWhiteSpace): the ASCII blanks go before decoding.
-        bytes = bytes.Trim(AsciiBlanks);
+        var from = 0;
+        var to = bytes.Length;
+        while (from < to && IsAsciiBlank(bytes[from]))
+        {
+            from++;
+        }
+
+        while (to > from && IsAsciiBlank(bytes[to - 1]))
+        {
+            to--;
+        }
+
+        bytes = bytes[from..to];
+        if (bytes.IsEmpty)
+        {
+            return [];
+        }
+
         if (bytes.Length > _chars.Length)
         {
             _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
