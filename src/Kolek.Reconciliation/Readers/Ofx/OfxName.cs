@@ -13,6 +13,8 @@ internal enum OfxTag : byte
     AvailBal,
     StmtTrn,
     BankTranList,
+
+    // The STMTTRN fields the builder reads, TrnType to Memo in one run (RawTransaction keeps a slot for each).
     TrnType,
     DtPosted,
     DtUser,

@@ -7,28 +7,13 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// <summary>A value read from one element, with the line of its tag; <see cref="Value"/> is empty for an empty element.</summary>
 internal readonly record struct RawField(string Value, int Line);
 
-/// <summary>The <c>STMTTRN</c> fields the builder reads.</summary>
-internal enum OfxField
-{
-    TrnType = 0,
-    DtPosted,
-    DtUser,
-    DtAvail,
-    TrnAmt,
-    Fitid,
-    CheckNum,
-    RefNum,
-    Name,
-    Payee,
-    Memo,
-}
-
 /// <summary>The fields of one <c>STMTTRN</c>, before interpretation: the cleaned values of the fields the builder reads,
 /// kept in one reused character buffer (no string or dictionary per field); the first occurrence of a field wins (a
 /// <c>NAME</c> nested in <c>PAYEE</c> counts when no direct one came first).</summary>
 internal sealed class RawTransaction
 {
-    private const int FieldCount = (int)OfxField.Memo + 1;
+    /// <summary>The fields the builder reads: <see cref="OfxTag.TrnType"/> to <see cref="OfxTag.Memo"/>.</summary>
+    private const int FieldCount = OfxTag.Memo - OfxTag.TrnType + 1;
     private readonly int[] _start = new int[FieldCount];
     private readonly int[] _length = new int[FieldCount];
     private readonly int[] _line = new int[FieldCount];
@@ -45,25 +30,30 @@ internal sealed class RawTransaction
         Array.Clear(_line);
     }
 
+    /// <summary>Whether the tag is one of the fields kept.</summary>
+    public static bool IsField(OfxTag tag) => tag is >= OfxTag.TrnType and <= OfxTag.Memo;
+
+    private static int Slot(OfxTag field) => field - OfxTag.TrnType;
+
     /// <summary>Whether the field was present (possibly empty).</summary>
-    public bool Has(OfxField field) => _line[(int)field] > 0;
+    public bool Has(OfxTag field) => _line[Slot(field)] > 0;
 
     /// <summary>The line of the field's tag (only when <see cref="Has"/>).</summary>
-    public int LineOf(OfxField field) => _line[(int)field];
+    public int LineOf(OfxTag field) => _line[Slot(field)];
 
     /// <summary>The field's value, empty when missing or empty.</summary>
-    public ReadOnlySpan<char> Span(OfxField field) => _chars.AsSpan(_start[(int)field], _length[(int)field]);
+    public ReadOnlySpan<char> Span(OfxTag field) => _chars.AsSpan(_start[Slot(field)], _length[Slot(field)]);
 
     /// <summary>The field's value, or null when it is missing or empty.</summary>
-    public string? Text(OfxField field) => Has(field) && _length[(int)field] > 0 ? Span(field).ToString() : null;
+    public string? Text(OfxTag field) => Has(field) && _length[Slot(field)] > 0 ? Span(field).ToString() : null;
 
     /// <summary>The field as a <see cref="RawField"/> (for diagnostics), or null when missing.</summary>
-    public RawField? Field(OfxField field) => Has(field) ? new RawField(Span(field).ToString(), LineOf(field)) : null;
+    public RawField? Field(OfxTag field) => Has(field) ? new RawField(Span(field).ToString(), LineOf(field)) : null;
 
     /// <summary>Records a field unless it was already present.</summary>
-    public void TryAdd(OfxField field, ReadOnlySpan<char> value, int line)
+    public void TryAdd(OfxTag field, ReadOnlySpan<char> value, int line)
     {
-        var k = (int)field;
+        var k = Slot(field);
         if (_line[k] > 0)
         {
             return;
@@ -223,9 +213,9 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
         var statement = _statement;
         if (_inTransaction)
         {
-            if (FieldOf(name.Tag) is { } field)
+            if (RawTransaction.IsField(name.Tag))
             {
-                _raw.TryAdd(field, value, line);
+                _raw.TryAdd(name.Tag, value, line);
             }
         }
         else if (statement is not null && _inAccount)
@@ -295,22 +285,6 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     }
 
     private static bool HasValue(ReadOnlySpan<char> raw) => !raw.Trim().IsEmpty;
-
-    private static OfxField? FieldOf(OfxTag tag) => tag switch
-    {
-        OfxTag.TrnType => OfxField.TrnType,
-        OfxTag.DtPosted => OfxField.DtPosted,
-        OfxTag.DtUser => OfxField.DtUser,
-        OfxTag.DtAvail => OfxField.DtAvail,
-        OfxTag.TrnAmt => OfxField.TrnAmt,
-        OfxTag.Fitid => OfxField.Fitid,
-        OfxTag.CheckNum => OfxField.CheckNum,
-        OfxTag.RefNum => OfxField.RefNum,
-        OfxTag.Name => OfxField.Name,
-        OfxTag.Payee => OfxField.Payee,
-        OfxTag.Memo => OfxField.Memo,
-        _ => null,
-    };
 
     private void StartStatement(int line)
     {

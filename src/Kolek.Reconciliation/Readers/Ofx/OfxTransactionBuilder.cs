@@ -76,8 +76,8 @@ internal sealed class OfxTransactionBuilder
             return null;
         }
 
-        var memo = raw.Text(OfxField.Memo);
-        var name = raw.Text(OfxField.Name) ?? raw.Text(OfxField.Payee);
+        var memo = raw.Text(OfxTag.Memo);
+        var name = raw.Text(OfxTag.Name) ?? raw.Text(OfxTag.Payee);
         var description = (name, memo) switch
         {
             (null, _) => memo,
@@ -87,7 +87,7 @@ internal sealed class OfxTransactionBuilder
         };
 
         var kind = Classify(raw, value, booking, start, end, name, memo);
-        var fitid = raw.Text(OfxField.Fitid);
+        var fitid = raw.Text(OfxTag.Fitid);
         if (fitid is null)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.missing",
@@ -103,13 +103,13 @@ internal sealed class OfxTransactionBuilder
 
         // Only a credit has a payer other than the account holder; on a debit the document is the payee's.
         var document = kind == TransactionKind.Credit ? FindTaxId(memo) ?? FindTaxId(name) : null;
-        var checkNumber = raw.Text(OfxField.CheckNum) ?? raw.Text(OfxField.RefNum);
+        var checkNumber = raw.Text(OfxTag.CheckNum) ?? raw.Text(OfxTag.RefNum);
         return new BankTransaction
         {
             Id = id,
             Kind = kind,
             BookingDate = booking,
-            ValueDate = ReadOptionalDate(raw, OfxField.DtAvail, "DTAVAIL"),
+            ValueDate = ReadOptionalDate(raw, OfxTag.DtAvail, "DTAVAIL"),
             Amount = value,
             Occurrence = Occurrence(raw),
             Description = description,
@@ -243,12 +243,12 @@ internal sealed class OfxTransactionBuilder
     /// <summary>The occurrence for the TRNTYPE, shared between lines of the same code (the record is immutable).</summary>
     private BankOccurrence? Occurrence(RawTransaction raw)
     {
-        if (!raw.Has(OfxField.TrnType) || raw.Span(OfxField.TrnType).IsEmpty)
+        if (!raw.Has(OfxTag.TrnType) || raw.Span(OfxTag.TrnType).IsEmpty)
         {
             return null;
         }
 
-        return Type(raw.Span(OfxField.TrnType)).Occurrence;
+        return Type(raw.Span(OfxTag.TrnType)).Occurrence;
     }
 
     /// <summary>What is known of a TRNTYPE code: the last few codes are looked up in a short list (a file uses a handful),
@@ -327,10 +327,10 @@ internal sealed class OfxTransactionBuilder
             return TransactionKind.Event;
         }
 
-        if (raw.Has(OfxField.TrnType) && !raw.Span(OfxField.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxField.TrnType)))
+        if (raw.Has(OfxTag.TrnType) && !raw.Span(OfxTag.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxTag.TrnType)))
         {
-            var type = raw.Span(OfxField.TrnType);
-            _diagnostics.Warning(raw.LineOf(OfxField.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
+            var type = raw.Span(OfxTag.TrnType);
+            _diagnostics.Warning(raw.LineOf(OfxTag.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
                 $"TRNTYPE desconhecido '{type}'; o sinal do valor decide crédito ou débito."));
         }
 
@@ -386,14 +386,14 @@ internal sealed class OfxTransactionBuilder
 
     private decimal? ReadAmount(RawTransaction raw)
     {
-        if (!raw.Has(OfxField.TrnAmt))
+        if (!raw.Has(OfxTag.TrnAmt))
         {
             _diagnostics.Error(raw.Line, "TRNAMT", "ofx.amount.missing", "Lançamento sem TRNAMT: não lido.");
             return null;
         }
 
-        var value = raw.Span(OfxField.TrnAmt);
-        var line = raw.LineOf(OfxField.TrnAmt);
+        var value = raw.Span(OfxTag.TrnAmt);
+        var line = raw.LineOf(OfxTag.TrnAmt);
         if (OfxAmount.TryParse(value, _convention, out var amount, out var ambiguous))
         {
             if (ambiguous)
@@ -412,24 +412,24 @@ internal sealed class OfxTransactionBuilder
 
     private LocalDate? ReadBookingDate(RawTransaction raw)
     {
-        if (ReadOptionalDate(raw, OfxField.DtPosted, "DTPOSTED") is { } posted)
+        if (ReadOptionalDate(raw, OfxTag.DtPosted, "DTPOSTED") is { } posted)
         {
             return posted;
         }
 
-        if (ReadOptionalDate(raw, OfxField.DtUser, "DTUSER") is { } user)
+        if (ReadOptionalDate(raw, OfxTag.DtUser, "DTUSER") is { } user)
         {
-            _diagnostics.Warning(raw.LineOf(OfxField.DtUser), "DTUSER", "ofx.date.fallback",
+            _diagnostics.Warning(raw.LineOf(OfxTag.DtUser), "DTUSER", "ofx.date.fallback",
                 "Sem DTPOSTED válido: usada a data DTUSER como data do lançamento.");
             return user;
         }
 
-        _diagnostics.Error(raw.Has(OfxField.DtPosted) ? raw.LineOf(OfxField.DtPosted) : raw.Line, "DTPOSTED", "ofx.date.missing",
+        _diagnostics.Error(raw.Has(OfxTag.DtPosted) ? raw.LineOf(OfxTag.DtPosted) : raw.Line, "DTPOSTED", "ofx.date.missing",
             "Lançamento sem data (DTPOSTED/DTUSER) legível: não lido.");
         return null;
     }
 
-    private LocalDate? ReadOptionalDate(RawTransaction raw, OfxField field, string name) =>
+    private LocalDate? ReadOptionalDate(RawTransaction raw, OfxTag field, string name) =>
         raw.Has(field) ? ReadDate(raw.Span(field), raw.LineOf(field), name) : null;
 
     private LocalDate? StatementDate(RawField? field, string name) => field is { } f ? ReadDate(f.Value, f.Line, name) : null;
