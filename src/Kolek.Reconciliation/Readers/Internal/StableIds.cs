@@ -29,7 +29,11 @@ internal sealed class StableIds(string prefix, int expected = 0)
 
     /// <summary>The id of the next line whose key is the UTF-8 text <paramref name="utf8Key"/>: the same id that
     /// <see cref="Next(ReadOnlySpan{char}, out int)"/> gives for that text, without decoding it.</summary>
-    public string Next(ReadOnlySpan<byte> utf8Key) => Next(utf8Key, ContentHash.KeyHash(utf8Key));
+    public string Next(ReadOnlySpan<byte> utf8Key) => Next(utf8Key, ContentHash.KeyHash(utf8Key), out _);
+
+    /// <summary><see cref="Next(ReadOnlySpan{byte})"/>, also telling whether the key was seen before: <paramref name="repeat"/>
+    /// is 0 for its first occurrence.</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key, out int repeat) => Next(utf8Key, ContentHash.KeyHash(utf8Key), out repeat);
 
     /// <summary>Starts loading the table slot where <paramref name="hash"/> will be looked up, so that a caller with other
     /// work to do before <see cref="Next(ReadOnlySpan{byte}, ulong)"/> does not wait for memory then.</summary>
@@ -37,9 +41,11 @@ internal sealed class StableIds(string prefix, int expected = 0)
 
     /// <summary><see cref="Next(ReadOnlySpan{byte})"/> with the key's hash already computed
     /// (<see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> of <paramref name="utf8Key"/>).</summary>
-    public string Next(ReadOnlySpan<byte> utf8Key, ulong hash)
+    public string Next(ReadOnlySpan<byte> utf8Key, ulong hash) => Next(utf8Key, hash, out _);
+
+    private string Next(ReadOnlySpan<byte> utf8Key, ulong hash, out int repeat)
     {
-        var repeat = _seen.Add(hash);
+        repeat = _seen.Add(hash);
         if (repeat == 0)
         {
             return ContentHash.ShortId(prefix, hash);

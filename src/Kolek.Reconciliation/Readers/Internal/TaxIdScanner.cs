@@ -24,10 +24,21 @@ internal static partial class TaxIdScanner
         // Both formatted layouts hold a dot and a hyphen: without them only the bare numbers are looked for.
         if (text.Contains('.', StringComparison.Ordinal) && text.Contains('-', StringComparison.Ordinal))
         {
-            foreach (Match m in Formatted().Matches(text))
+            Span<char> kept = stackalloc char[32];
+            foreach (var m in Formatted().EnumerateMatches(text))
             {
-                var bare = string.Concat(m.Value.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
-                if ((bare.Length == 11 && IsCpf(bare)) || (bare.Length == 14 && IsCnpj(bare)))
+                // The match's letters and digits, upper-cased (a match is at most 18 characters).
+                var length = 0;
+                foreach (var c in text.AsSpan(m.Index, m.Length))
+                {
+                    if (char.IsAsciiLetterOrDigit(c) && length < kept.Length)
+                    {
+                        kept[length++] = char.ToUpperInvariant(c);
+                    }
+                }
+
+                if (length is 11 or 14 && new string(kept[..length]) is var bare
+                    && ((length == 11 && IsCpf(bare)) || (length == 14 && IsCnpj(bare))))
                 {
                     return bare;
                 }

@@ -87,6 +87,28 @@ internal static class OfxAmount
             return TryParse(raw.ToString(), convention, out amount, out ambiguous);
         }
 
+        // Up to 18 digits: the decimal the parser would give (every digit kept, the scale = the fraction's digits), built
+        // from the digits directly.
+        var integerPart = at >= 0 ? body[..at] : body;
+        var fractionPart = at >= 0 ? body[(at + 1)..] : [];
+        if (integerPart.Length + fractionPart.Length <= 18)
+        {
+            var digits = 0L;
+            foreach (var c in integerPart)
+            {
+                digits = (digits * 10) + (c - '0');
+            }
+
+            foreach (var c in fractionPart)
+            {
+                digits = (digits * 10) + (c - '0');
+            }
+
+            amount = new decimal((int)(uint)digits, (int)(uint)(digits >> 32), 0, isNegative: false, (byte)fractionPart.Length);
+            amount = negative ? -amount : amount;
+            return true;
+        }
+
         // The same normal form as the string path: "0" for an empty integer part, the fraction (if any) after a dot.
         Span<char> normal = stackalloc char[body.Length + 1];
         var length = 0;

@@ -45,9 +45,10 @@ internal static partial class OfxDate
             return OfxDateStatus.Zero;
         }
 
-        var year = int.Parse(text[..4], provider: System.Globalization.CultureInfo.InvariantCulture);
-        var month = int.Parse(text.Slice(4, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
-        var day = int.Parse(text.Slice(6, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+        // Eight ASCII digits (checked above).
+        var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
+        var month = ((text[4] - '0') * 10) + (text[5] - '0');
+        var day = ((text[6] - '0') * 10) + (text[7] - '0');
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             return OfxDateStatus.Invalid;

@@ -91,21 +91,50 @@ public static class OfxReader
         var diagnostics = output.Bag;
         var scan = Prescan(output);
         var encoding = OfxDecoder.Choose(scan, diagnostics);
-        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics);
+        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics, ExpectedTransactions(output));
         var structure = new OfxStructure(diagnostics, builder);
-        var tokenizer = new OfxTokenizer();
-        using var reader = new StreamReader(output.Input, encoding, detectEncodingFromByteOrderMarks: false, output.ChunkSize, leaveOpen: true);
-        var buffer = new char[output.ChunkSize];
+        var tokenizer = new OfxTokenizer(encoding);
+
+        // The bytes are tokenized as they are and only the values decoded (see OfxTokenizer.Feed), as a StreamReader
+        // would have decoded them: US-ASCII turns every byte above 0x7F into '?', UTF-8 skips its BOM.
+        var ascii = encoding.CodePage == Encoding.ASCII.CodePage;
+        var bom = encoding.CodePage == Encoding.UTF8.CodePage;
+        var input = output.Input;
+        var buffer = new byte[output.ChunkSize];
         var filled = 0;
         var ended = false;
         while (!ended)
         {
-            var read = reader.Read(buffer, filled, buffer.Length - filled);
+            var read = input.Read(buffer, filled, buffer.Length - filled);
             ended = read == 0;
-            filled += read;
+            if (ascii)
+            {
+                ReplaceHighBytes(buffer.AsSpan(filled, read));
+            }
 
-            // Tokenize up to the last '<' so that no tag is cut; the rest waits for more text.
-            var cut = ended ? filled : buffer.AsSpan(0, filled).LastIndexOf('<');
+            filled += read;
+            if (bom)
+            {
+                if (filled < Utf8Bom.Length && !ended && buffer.AsSpan(0, filled).SequenceEqual(Utf8Bom[..filled]))
+                {
+                    if (filled == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
+                    continue;
+                }
+
+                bom = false;
+                if (buffer.AsSpan(0, filled).StartsWith(Utf8Bom))
+                {
+                    buffer.AsSpan(Utf8Bom.Length, filled - Utf8Bom.Length).CopyTo(buffer);
+                    filled -= Utf8Bom.Length;
+                }
+            }
+
+            // Tokenize up to the last '<' so that no tag is cut; the rest waits for more bytes.
+            var cut = ended ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'<');
             if (cut <= 0 && !ended)
             {
                 if (filled == buffer.Length)
@@ -116,7 +145,7 @@ public static class OfxReader
                 continue;
             }
 
-            // A tag still open at the cut waits for more text, unless it has waited for more than MaxTagWait characters.
+            // A tag still open at the cut waits for more text, unless it has waited for more than MaxTagWait bytes.
             var consumed = cut <= 0 ? 0 : tokenizer.Feed(buffer.AsSpan(0, cut), structure, complete: ended || filled > MaxTagWait);
             if (ended)
             {
@@ -143,8 +172,33 @@ public static class OfxReader
         }
     }
 
+    /// <summary>About how many transactions the file holds, from its size when known (a short one takes about 160 bytes).</summary>
+    private static int ExpectedTransactions(StreamedStatement output)
+    {
+        var size = (long)output.Head.Length;
+        if (output.Source.CanSeek)
+        {
+            size += Math.Max(0, output.Source.Length - output.Source.Position);
+        }
+
+        return (int)Math.Min(size / 160, 1 << 22);
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Turns bytes above 0x7F into <c>?</c>, as the US-ASCII decoder reads them.</summary>
+    private static void ReplaceHighBytes(Span<byte> bytes)
+    {
+        for (var at = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF); at >= 0; at = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF))
+        {
+            bytes[at] = (byte)'?';
+            bytes = bytes[(at + 1)..];
+        }
+    }
+
     /// <summary>How long an unfinished tag (an end tag without its <c>&gt;</c>, an unclosed comment) may hold the text back:
     /// past it, the tag is read as if the text ended there. Bounds memory on a damaged file.</summary>
+    /// <remarks>Counted in bytes (it was characters before the tokenizer read bytes: the same for single-byte encodings).</remarks>
     private const int MaxTagWait = 1024 * 1024;
 
     /// <summary>Scans the whole file ahead when the stream can seek (then seeks back), else only its head.</summary>

@@ -7,28 +7,13 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// <summary>A value read from one element, with the line of its tag; <see cref="Value"/> is empty for an empty element.</summary>
 internal readonly record struct RawField(string Value, int Line);
 
-/// <summary>The <c>STMTTRN</c> fields the builder reads.</summary>
-internal enum OfxField
-{
-    TrnType = 0,
-    DtPosted,
-    DtUser,
-    DtAvail,
-    TrnAmt,
-    Fitid,
-    CheckNum,
-    RefNum,
-    Name,
-    Payee,
-    Memo,
-}
-
 /// <summary>The fields of one <c>STMTTRN</c>, before interpretation: the cleaned values of the fields the builder reads,
 /// kept in one reused character buffer (no string or dictionary per field); the first occurrence of a field wins (a
 /// <c>NAME</c> nested in <c>PAYEE</c> counts when no direct one came first).</summary>
 internal sealed class RawTransaction
 {
-    private const int FieldCount = (int)OfxField.Memo + 1;
+    /// <summary>The fields the builder reads: <see cref="OfxTag.TrnType"/> to <see cref="OfxTag.Memo"/>.</summary>
+    private const int FieldCount = OfxTag.Memo - OfxTag.TrnType + 1;
     private readonly int[] _start = new int[FieldCount];
     private readonly int[] _length = new int[FieldCount];
     private readonly int[] _line = new int[FieldCount];
@@ -45,25 +30,30 @@ internal sealed class RawTransaction
         Array.Clear(_line);
     }
 
+    /// <summary>Whether the tag is one of the fields kept.</summary>
+    public static bool IsField(OfxTag tag) => tag is >= OfxTag.TrnType and <= OfxTag.Memo;
+
+    private static int Slot(OfxTag field) => field - OfxTag.TrnType;
+
     /// <summary>Whether the field was present (possibly empty).</summary>
-    public bool Has(OfxField field) => _line[(int)field] > 0;
+    public bool Has(OfxTag field) => _line[Slot(field)] > 0;
 
     /// <summary>The line of the field's tag (only when <see cref="Has"/>).</summary>
-    public int LineOf(OfxField field) => _line[(int)field];
+    public int LineOf(OfxTag field) => _line[Slot(field)];
 
     /// <summary>The field's value, empty when missing or empty.</summary>
-    public ReadOnlySpan<char> Span(OfxField field) => _chars.AsSpan(_start[(int)field], _length[(int)field]);
+    public ReadOnlySpan<char> Span(OfxTag field) => _chars.AsSpan(_start[Slot(field)], _length[Slot(field)]);
 
     /// <summary>The field's value, or null when it is missing or empty.</summary>
-    public string? Text(OfxField field) => Has(field) && _length[(int)field] > 0 ? Span(field).ToString() : null;
+    public string? Text(OfxTag field) => Has(field) && _length[Slot(field)] > 0 ? Span(field).ToString() : null;
 
     /// <summary>The field as a <see cref="RawField"/> (for diagnostics), or null when missing.</summary>
-    public RawField? Field(OfxField field) => Has(field) ? new RawField(Span(field).ToString(), LineOf(field)) : null;
+    public RawField? Field(OfxTag field) => Has(field) ? new RawField(Span(field).ToString(), LineOf(field)) : null;
 
     /// <summary>Records a field unless it was already present.</summary>
-    public void TryAdd(OfxField field, ReadOnlySpan<char> value, int line)
+    public void TryAdd(OfxTag field, ReadOnlySpan<char> value, int line)
     {
-        var k = (int)field;
+        var k = Slot(field);
         if (_line[k] > 0)
         {
             return;
@@ -115,14 +105,6 @@ internal sealed class RawStatement(int line)
 /// account and statement dates as strings; other elements only say whether they had a value.</remarks>
 internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuilder builder) : IOfxNodeSink
 {
-    /// <summary>Elements that hold a value; when one appears with no text it is an empty field, not an aggregate.</summary>
-    private static readonly HashSet<string> s_leaves = new(StringComparer.Ordinal)
-    {
-        "TRNTYPE", "DTPOSTED", "DTUSER", "DTAVAIL", "TRNAMT", "FITID", "CORRECTFITID", "SRVRTID", "CHECKNUM", "REFNUM",
-        "SIC", "PAYEEID", "NAME", "MEMO", "BANKID", "BRANCHID", "ACCTID", "ACCTTYPE", "DTSTART", "DTEND", "BALAMT",
-        "DTASOF", "CURDEF", "CODE", "SEVERITY", "DTSERVER", "LANGUAGE", "TRNUID",
-    };
-
     private readonly RawTransaction _raw = new();
     private char[] _scratch = new char[256];
     private RawStatement? _statement;
@@ -132,7 +114,7 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     private bool _sawOfx;
     private int _statements;
     private OfxNodeKind _previousKind;
-    private string? _previousName;
+    private OfxName? _previousName;
     private bool _previousHasValue;
 
     /// <summary>Transactions built so far and not yet taken, in file order.</summary>
@@ -141,31 +123,31 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     /// <summary>The first statement that names its bank, branch or account.</summary>
     public RawStatement? FirstAccount { get; private set; }
 
-    public void End(string name, int line)
+    public void End(OfxName name, int line)
     {
-        if (_previousKind == OfxNodeKind.Start && _previousName is { } open && open != name && _previousHasValue
-            && s_leaves.Contains(open) && s_leaves.Contains(name))
+        if (_previousKind == OfxNodeKind.Start && _previousName is { } open && _previousHasValue && open.IsLeaf && name.IsLeaf
+            && !OfxName.Same(open, name))
         {
-            diagnostics.Warning(line, open, "ofx.tag.mismatched", string.Create(CultureInfo.InvariantCulture,
-                $"<{open}> fechado por </{name}>; o valor de {open} foi mantido."));
+            diagnostics.Warning(line, open.Text, "ofx.tag.mismatched", string.Create(CultureInfo.InvariantCulture,
+                $"<{open.Text}> fechado por </{name.Text}>; o valor de {open.Text} foi mantido."));
         }
 
-        switch (name)
+        switch (name.Tag)
         {
-            case "STMTTRN":
-            case "BANKTRANLIST":
+            case OfxTag.StmtTrn:
+            case OfxTag.BankTranList:
                 EndTransaction();
                 break;
-            case "STMTRS":
-            case "CCSTMTRS":
+            case OfxTag.StmtRs:
+            case OfxTag.CcStmtRs:
                 EndStatement();
                 break;
-            case "BANKACCTFROM":
-            case "CCACCTFROM":
+            case OfxTag.BankAcctFrom:
+            case OfxTag.CcAcctFrom:
                 _inAccount = false;
                 break;
-            case "LEDGERBAL":
-            case "AVAILBAL":
+            case OfxTag.LedgerBal:
+            case OfxTag.AvailBal:
                 _inBalance = false;
                 break;
             default:
@@ -177,33 +159,33 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
         _previousHasValue = false;
     }
 
-    public void Start(string name, int line, ReadOnlySpan<char> raw)
+    public void Start(OfxName name, int line, ReadOnlySpan<char> raw)
     {
         _previousKind = OfxNodeKind.Start;
         _previousName = name;
-        switch (name)
+        switch (name.Tag)
         {
-            case "OFX":
+            case OfxTag.Ofx:
                 _previousHasValue = HasValue(raw);
                 _sawOfx = true;
                 return;
-            case "STMTRS":
-            case "CCSTMTRS":
+            case OfxTag.StmtRs:
+            case OfxTag.CcStmtRs:
                 _previousHasValue = HasValue(raw);
                 EndStatement();
                 StartStatement(line);
                 return;
-            case "BANKACCTFROM":
-            case "CCACCTFROM":
+            case OfxTag.BankAcctFrom:
+            case OfxTag.CcAcctFrom:
                 _previousHasValue = HasValue(raw);
                 _inAccount = true;
                 return;
-            case "LEDGERBAL":
-            case "AVAILBAL":
+            case OfxTag.LedgerBal:
+            case OfxTag.AvailBal:
                 _previousHasValue = HasValue(raw);
                 _inBalance = true;
                 return;
-            case "STMTTRN":
+            case OfxTag.StmtTrn:
                 _previousHasValue = HasValue(raw);
                 EndTransaction();
                 _inAccount = false;
@@ -223,7 +205,7 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
 
         var value = OfxTokenizer.Clean(raw, ref _scratch, out var present);
         _previousHasValue = present;
-        if (!present && !s_leaves.Contains(name))
+        if (!present && !name.IsLeaf)
         {
             return;
         }
@@ -231,17 +213,17 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
         var statement = _statement;
         if (_inTransaction)
         {
-            if (FieldOf(name) is { } field)
+            if (RawTransaction.IsField(name.Tag))
             {
-                _raw.TryAdd(field, value, line);
+                _raw.TryAdd(name.Tag, value, line);
             }
         }
         else if (statement is not null && _inAccount)
         {
             var text = value.Length > 0 ? value.ToString() : null;
-            switch (name)
+            switch (name.Tag)
             {
-                case "BANKID":
+                case OfxTag.BankId:
                     if (statement.BankId is null)
                     {
                         statement.BankId = text;
@@ -249,10 +231,10 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
                     }
 
                     break;
-                case "BRANCHID":
+                case OfxTag.BranchId:
                     statement.BranchId ??= text;
                     break;
-                case "ACCTID":
+                case OfxTag.AcctId:
                     if (statement.AccountId is null)
                     {
                         statement.AccountId = text;
@@ -264,25 +246,25 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
                     break;
             }
 
-            if (FirstAccount is null && text is not null && name is "BANKID" or "BRANCHID" or "ACCTID")
+            if (FirstAccount is null && text is not null && name.Tag is OfxTag.BankId or OfxTag.BranchId or OfxTag.AcctId)
             {
                 FirstAccount = statement;
             }
         }
-        else if (statement is not null && name is "DTSTART")
+        else if (statement is not null && name.Tag == OfxTag.DtStart)
         {
             statement.Start ??= new RawField(value.ToString(), line);
         }
-        else if (statement is not null && name is "DTEND")
+        else if (statement is not null && name.Tag == OfxTag.DtEnd)
         {
             statement.End ??= new RawField(value.ToString(), line);
         }
-        else if (name is "DTSERVER" or "DTASOF" && OfxDate.Parse(value, out _) == OfxDateStatus.Zero)
+        else if (name.Tag is OfxTag.DtServer or OfxTag.DtAsOf && OfxDate.Parse(value, out _) == OfxDateStatus.Zero)
         {
-            diagnostics.Warning(line, name, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
-                $"{name} zerado ('{value}'): tratado como ausente."));
+            diagnostics.Warning(line, name.Text, "ofx.date.zero", string.Create(CultureInfo.InvariantCulture,
+                $"{name.Text} zerado ('{value}'): tratado como ausente."));
         }
-        else if (_inBalance && name == "BALAMT" && value.Length == 0)
+        else if (_inBalance && name.Tag == OfxTag.BalAmt && value.Length == 0)
         {
             diagnostics.Warning(line, "BALAMT", "ofx.balance.empty", "<BALAMT> sem valor: saldo desconhecido.");
         }
@@ -303,22 +285,6 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     }
 
     private static bool HasValue(ReadOnlySpan<char> raw) => !raw.Trim().IsEmpty;
-
-    private static OfxField? FieldOf(string name) => name switch
-    {
-        "TRNTYPE" => OfxField.TrnType,
-        "DTPOSTED" => OfxField.DtPosted,
-        "DTUSER" => OfxField.DtUser,
-        "DTAVAIL" => OfxField.DtAvail,
-        "TRNAMT" => OfxField.TrnAmt,
-        "FITID" => OfxField.Fitid,
-        "CHECKNUM" => OfxField.CheckNum,
-        "REFNUM" => OfxField.RefNum,
-        "NAME" => OfxField.Name,
-        "PAYEE" => OfxField.Payee,
-        "MEMO" => OfxField.Memo,
-        _ => null,
-    };
 
     private void StartStatement(int line)
     {

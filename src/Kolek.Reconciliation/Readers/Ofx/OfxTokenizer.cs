@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Ofx;
@@ -18,16 +19,16 @@ internal enum OfxNodeKind
 /// <param name="Line">The 1-based line of the tag's <c>&lt;</c>.</param>
 internal readonly record struct OfxNode(OfxNodeKind Kind, string Name, string? Value, int Line);
 
-/// <summary>Receives the tokenizer's nodes as they are read, without a string per value.</summary>
+/// <summary>Receives the tokenizer's nodes as they are read, without a string per value or name.</summary>
 internal interface IOfxNodeSink
 {
     /// <summary>A start tag: <paramref name="name"/> upper-cased, <paramref name="raw"/> the text after it up to the next
-    /// tag, as written (untrimmed, entities not decoded; <see cref="OfxTokenizer.CleanString"/> makes the
-    /// value). The span is only valid during the call.</summary>
-    void Start(string name, int line, ReadOnlySpan<char> raw);
+    /// tag, as written but for the ASCII blanks around it (other white space still to trim, entities not decoded;
+    /// <see cref="OfxTokenizer.CleanString"/> makes the value). The span is only valid during the call.</summary>
+    void Start(OfxName name, int line, ReadOnlySpan<char> raw);
 
     /// <summary>An end tag.</summary>
-    void End(string name, int line);
+    void End(OfxName name, int line);
 }
 
 /// <summary>
@@ -39,37 +40,32 @@ internal interface IOfxNodeSink
 /// next line's tag as its value. A <c>&lt;</c> that does not begin a tag (not followed by a letter, <c>/</c>,
 /// <c>?</c> or <c>!</c>) is kept as text; a raw <c>&amp;</c> that does not begin a known entity is kept as is.
 /// Processing instructions, comments and declarations are skipped. Tag names are matched against the known OFX
-/// names without allocating; values are handed to the sink as spans of a reused buffer.
+/// names without allocating (<see cref="OfxName"/>); values are handed to the sink as spans of a reused buffer.
 /// </remarks>
 internal sealed class OfxTokenizer
 {
     /// <summary>How many distinct unknown tag names are remembered (upper-cased once); past it they are upper-cased each time.</summary>
     private const int MaxNames = 512;
 
-    private static readonly string[] s_known =
-    [
-        "OFX", "SIGNONMSGSRSV1", "SONRS", "STATUS", "CODE", "SEVERITY", "MESSAGE", "DTSERVER", "LANGUAGE", "FI", "ORG", "FID",
-        "BANKMSGSRSV1", "CREDITCARDMSGSRSV1", "STMTTRNRS", "CCSTMTTRNRS", "TRNUID", "STMTRS", "CCSTMTRS", "CURDEF",
-        "BANKACCTFROM", "CCACCTFROM", "BANKID", "BRANCHID", "ACCTID", "ACCTTYPE", "BANKTRANLIST", "DTSTART", "DTEND",
-        "STMTTRN", "TRNTYPE", "DTPOSTED", "DTUSER", "DTAVAIL", "TRNAMT", "FITID", "CORRECTFITID", "SRVRTID", "CHECKNUM",
-        "REFNUM", "SIC", "PAYEEID", "NAME", "PAYEE", "MEMO", "LEDGERBAL", "AVAILBAL", "BALAMT", "DTASOF", "MKTGINFO",
-        "CURRENCY", "ORIGCURRENCY", "CURRATE", "CURSYM", "BANKACCTTO", "CCACCTTO", "INTU.BID", "INTU.USERID",
-    ];
-
-    private readonly Dictionary<string, string> _names;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private char[] _value = new char[256];
+    private readonly Dictionary<string, OfxName> _names;
+    private readonly Dictionary<string, OfxName>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Encoding _encoding;
+    private byte[] _value = new byte[256];
     private int _valueLength;
-    private string? _pendingName;
+    private char[] _chars = new char[256];
+    private OfxName? _pendingName;
     private int _pendingLine;
     private int _line = 1;
 
-    public OfxTokenizer()
+    /// <param name="encoding">The file's encoding, used only to decode the values handed to the sink (tags and structure
+    /// are ASCII in every encoding the reader chooses: see <see cref="OfxDecoder"/>).</param>
+    public OfxTokenizer(Encoding encoding)
     {
-        _names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in s_known)
+        _encoding = encoding;
+        _names = new Dictionary<string, OfxName>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in OfxName.Known)
         {
-            _names[name] = name;
+            _names[name.Text] = name;
         }
 
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -79,22 +75,30 @@ internal sealed class OfxTokenizer
     public static List<OfxNode> Tokenize(string text)
     {
         var nodes = new NodeList();
-        var tokenizer = new OfxTokenizer();
-        tokenizer.Feed(text, nodes, complete: true);
+        var tokenizer = new OfxTokenizer(Encoding.UTF8);
+        tokenizer.Feed(Encoding.UTF8.GetBytes(text), nodes, complete: true);
         tokenizer.Finish(nodes);
         return nodes.Nodes;
     }
 
-    /// <summary>Tokenizes the next piece of the text, handing to <paramref name="sink"/> every node whose value is known.</summary>
-    /// <remarks>A piece must end just before a <c>&lt;</c> (or at the end of the text), so that no CRLF is cut in two; a
-    /// start tag's node is handed on when the next tag shows where its value ends. Unless <paramref name="complete"/> (nothing
-    /// follows the piece, or the caller gives up waiting), a tag whose end is not in the piece (an end tag or a comment
-    /// whose <c>&gt;</c> is further on) stops the piece there, so that it is read exactly as in the whole text.</remarks>
-    /// <returns>How many characters were consumed; the caller feeds the rest again with more text after it.</returns>
-    public int Feed(ReadOnlySpan<char> text, IOfxNodeSink sink, bool complete)
+    /// <summary>Tokenizes the next piece of the bytes, handing to <paramref name="sink"/> every node whose value is known.</summary>
+    /// <remarks>The bytes are scanned as they are: every byte the tokenizer looks at (<c>&lt;</c>, <c>&gt;</c>, <c>/</c>,
+    /// <c>?</c>, <c>!</c>, <c>-</c>, CR, LF, the letters, digits and punctuation of tag names) is ASCII, and in every
+    /// encoding the reader uses an ASCII byte is that character and a byte above 0x7F is never part of an ASCII character
+    /// (for US-ASCII the caller first turns such bytes into <c>?</c>, as its decoder does); only the values handed on are
+    /// decoded. A piece must end just before a <c>&lt;</c> (or at the end of the bytes), so that no CRLF or UTF-8 sequence
+    /// is cut in two; a start tag's node is handed on when the next tag shows where its value ends. Unless
+    /// <paramref name="complete"/> (nothing follows the piece, or the caller gives up waiting), a tag whose end is not in
+    /// the piece (an end tag or a comment whose <c>&gt;</c> is further on) stops the piece there, so that it is read exactly
+    /// as in the whole text.</remarks>
+    /// <returns>How many bytes were consumed; the caller feeds the rest again with more bytes after it.</returns>
+    public int Feed(ReadOnlySpan<byte> text, IOfxNodeSink sink, bool complete)
     {
         var line = _line;
         var i = 0;
+
+        // The pending start tag's value is text[valueStart..i] (after the bytes carried from earlier pieces, if any).
+        var valueStart = 0;
         while (i < text.Length)
         {
             var c = text[i];
@@ -104,9 +108,9 @@ internal sealed class OfxTokenizer
             var tag = false;
             int end = 0, nameStart = 0, nameEnd = 0;
             var kind = TagKind.Skipped;
-            if (c == '<')
+            if (c == (byte)'<')
             {
-                var special = i + 1 >= text.Length || text[i + 1] is '?' or '!';
+                var special = i + 1 >= text.Length || text[i + 1] is (byte)'?' or (byte)'!';
                 if (special && !complete && NeedsMore(text, i))
                 {
                     break;
@@ -124,52 +128,101 @@ internal sealed class OfxTokenizer
                 if (_pendingName is { } pending)
                 {
                     _pendingName = null;
-                    sink.Start(pending, _pendingLine, _value.AsSpan(0, _valueLength));
+                    sink.Start(pending, _pendingLine, Value(text[valueStart..i]));
                 }
 
                 _valueLength = 0;
-                if (kind != TagKind.Skipped)
+                if (kind == TagKind.Start)
+                {
+                    _pendingName = Name(text[nameStart..nameEnd]);
+                    _pendingLine = line;
+                }
+                else if (kind == TagKind.End)
+                {
+                    sink.End(Name(text[nameStart..nameEnd]), line);
+                    line += CountLineBreaks(text, i, end);
+                }
+                else if (kind == TagKind.Empty)
                 {
                     var name = Name(text[nameStart..nameEnd]);
-                    if (kind == TagKind.Start)
-                    {
-                        _pendingName = name;
-                        _pendingLine = line;
-                    }
-                    else if (kind == TagKind.End)
-                    {
-                        sink.End(name, line);
-                    }
-                    else
-                    {
-                        sink.Start(name, line, []);
-                        sink.End(name, line);
-                    }
+                    sink.Start(name, line, []);
+                    sink.End(name, line);
+                }
+                else
+                {
+                    line += CountLineBreaks(text, i, end);
                 }
 
-                line += CountLineBreaks(text, i, end);
+                // A start or empty tag holds no line break (TryReadTag refuses one before its '>').
                 i = end;
+                valueStart = end;
                 continue;
             }
 
-            // Text up to the next '<' goes to the value in one piece.
-            var next = text[(i + 1)..].IndexOf('<');
-            var stop = next < 0 ? text.Length : i + 1 + next;
-            var run = text[i..stop];
-            if (_pendingName is not null)
+            // Text up to the next '<' belongs to the pending value (if any), counting its line breaks on the way: CR,
+            // LF and CRLF each count one (a CR at the end of the bytes counts: nothing follows it, or the caller cut
+            // before a '<'). A '<' here is no tag: it is text.
+            if (c == (byte)'<')
             {
-                Append(run);
+                i++;
             }
 
-            line += CountLineBreaks(run, stop < text.Length ? text[stop] : '\0');
-            i = stop;
+            while (true)
+            {
+                i = NextStop(text, i);
+                if (i >= text.Length || text[i] == (byte)'<')
+                {
+                    break;
+                }
+
+                line++;
+                i += text[i] == (byte)'\r' && i + 1 < text.Length && text[i + 1] == (byte)'\n' ? 2 : 1;
+                if (i < text.Length && text[i] == (byte)'<')
+                {
+                    // The usual case: the line break ends the value, the next line starts with a tag.
+                    break;
+                }
+            }
+        }
+
+        if (_pendingName is not null)
+        {
+            Append(text[valueStart..i]);
         }
 
         _line = line;
         return i;
     }
 
-    private void Append(ReadOnlySpan<char> run)
+    /// <summary>Where the next '&lt;', CR or LF is from <paramref name="i"/> on (the text's length when none): 16 bytes at a
+    /// time, without the set-up of a general search (runs of text are short).</summary>
+    private static int NextStop(ReadOnlySpan<byte> text, int i)
+    {
+        ref var start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
+        while (i + Vector128<byte>.Count <= text.Length)
+        {
+            var block = Vector128.LoadUnsafe(ref start, (nuint)i);
+            var stops = Vector128.Equals(block, Vector128.Create((byte)'<'))
+                | Vector128.Equals(block, Vector128.Create((byte)'\r'))
+                | Vector128.Equals(block, Vector128.Create((byte)'\n'));
+            var bits = stops.ExtractMostSignificantBits();
+            if (bits != 0)
+            {
+                return i + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            }
+
+            i += Vector128<byte>.Count;
+        }
+
+        while (i < text.Length && text[i] is not ((byte)'<' or (byte)'\r' or (byte)'\n'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private void Append(ReadOnlySpan<byte> run)
     {
         if (_valueLength + run.Length > _value.Length)
         {
@@ -180,47 +233,103 @@ internal sealed class OfxTokenizer
         _valueLength += run.Length;
     }
 
+    /// <summary>Whether the byte is one of the ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts (tab, LF, VT,
+    /// FF, CR, space).</summary>
+    private static bool IsAsciiBlank(byte b) => b == (byte)' ' || (b >= (byte)'\t' && b <= (byte)'\r');
+
+    /// <summary>The pending value's text: the bytes carried from earlier pieces and <paramref name="tail"/>, decoded, without
+    /// the ASCII blanks around it.</summary>
+    private ReadOnlySpan<char> Value(ReadOnlySpan<byte> tail)
+    {
+        var bytes = tail;
+        if (_valueLength > 0)
+        {
+            Append(tail);
+            bytes = _value.AsSpan(0, _valueLength);
+        }
+
+        // Every reader of the value trims it first (char.IsWhiteSpace): the ASCII blanks go before decoding.
+        var from = 0;
+        var to = bytes.Length;
+        while (from < to && IsAsciiBlank(bytes[from]))
+        {
+            from++;
+        }
+
+        while (to > from && IsAsciiBlank(bytes[to - 1]))
+        {
+            to--;
+        }
+
+        bytes = bytes[from..to];
+        if (bytes.IsEmpty)
+        {
+            return [];
+        }
+
+        if (bytes.Length > _chars.Length)
+        {
+            _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
+        }
+
+        // ASCII is the same in every encoding used (and one character per byte); anything else through the encoding,
+        // which never makes more characters than bytes (UTF-8, Latin-1, Windows-1252).
+        if (Ascii.ToUtf16(bytes, _chars, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            return _chars.AsSpan(0, written);
+        }
+
+        return _chars.AsSpan(0, _encoding.GetChars(bytes, _chars));
+    }
+
     /// <summary>The upper-cased name, without allocating for the known OFX names.</summary>
-    private string Name(ReadOnlySpan<char> name)
+    private OfxName Name(ReadOnlySpan<byte> name)
     {
         if (Hot(name) is { } hot)
         {
             return hot;
         }
 
-        if (_lookup.TryGetValue(name, out var known))
+        // Tag names are ASCII (letters, digits, '.', '_', '-', ':').
+        Span<char> chars = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        for (var k = 0; k < name.Length; k++)
+        {
+            chars[k] = (char)name[k];
+        }
+
+        if (_lookup.TryGetValue(chars, out var known))
         {
             return known;
         }
 
-        var upper = name.ToString().ToUpperInvariant();
+        var upper = OfxName.Unknown(chars.ToString().ToUpperInvariant());
         if (_names.Count < MaxNames)
         {
-            _names[upper] = upper;
+            _names[upper.Text] = upper;
         }
 
         return upper;
     }
 
     /// <summary>The names of a transaction's elements as most banks write them (upper case), without hashing.</summary>
-    private static string? Hot(ReadOnlySpan<char> name) => name.Length switch
+    private static OfxName? Hot(ReadOnlySpan<byte> name) => name.Length switch
     {
-        4 when name.SequenceEqual("MEMO") => "MEMO",
-        4 when name.SequenceEqual("NAME") => "NAME",
-        5 when name.SequenceEqual("FITID") => "FITID",
-        6 when name.SequenceEqual("TRNAMT") => "TRNAMT",
-        6 when name.SequenceEqual("REFNUM") => "REFNUM",
-        6 when name.SequenceEqual("DTUSER") => "DTUSER",
-        7 when name.SequenceEqual("STMTTRN") => "STMTTRN",
-        7 when name.SequenceEqual("TRNTYPE") => "TRNTYPE",
-        7 when name.SequenceEqual("DTAVAIL") => "DTAVAIL",
-        8 when name.SequenceEqual("DTPOSTED") => "DTPOSTED",
-        8 when name.SequenceEqual("CHECKNUM") => "CHECKNUM",
+        4 when name.SequenceEqual("MEMO"u8) => OfxName.Memo,
+        4 when name.SequenceEqual("NAME"u8) => OfxName.NameTag,
+        5 when name.SequenceEqual("FITID"u8) => OfxName.Fitid,
+        6 when name.SequenceEqual("TRNAMT"u8) => OfxName.TrnAmt,
+        6 when name.SequenceEqual("REFNUM"u8) => OfxName.RefNum,
+        6 when name.SequenceEqual("DTUSER"u8) => OfxName.DtUser,
+        7 when name.SequenceEqual("STMTTRN"u8) => OfxName.StmtTrn,
+        7 when name.SequenceEqual("TRNTYPE"u8) => OfxName.TrnType,
+        7 when name.SequenceEqual("DTAVAIL"u8) => OfxName.DtAvail,
+        8 when name.SequenceEqual("DTPOSTED"u8) => OfxName.DtPosted,
+        8 when name.SequenceEqual("CHECKNUM"u8) => OfxName.CheckNum,
         _ => null,
     };
 
     /// <summary>Whether the tag at <paramref name="at"/> may end past the text's end: then only more text can tell.</summary>
-    private static bool NeedsMore(ReadOnlySpan<char> text, int at)
+    private static bool NeedsMore(ReadOnlySpan<byte> text, int at)
     {
         if (at + 1 >= text.Length)
         {
@@ -228,17 +337,17 @@ internal sealed class OfxTokenizer
         }
 
         var next = text[at + 1];
-        if (next is '?' or '!')
+        if (next is (byte)'?' or (byte)'!')
         {
-            var terminator = text[at..].StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
-            return text.Length - at < 4 || text[(at + 2)..].IndexOf(terminator, StringComparison.Ordinal) < 0;
+            var terminator = Terminator(text, at);
+            return text.Length - at < 4 || text[(at + 2)..].IndexOf(terminator) < 0;
         }
 
-        var isEnd = next == '/';
+        var isEnd = next == (byte)'/';
         var p = at + (isEnd ? 2 : 1);
-        while (p < text.Length && text[p] != '>')
+        while (p < text.Length && text[p] != (byte)'>')
         {
-            if (text[p] is '<' or '\r' or '\n' && !isEnd)
+            if (text[p] is (byte)'<' or (byte)'\r' or (byte)'\n' && !isEnd)
             {
                 return false;
             }
@@ -249,13 +358,17 @@ internal sealed class OfxTokenizer
         return p >= text.Length;
     }
 
+    /// <summary>What ends the <c>&lt;!--</c>, <c>&lt;?</c> or <c>&lt;!</c> at <paramref name="at"/>.</summary>
+    private static ReadOnlySpan<byte> Terminator(ReadOnlySpan<byte> text, int at) =>
+        text[at..].StartsWith("<!--"u8) ? "-->"u8 : text[at + 1] == (byte)'?' ? "?>"u8 : ">"u8;
+
     /// <summary>Ends the text: the last start tag's value is what followed it.</summary>
     public void Finish(IOfxNodeSink sink)
     {
         if (_pendingName is { } pending)
         {
             _pendingName = null;
-            sink.Start(pending, _pendingLine, _value.AsSpan(0, _valueLength));
+            sink.Start(pending, _pendingLine, Value([]));
         }
 
         _valueLength = 0;
@@ -298,7 +411,7 @@ internal sealed class OfxTokenizer
         Skipped,
     }
 
-    private static bool TryReadTag(ReadOnlySpan<char> text, int at, out int end, out TagKind kind, out int nameStart, out int nameEnd)
+    private static bool TryReadTag(ReadOnlySpan<byte> text, int at, out int end, out TagKind kind, out int nameStart, out int nameEnd)
     {
         end = at;
         kind = TagKind.Skipped;
@@ -309,31 +422,32 @@ internal sealed class OfxTokenizer
         }
 
         var next = text[at + 1];
-        if (next is '?' or '!')
+        if (next is (byte)'?' or (byte)'!')
         {
-            var terminator = text[at..].StartsWith("<!--") ? "-->" : next == '?' ? "?>" : ">";
-            var close = text[(at + 2)..].IndexOf(terminator, StringComparison.Ordinal);
+            var terminator = Terminator(text, at);
+            var close = text[(at + 2)..].IndexOf(terminator);
             end = close < 0 ? text.Length : at + 2 + close + terminator.Length;
             return true;
         }
 
-        var isEnd = next == '/';
+        var isEnd = next == (byte)'/';
         nameStart = at + (isEnd ? 2 : 1);
         var p = nameStart;
-        while (p < text.Length && IsNameChar(text[p], p == nameStart))
-        {
-            p++;
-        }
-
-        if (p == nameStart)
+        if (p >= text.Length || !char.IsAsciiLetter((char)text[p]))
         {
             return false;
         }
 
-        var gt = p;
-        while (gt < text.Length && text[gt] != '>')
+        p++;
+        while (p < text.Length && IsNameChar(text[p]))
         {
-            if (text[gt] is '<' or '\r' or '\n' && !isEnd)
+            p++;
+        }
+
+        var gt = p;
+        while (gt < text.Length && text[gt] != (byte)'>')
+        {
+            if (text[gt] is (byte)'<' or (byte)'\r' or (byte)'\n' && !isEnd)
             {
                 return false;
             }
@@ -347,40 +461,20 @@ internal sealed class OfxTokenizer
         }
 
         nameEnd = p;
-        kind = isEnd ? TagKind.End : text[gt - 1] == '/' ? TagKind.Empty : TagKind.Start;
+        kind = isEnd ? TagKind.End : text[gt - 1] == (byte)'/' ? TagKind.Empty : TagKind.Start;
         end = gt + 1;
         return true;
     }
 
-    private static bool IsNameChar(char c, bool first) =>
-        char.IsAsciiLetter(c) || (!first && (char.IsAsciiDigit(c) || c is '.' or '_' or '-' or ':'));
+    private static bool IsNameChar(byte c) =>
+        char.IsAsciiLetterOrDigit((char)c) || c is (byte)'.' or (byte)'_' or (byte)'-' or (byte)':';
 
-    /// <summary>Line breaks in a run of text: CR, LF and CRLF each count one; a CR that ends the run counts unless
-    /// <paramref name="after"/> (the character after the run) is LF.</summary>
-    private static int CountLineBreaks(ReadOnlySpan<char> run, char after)
-    {
-        var count = 0;
-        var at = run.IndexOfAny('\r', '\n');
-        while (at >= 0)
-        {
-            if (run[at] == '\n' || (at + 1 < run.Length ? run[at + 1] != '\n' : after != '\n'))
-            {
-                count++;
-            }
-
-            var next = run[(at + 1)..].IndexOfAny('\r', '\n');
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        return count;
-    }
-
-    private static int CountLineBreaks(ReadOnlySpan<char> text, int from, int to)
+    private static int CountLineBreaks(ReadOnlySpan<byte> text, int from, int to)
     {
         var count = 0;
         for (var i = from; i < to; i++)
         {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            if (text[i] == (byte)'\n' || (text[i] == (byte)'\r' && (i + 1 >= text.Length || text[i + 1] != (byte)'\n')))
             {
                 count++;
             }
@@ -433,10 +527,10 @@ internal sealed class OfxTokenizer
     {
         public List<OfxNode> Nodes { get; } = [];
 
-        public void Start(string name, int line, ReadOnlySpan<char> raw) =>
-            Nodes.Add(new OfxNode(OfxNodeKind.Start, name, CleanString(raw), line));
+        public void Start(OfxName name, int line, ReadOnlySpan<char> raw) =>
+            Nodes.Add(new OfxNode(OfxNodeKind.Start, name.Text, CleanString(raw), line));
 
-        public void End(string name, int line) => Nodes.Add(new OfxNode(OfxNodeKind.End, name, null, line));
+        public void End(OfxName name, int line) => Nodes.Add(new OfxNode(OfxNodeKind.End, name.Text, null, line));
     }
 
     private static bool TryEntity(string name, out string decoded)

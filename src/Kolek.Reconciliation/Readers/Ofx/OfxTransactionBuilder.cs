@@ -17,22 +17,21 @@ internal sealed class OfxTransactionBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly OfxDecimalSeparator _convention;
     private readonly List<Regex> _balancePatterns = [];
-    private readonly StableIds _ids = new("ofx-");
+    private readonly StableIds _ids;
     private readonly bool _defaultPatterns;
-    private readonly Dictionary<string, BankOccurrence> _occurrenceCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BankOccurrence>.AlternateLookup<ReadOnlySpan<char>> _occurrences;
-    private readonly Dictionary<string, bool> _knownCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _known;
+    private readonly List<(string Code, BankOccurrence Occurrence, bool Known)> _types = [];
+    private string? _accountKey;
+    private byte[] _accountKeyUtf8 = [];
 
     /// <param name="options">The reader's settings.</param>
     /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
     /// <param name="diagnostics">Where diagnostics go.</param>
-    public OfxTransactionBuilder(OfxReaderOptions options, OfxDecimalSeparator convention, DiagnosticBag diagnostics)
+    /// <param name="expected">About how many transactions the file holds (sizes the set that tells repeated lines apart).</param>
+    public OfxTransactionBuilder(OfxReaderOptions options, OfxDecimalSeparator convention, DiagnosticBag diagnostics, int expected = 0)
     {
+        _ids = new StableIds("ofx-", expected);
         _diagnostics = diagnostics;
         _convention = convention;
-        _occurrences = _occurrenceCache.GetAlternateLookup<ReadOnlySpan<char>>();
-        _known = _knownCache.GetAlternateLookup<ReadOnlySpan<char>>();
         _defaultPatterns = (options.BalanceLinePatterns ?? []).SequenceEqual(OfxReaderOptions.DefaultBalanceLinePatterns, StringComparer.Ordinal);
         foreach (var pattern in options.BalanceLinePatterns ?? [])
         {
@@ -77,8 +76,8 @@ internal sealed class OfxTransactionBuilder
             return null;
         }
 
-        var memo = raw.Text(OfxField.Memo);
-        var name = raw.Text(OfxField.Name) ?? raw.Text(OfxField.Payee);
+        var memo = raw.Text(OfxTag.Memo);
+        var name = raw.Text(OfxTag.Name) ?? raw.Text(OfxTag.Payee);
         var description = (name, memo) switch
         {
             (null, _) => memo,
@@ -88,7 +87,7 @@ internal sealed class OfxTransactionBuilder
         };
 
         var kind = Classify(raw, value, booking, start, end, name, memo);
-        var fitid = raw.Text(OfxField.Fitid);
+        var fitid = raw.Text(OfxTag.Fitid);
         if (fitid is null)
         {
             _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.missing",
@@ -104,13 +103,13 @@ internal sealed class OfxTransactionBuilder
 
         // Only a credit has a payer other than the account holder; on a debit the document is the payee's.
         var document = kind == TransactionKind.Credit ? FindTaxId(memo) ?? FindTaxId(name) : null;
-        var checkNumber = raw.Text(OfxField.CheckNum) ?? raw.Text(OfxField.RefNum);
+        var checkNumber = raw.Text(OfxTag.CheckNum) ?? raw.Text(OfxTag.RefNum);
         return new BankTransaction
         {
             Id = id,
             Kind = kind,
             BookingDate = booking,
-            ValueDate = ReadOptionalDate(raw, OfxField.DtAvail, "DTAVAIL"),
+            ValueDate = ReadOptionalDate(raw, OfxTag.DtAvail, "DTAVAIL"),
             Amount = value,
             Occurrence = Occurrence(raw),
             Description = description,
@@ -125,33 +124,39 @@ internal sealed class OfxTransactionBuilder
     }
 
     /// <summary>The id from the natural key <c>account|fitid|yyyy-MM-dd|amount</c> (see <see cref="OfxTransactionId"/>),
-    /// written on the stack when it fits.</summary>
+    /// written in UTF-8 on the stack when it fits.</summary>
     private string NextId(string accountKey, string? fitid, string? description, LocalDate booking, decimal amount, out int repeat)
     {
-        var text = fitid;
-        var length = accountKey.Length + 1 + (text?.Length ?? 1 + (description?.Length ?? 0)) + 1 + 10 + 1 + 64;
-        if (length > 512)
+        var text = fitid ?? description;
+        var length = (accountKey.Length + 1 + 1 + (text?.Length ?? 0)) * 3 + 1 + 10 + 1 + 64;
+        if (length > 1024)
         {
             return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
         }
 
-        Span<char> key = stackalloc char[length];
-        var at = 0;
-        Put(key, ref at, accountKey);
-        key[at++] = '|';
-        if (text is null)
+        Span<byte> key = stackalloc byte[length];
+        if (!ReferenceEquals(accountKey, _accountKey))
         {
-            key[at++] = '~';
-            Put(key, ref at, description);
-        }
-        else
-        {
-            Put(key, ref at, text);
+            _accountKey = accountKey;
+            _accountKeyUtf8 = System.Text.Encoding.UTF8.GetBytes(accountKey);
         }
 
-        key[at++] = '|';
+        _accountKeyUtf8.CopyTo(key);
+        var at = _accountKeyUtf8.Length;
+        key[at++] = (byte)'|';
+        if (fitid is null)
+        {
+            key[at++] = (byte)'~';
+        }
+
+        if (text is not null)
+        {
+            at += System.Text.Encoding.UTF8.GetBytes(text, key[at..]);
+        }
+
+        key[at++] = (byte)'|';
         at += WriteDate(key[at..], booking);
-        key[at++] = '|';
+        key[at++] = (byte)'|';
         if (!TryWriteAmount(key[at..], amount, out var written)
             && !amount.TryFormat(key[at..], out written, "0.00##########################", CultureInfo.InvariantCulture))
         {
@@ -163,7 +168,7 @@ internal sealed class OfxTransactionBuilder
 
     /// <summary>Writes a non-zero amount of up to 19 significant digits as <see cref="NaturalKey.Amount"/> does (invariant, at
     /// least two decimals, no trailing zeros past them), without the custom-format machinery; false for anything else.</summary>
-    private static bool TryWriteAmount(Span<char> to, decimal amount, out int written)
+    private static bool TryWriteAmount(Span<byte> to, decimal amount, out int written)
     {
         written = 0;
         Span<int> bits = stackalloc int[4];
@@ -175,7 +180,7 @@ internal sealed class OfxTransactionBuilder
 
         var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
         var scale = (bits[3] >> 16) & 0xFF;
-        Span<char> raw = stackalloc char[20];
+        Span<byte> raw = stackalloc byte[20];
         if (!digits.TryFormat(raw, out var count, default, CultureInfo.InvariantCulture))
         {
             return false;
@@ -183,7 +188,7 @@ internal sealed class OfxTransactionBuilder
 
         // Fraction digits kept: the scale, trailing zeros dropped, but never fewer than two.
         var keep = scale;
-        while (keep > 2 && raw[count - 1 - (scale - keep)] == '0')
+        while (keep > 2 && raw[count - 1 - (scale - keep)] == (byte)'0')
         {
             keep--;
         }
@@ -193,12 +198,12 @@ internal sealed class OfxTransactionBuilder
         var at = 0;
         if (bits[3] < 0)
         {
-            to[at++] = '-';
+            to[at++] = (byte)'-';
         }
 
         if (integerDigits <= 0)
         {
-            to[at++] = '0';
+            to[at++] = (byte)'0';
         }
         else
         {
@@ -206,66 +211,66 @@ internal sealed class OfxTransactionBuilder
             at += integerDigits;
         }
 
-        to[at++] = '.';
+        to[at++] = (byte)'.';
         for (var k = 0; k < keep; k++)
         {
             // Digit k of the fraction: leading zeros when the number has fewer digits than its scale.
             var index = integerDigits + k;
-            to[at++] = index < 0 || k >= scale ? '0' : raw[index];
+            to[at++] = index < 0 || k >= scale ? (byte)'0' : raw[index];
         }
 
         written = at;
         return true;
     }
 
-    private static void Put(Span<char> key, ref int at, string? text)
-    {
-        if (text is not null)
-        {
-            text.CopyTo(key[at..]);
-            at += text.Length;
-        }
-    }
-
     /// <summary>Writes <c>yyyy-MM-dd</c> (as <see cref="NaturalKey.Date"/>; the years of OFX dates are 1 to 9999).</summary>
-    private static int WriteDate(Span<char> to, LocalDate date)
+    private static int WriteDate(Span<byte> to, LocalDate date)
     {
         var year = date.Year;
-        to[0] = (char)('0' + (year / 1000));
-        to[1] = (char)('0' + (year / 100 % 10));
-        to[2] = (char)('0' + (year / 10 % 10));
-        to[3] = (char)('0' + (year % 10));
-        to[4] = '-';
-        to[5] = (char)('0' + (date.Month / 10));
-        to[6] = (char)('0' + (date.Month % 10));
-        to[7] = '-';
-        to[8] = (char)('0' + (date.Day / 10));
-        to[9] = (char)('0' + (date.Day % 10));
+        to[0] = (byte)('0' + (year / 1000));
+        to[1] = (byte)('0' + (year / 100 % 10));
+        to[2] = (byte)('0' + (year / 10 % 10));
+        to[3] = (byte)('0' + (year % 10));
+        to[4] = (byte)'-';
+        to[5] = (byte)('0' + (date.Month / 10));
+        to[6] = (byte)('0' + (date.Month % 10));
+        to[7] = (byte)'-';
+        to[8] = (byte)('0' + (date.Day / 10));
+        to[9] = (byte)('0' + (date.Day % 10));
         return 10;
     }
 
     /// <summary>The occurrence for the TRNTYPE, shared between lines of the same code (the record is immutable).</summary>
     private BankOccurrence? Occurrence(RawTransaction raw)
     {
-        if (!raw.Has(OfxField.TrnType) || raw.Span(OfxField.TrnType).IsEmpty)
+        if (!raw.Has(OfxTag.TrnType) || raw.Span(OfxTag.TrnType).IsEmpty)
         {
             return null;
         }
 
-        var type = raw.Span(OfxField.TrnType);
-        if (_occurrences.TryGetValue(type, out var known))
+        return Type(raw.Span(OfxTag.TrnType)).Occurrence;
+    }
+
+    /// <summary>What is known of a TRNTYPE code: the last few codes are looked up in a short list (a file uses a handful),
+    /// the others are described each time.</summary>
+    private (BankOccurrence Occurrence, bool Known) Type(ReadOnlySpan<char> type)
+    {
+        foreach (var entry in _types)
         {
-            return known;
+            if (type.SequenceEqual(entry.Code))
+            {
+                return (entry.Occurrence, entry.Known);
+            }
         }
 
         var text = type.ToString();
-        var occurrence = OfxTransactionTypes.Describe(text);
-        if (_occurrenceCache.Count < 64)
+        var described = (OfxTransactionTypes.Describe(text), OfxTransactionTypes.IsKnown(text));
+        if (_types.Count < 16)
         {
-            _occurrenceCache[text] = occurrence;
+            _types.Add((text, described.Item1, described.Item2));
         }
 
-        return occurrence;
+        return described;
     }
 
     /// <summary><see cref="TaxIdScanner.Find"/> when the text could hold a CPF or CNPJ at all: every form it finds has at
@@ -322,29 +327,17 @@ internal sealed class OfxTransactionBuilder
             return TransactionKind.Event;
         }
 
-        if (raw.Has(OfxField.TrnType) && !raw.Span(OfxField.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxField.TrnType)))
+        if (raw.Has(OfxTag.TrnType) && !raw.Span(OfxTag.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxTag.TrnType)))
         {
-            var type = raw.Span(OfxField.TrnType);
-            _diagnostics.Warning(raw.LineOf(OfxField.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
+            var type = raw.Span(OfxTag.TrnType);
+            _diagnostics.Warning(raw.LineOf(OfxTag.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
                 $"TRNTYPE desconhecido '{type}'; o sinal do valor decide crédito ou débito."));
         }
 
         return amount > 0m ? TransactionKind.Credit : TransactionKind.Debit;
     }
 
-    private bool IsKnownType(ReadOnlySpan<char> type) =>
-        _known.TryGetValue(type, out var known) ? known : Remember(type.ToString());
-
-    private bool Remember(string type)
-    {
-        var known = OfxTransactionTypes.IsKnown(type);
-        if (_knownCache.Count < 64)
-        {
-            _knownCache[type] = known;
-        }
-
-        return known;
-    }
+    private bool IsKnownType(ReadOnlySpan<char> type) => Type(type).Known;
 
     private string? MatchesBalanceLine(string? text, int line, string field)
     {
@@ -393,14 +386,14 @@ internal sealed class OfxTransactionBuilder
 
     private decimal? ReadAmount(RawTransaction raw)
     {
-        if (!raw.Has(OfxField.TrnAmt))
+        if (!raw.Has(OfxTag.TrnAmt))
         {
             _diagnostics.Error(raw.Line, "TRNAMT", "ofx.amount.missing", "Lançamento sem TRNAMT: não lido.");
             return null;
         }
 
-        var value = raw.Span(OfxField.TrnAmt);
-        var line = raw.LineOf(OfxField.TrnAmt);
+        var value = raw.Span(OfxTag.TrnAmt);
+        var line = raw.LineOf(OfxTag.TrnAmt);
         if (OfxAmount.TryParse(value, _convention, out var amount, out var ambiguous))
         {
             if (ambiguous)
@@ -419,24 +412,24 @@ internal sealed class OfxTransactionBuilder
 
     private LocalDate? ReadBookingDate(RawTransaction raw)
     {
-        if (ReadOptionalDate(raw, OfxField.DtPosted, "DTPOSTED") is { } posted)
+        if (ReadOptionalDate(raw, OfxTag.DtPosted, "DTPOSTED") is { } posted)
         {
             return posted;
         }
 
-        if (ReadOptionalDate(raw, OfxField.DtUser, "DTUSER") is { } user)
+        if (ReadOptionalDate(raw, OfxTag.DtUser, "DTUSER") is { } user)
         {
-            _diagnostics.Warning(raw.LineOf(OfxField.DtUser), "DTUSER", "ofx.date.fallback",
+            _diagnostics.Warning(raw.LineOf(OfxTag.DtUser), "DTUSER", "ofx.date.fallback",
                 "Sem DTPOSTED válido: usada a data DTUSER como data do lançamento.");
             return user;
         }
 
-        _diagnostics.Error(raw.Has(OfxField.DtPosted) ? raw.LineOf(OfxField.DtPosted) : raw.Line, "DTPOSTED", "ofx.date.missing",
+        _diagnostics.Error(raw.Has(OfxTag.DtPosted) ? raw.LineOf(OfxTag.DtPosted) : raw.Line, "DTPOSTED", "ofx.date.missing",
             "Lançamento sem data (DTPOSTED/DTUSER) legível: não lido.");
         return null;
     }
 
-    private LocalDate? ReadOptionalDate(RawTransaction raw, OfxField field, string name) =>
+    private LocalDate? ReadOptionalDate(RawTransaction raw, OfxTag field, string name) =>
         raw.Has(field) ? ReadDate(raw.Span(field), raw.LineOf(field), name) : null;
 
     private LocalDate? StatementDate(RawField? field, string name) => field is { } f ? ReadDate(f.Value, f.Line, name) : null;
