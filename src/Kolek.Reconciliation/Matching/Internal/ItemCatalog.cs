@@ -95,7 +95,9 @@ internal sealed class ItemCatalog
         (date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)).ToDateOnly().DayNumber;
 
     /// <summary>Indexes the items under the keys the credits carry; call once, before any look-up.</summary>
-    public void Index(IReadOnlyList<PendingCredit> credits)
+    /// <param name="credits">The credits whose keys are looked up.</param>
+    /// <param name="parallelism">How many threads the scan of the items may use.</param>
+    public void Index(IReadOnlyList<PendingCredit> credits, int parallelism)
     {
         // Sized once for every key the credits may register (the dictionary would otherwise be rebuilt as it grows).
         var wanted = 0;
@@ -138,7 +140,7 @@ internal sealed class ItemCatalog
             }
         }
 
-        var (input, positionOf) = (_input, _positionOf);
+        var input = _input;
         if (_keys.Count == 0 && _masks.Count == 0)
         {
             return;
@@ -163,17 +165,67 @@ internal sealed class ItemCatalog
             }
         }
 
+        var degree = Math.Min(parallelism, input.Length / MinItemsPerThread);
+        if (degree <= 1)
+        {
+            Scan(0, input.Length, masks, maskFilter, null);
+        }
+        else
+        {
+            // The items are cut into consecutive ranges scanned side by side; a range only reads the catalog and writes
+            // down what it found, and the findings are then applied range after range, in the caller's order: the very
+            // operations of a single scan in the same order, so the catalog ends up identical.
+            var ranges = degree * 4;
+            var found = new Hits[ranges];
+            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, r =>
+            {
+                var hits = new Hits();
+                Scan((int)((long)input.Length * r / ranges), (int)((long)input.Length * (r + 1) / ranges), masks, maskFilter, hits);
+                found[r] = hits;
+            });
+            foreach (var hits in found)
+            {
+                hits.ForEach(this);
+            }
+        }
+
+        // The items were visited in the caller's order: put every list in due-date order, and the documents of each
+        // masked group in the order of their first item.
+        foreach (var postings in _keys.Values)
+        {
+            postings.Sort();
+        }
+
+        foreach (var documents in _masks.Values.SelectMany(m => m.Values))
+        {
+            documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
+        }
+    }
+
+    /// <summary>Items per thread below which the scan is not worth splitting.</summary>
+    private const int MinItemsPerThread = 32_768;
+
+    /// <summary>Records the items <c>[from, to)</c> of the caller's order under the registered keys.</summary>
+    /// <param name="from">The first item, in the caller's order.</param>
+    /// <param name="to">The item after the last.</param>
+    /// <param name="masks">The registered mask shapes, with their groups by visible characters.</param>
+    /// <param name="maskFilter">The one-bit filter over (mask shape, visible characters).</param>
+    /// <param name="hits">Null: record at once (the only scan). Otherwise the scan runs beside others: it only reads,
+    /// and writes what it found here, in order, for <see cref="Apply"/>.</param>
+    private void Scan(int from, int to, (string Shape, Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> ByVisible)[] masks, ulong[] maskFilter, Hits? hits)
+    {
+        var (input, positionOf) = (_input, _positionOf);
         Span<char> visible = stackalloc char[14];
-        for (var k = 0; k < input.Length; k++)
+        for (var k = from; k < to; k++)
         {
             var item = input[k];
             var index = positionOf[k];
             var references = item.References;
-            Post(references.NossoNumero, Kind.NossoNumero, index);
-            Post(references.Txid, Kind.Txid, index);
-            Post(references.EndToEndId, Kind.EndToEndId, index);
-            Post(references.DocumentNumber, Kind.DocumentNumber, index);
-            Post(references.LinhaDigitavel, null, index);
+            Post(references.NossoNumero, Kind.NossoNumero, index, hits);
+            Post(references.Txid, Kind.Txid, index, hits);
+            Post(references.EndToEndId, Kind.EndToEndId, index, hits);
+            Post(references.DocumentNumber, Kind.DocumentNumber, index, hits);
+            Post(references.LinhaDigitavel, null, index, hits);
             var payerDocuments = item.PayerDocuments;
             for (var d = 0; d < payerDocuments.Count; d++)
             {
@@ -197,7 +249,9 @@ internal sealed class ItemCatalog
                 }
 
                 // A document first seen here joins the groups of the masked patterns it agrees with, and from then on
-                // its items are recorded like those of a complete document.
+                // its items are recorded like those of a complete document. (Whether it agrees depends on the document
+                // alone, so a scan beside others sees it in every range where the document appears.)
+                var grouped = false;
                 for (var m = 0; m < masks.Length; m++)
                 {
                     var (shape, byVisible) = masks[m];
@@ -208,32 +262,127 @@ internal sealed class ItemCatalog
 
                     var shown = Visible(document, shape, visible);
                     var (word, bit) = FilterSlot(maskFilter, MaskHash(m, shown));
-                    if ((maskFilter[word] & bit) != 0
-                        && byVisible.TryGetValue(shown, out var documents)
-                        && !documents.Contains(document))
+                    if ((maskFilter[word] & bit) != 0 && byVisible.TryGetValue(shown, out var documents))
                     {
-                        documents.Add(document);
-                        Want(document, Kind.PayerDocument);
+                        if (hits is null)
+                        {
+                            Group(documents, document);
+                        }
+                        else
+                        {
+                            hits.Add(new Hit(new GroupHit(documents, document), 0, HitKind.Group, default));
+                            grouped = true;
+                        }
                     }
                 }
 
-                if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                if (hits is null)
                 {
-                    postings.Add(Kind.PayerDocument, index);
+                    if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                    {
+                        postings.Add(Kind.PayerDocument, index);
+                    }
+                }
+                else if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                {
+                    hits.Add(new Hit(postings, index, HitKind.Reference, Kind.PayerDocument));
+                }
+                else if (grouped)
+                {
+                    // Not registered yet: it will be once its group is applied.
+                    hits.Add(new Hit(document, index, HitKind.Document, default));
                 }
             }
         }
+    }
 
-        // The items were visited in the caller's order: put every list in due-date order, and the documents of each
-        // masked group in the order of their first item.
-        foreach (var postings in _keys.Values)
+    /// <summary>Adds a document to a masked pattern's group (once), and registers it for payer look-ups.</summary>
+    private void Group(List<string> documents, string document)
+    {
+        if (!documents.Contains(document))
         {
-            postings.Sort();
+            documents.Add(document);
+            Want(document, Kind.PayerDocument);
+        }
+    }
+
+    /// <summary>Applies what a scan beside others found, as that scan alone would have.</summary>
+    private void Apply(in Hit hit)
+    {
+        switch (hit.What)
+        {
+            case HitKind.Group:
+                var (documents, document) = (GroupHit)hit.Target;
+                Group(documents, document);
+                break;
+            case HitKind.Document:
+                if (_keys.TryGetValue((string)hit.Target, out var postings))
+                {
+                    postings.Add(Kind.PayerDocument, hit.Index);
+                }
+
+                break;
+            case HitKind.Reference:
+                ((Postings)hit.Target).Add(hit.Kind, hit.Index);
+                break;
+        }
+    }
+
+    private enum HitKind : byte
+    {
+        /// <summary>An item is recorded under a registered key (<see cref="Hit.Target"/>) for one kind of look-up.</summary>
+        Reference,
+
+        /// <summary>A document agrees with a masked pattern's group (a <see cref="GroupHit"/>).</summary>
+        Group,
+
+        /// <summary>An item has a document (<see cref="Hit.Target"/>) that will be registered by a group.</summary>
+        Document,
+    }
+
+    /// <summary>What a scan beside others found for one item: the operation a single scan would have done.</summary>
+    /// <param name="Target">The postings, document or group the operation is about.</param>
+    /// <param name="Index">The item.</param>
+    /// <param name="What">The operation.</param>
+    /// <param name="Kind">The kind of look-up, for <see cref="HitKind.Reference"/>.</param>
+    private readonly record struct Hit(object Target, int Index, HitKind What, Kind Kind);
+
+    /// <summary>A document and the masked pattern's group it agrees with.</summary>
+    private sealed record GroupHit(List<string> Documents, string Document);
+
+    /// <summary>A scan's findings in order, in blocks (a growing list would copy and discard them as it grows, and a
+    /// million items can have as many findings).</summary>
+    private sealed class Hits
+    {
+        /// <summary>16-byte entries: 64 KiB blocks, below the large-object heap's threshold.</summary>
+        private const int BlockSize = 4096;
+
+        private readonly List<Hit[]> _blocks = [];
+        private int _used = BlockSize;
+
+        public void Add(in Hit hit)
+        {
+            if (_used == BlockSize)
+            {
+                _blocks.Add(new Hit[BlockSize]);
+                _used = 0;
+            }
+
+            _blocks[^1][_used++] = hit;
         }
 
-        foreach (var documents in _masks.Values.SelectMany(m => m.Values))
+        /// <summary>Applies every finding to the catalog, in order.</summary>
+        public void ForEach(ItemCatalog catalog)
         {
-            documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
+            for (var b = 0; b < _blocks.Count; b++)
+            {
+                var count = b == _blocks.Count - 1 ? _used : BlockSize;
+                var block = _blocks[b];
+                for (var i = 0; i < count; i++)
+                {
+                    catalog.Apply(block[i]);
+                }
+            }
         }
     }
 
@@ -324,7 +473,7 @@ internal sealed class ItemCatalog
     /// <see cref="ByAnyReference"/>) and under any reference.</summary>
     /// <remarks>Runs for every reference of every item: the hash of the reference's key is computed while reading
     /// the reference once, and the key itself only when the filter lets it through.</remarks>
-    private void Post(string? reference, Kind? kind, int index)
+    private void Post(string? reference, Kind? kind, int index, Hits? hits)
     {
         if (reference is null || Keys.ReferenceHash(reference) is not { } hash || !MayBeKey(hash))
         {
@@ -334,13 +483,30 @@ internal sealed class ItemCatalog
         var key = Keys.Reference(reference);
         if (key is not null && _keys.TryGetValue(key, out var postings))
         {
-            if (kind is { } k)
+            if (hits is null)
             {
-                postings.Add(k, index);
+                Post(postings, kind, index);
             }
+            else
+            {
+                if (kind is { } k)
+                {
+                    hits.Add(new Hit(postings, index, HitKind.Reference, k));
+                }
 
-            postings.Add(Kind.AnyReference, index);
+                hits.Add(new Hit(postings, index, HitKind.Reference, Kind.AnyReference));
+            }
         }
+    }
+
+    private static void Post(Postings postings, Kind? kind, int index)
+    {
+        if (kind is { } k)
+        {
+            postings.Add(k, index);
+        }
+
+        postings.Add(Kind.AnyReference, index);
     }
 
     /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are

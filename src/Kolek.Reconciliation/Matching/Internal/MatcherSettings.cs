@@ -18,6 +18,7 @@ internal sealed class MatcherSettings
         MaxSubsetItems = options.MaxSubsetItems;
         SubsetSearchBudget = options.SubsetSearchBudget;
         MaxSuggestions = options.MaxSuggestions;
+        MaxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         Wording = Wording.For(options.ExplanationLanguage);
         AdjustDueDate = options.AdjustDueDate ?? LateCharges.NextMondayIfWeekend;
     }
@@ -38,6 +39,9 @@ internal sealed class MatcherSettings
     public int SubsetSearchBudget { get; }
 
     public int MaxSuggestions { get; }
+
+    /// <summary>How many threads a run may use (1: the calling thread only).</summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <summary>The explanations' language.</summary>
     public Wording Wording { get; }

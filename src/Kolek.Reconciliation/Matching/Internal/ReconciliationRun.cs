@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 
@@ -99,7 +100,7 @@ internal sealed partial class ReconciliationRun
         }
 
         _matches = new TransactionMatch?[_outcomes.Count];
-        _catalog.Index(_pending);
+        _catalog.Index(_pending, settings.MaxDegreeOfParallelism);
     }
 
     public ReconciliationResult Execute()
@@ -117,9 +118,27 @@ internal sealed partial class ReconciliationRun
             }
         }
 
-        foreach (var credit in _pending)
+        // Suggestions read the final outstanding amounts only, so the credits are classified independently.
+        var classified = new object?[_pending.Count];
+        var left = new List<int>();
+        for (var p = 0; p < _pending.Count; p++)
         {
-            _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] is { } match ? match : Classify(credit));
+            if (_matches[_pending[p].Order] is null)
+            {
+                left.Add(p);
+            }
+        }
+
+        if (Degree(left.Count) > 1)
+        {
+            _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding);
+        }
+
+        ForEach(left, p => classified[p] = Classify(_pending[p]));
+        for (var p = 0; p < _pending.Count; p++)
+        {
+            var credit = _pending[p];
+            _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] ?? classified[p]!);
         }
 
         return new ReconciliationResult(
@@ -144,6 +163,7 @@ internal sealed partial class ReconciliationRun
         do
         {
             changed = false;
+            var (ahead, decisions, snapshot) = EvaluateAhead(evaluate, checkedAt, dependsOn);
             for (var p = 0; p < _pending.Count; p++)
             {
                 var credit = _pending[p];
@@ -153,7 +173,10 @@ internal sealed partial class ReconciliationRun
                 }
 
                 checkedAt[p] = _changes + 1;
-                var proposal = evaluate(credit);
+                // A decision taken ahead still holds when none of the items it read has changed since.
+                var proposal = ahead is not null && ahead[p] && !ChangedSince(dependsOn(p), snapshot + 1)
+                    ? decisions![p]
+                    : evaluate(credit);
                 if (proposal is not null)
                 {
                     Apply(credit, proposal);
@@ -163,6 +186,76 @@ internal sealed partial class ReconciliationRun
         }
         while (changed);
         return any;
+    }
+
+    /// <summary>Items per thread below which work is not worth splitting.</summary>
+    private const int MinCreditsPerThread = 1024;
+
+    /// <summary>How many threads to use for <paramref name="count"/> independent credits.</summary>
+    private int Degree(int count) => Math.Min(_settings.MaxDegreeOfParallelism, count / MinCreditsPerThread);
+
+    /// <summary>Runs <paramref name="action"/> for every position of <paramref name="positions"/>, on several threads
+    /// when there are enough; the action must only write what belongs to its position.</summary>
+    private void ForEach(List<int> positions, Action<int> action)
+    {
+        var degree = Degree(positions.Count);
+        if (degree <= 1)
+        {
+            foreach (var p in positions)
+            {
+                action(p);
+            }
+
+            return;
+        }
+
+        // Small consecutive ranges, taken in turn by the threads: the cost per credit varies.
+        var ranges = Partitioner.Create(0, positions.Count, Math.Max(64, positions.Count / (degree * 16)));
+        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, range =>
+        {
+            for (var k = range.Item1; k < range.Item2; k++)
+            {
+                action(positions[k]);
+            }
+        });
+    }
+
+    /// <summary>On several threads, the pass's decision for every credit the coming sweep will evaluate, taken on the
+    /// outstanding amounts as they are now: by position among the pending credits, whether it was taken ahead and the
+    /// decision (null: nothing found), with <see cref="_changes"/> as the snapshot; null arrays when the run uses one
+    /// thread or there are too few such credits.</summary>
+    /// <remarks>A decision is a pure function of the outstanding amounts of the credit's items, so the sweep uses a
+    /// decision taken ahead as long as none of those items has changed since the snapshot: the same decision it would
+    /// take, and the same result for any number of threads.</remarks>
+    private (bool[]? Ahead, Proposal?[]? Decisions, int Snapshot) EvaluateAhead(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
+    {
+        if (_settings.MaxDegreeOfParallelism <= 1)
+        {
+            return (null, null, _changes);
+        }
+
+        var due = new List<int>();
+        for (var p = 0; p < _pending.Count; p++)
+        {
+            if (_matches[_pending[p].Order] is null && (checkedAt[p] == 0 || ChangedSince(dependsOn(p), checkedAt[p])))
+            {
+                due.Add(p);
+            }
+        }
+
+        if (Degree(due.Count) <= 1)
+        {
+            return (null, null, _changes);
+        }
+
+        var ahead = new bool[_pending.Count];
+        var decisions = new Proposal?[_pending.Count];
+        ForEach(due, p =>
+        {
+            decisions[p] = evaluate(_pending[p]);
+            ahead[p] = true;
+        });
+        return (ahead, decisions, _changes);
     }
 
     private bool ChangedSince(int[] items, int changes)
