@@ -61,7 +61,8 @@ public sealed class MatchingOptions
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Moves a due date to the last day it can be paid without late charges (the next business day when it
-    /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here.</summary>
+    /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here. It must be a pure function:
+    /// with <see cref="MaxDegreeOfParallelism"/> above 1 it is called from several threads at once.</summary>
     /// <value>The default value is <see langword="null"/>: Saturdays and Sundays move to Monday
     /// (<see cref="LateCharges.NextMondayIfWeekend"/>), holidays are not known.</value>
     public Func<LocalDate, LocalDate>? AdjustDueDate { get; set; }

@@ -97,7 +97,8 @@ internal sealed class ItemCatalog
     /// <summary>Indexes the items under the keys the credits carry; call once, before any look-up.</summary>
     /// <param name="credits">The credits whose keys are looked up.</param>
     /// <param name="parallelism">How many threads the scan of the items may use.</param>
-    public void Index(IReadOnlyList<PendingCredit> credits, int parallelism)
+    /// <param name="minItemsPerThread">Items per thread below which the scan is not split.</param>
+    public void Index(IReadOnlyList<PendingCredit> credits, int parallelism, int minItemsPerThread)
     {
         // Sized once for every key the credits may register (the dictionary would otherwise be rebuilt as it grows).
         var wanted = 0;
@@ -165,7 +166,7 @@ internal sealed class ItemCatalog
             }
         }
 
-        var degree = Math.Min(parallelism, input.Length / MinItemsPerThread);
+        var degree = Math.Min(parallelism, input.Length / minItemsPerThread);
         if (degree <= 1)
         {
             Scan(0, input.Length, masks, maskFilter, null);
@@ -201,9 +202,6 @@ internal sealed class ItemCatalog
             documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
         }
     }
-
-    /// <summary>Items per thread below which the scan is not worth splitting.</summary>
-    private const int MinItemsPerThread = 32_768;
 
     /// <summary>Records the items <c>[from, to)</c> of the caller's order under the registered keys.</summary>
     /// <param name="from">The first item, in the caller's order.</param>

@@ -100,7 +100,7 @@ internal sealed partial class ReconciliationRun
         }
 
         _matches = new TransactionMatch?[_outcomes.Count];
-        _catalog.Index(_pending, settings.MaxDegreeOfParallelism);
+        _catalog.Index(_pending, settings.MaxDegreeOfParallelism, settings.MinItemsPerThread);
     }
 
     public ReconciliationResult Execute()
@@ -188,11 +188,8 @@ internal sealed partial class ReconciliationRun
         return any;
     }
 
-    /// <summary>Items per thread below which work is not worth splitting.</summary>
-    private const int MinCreditsPerThread = 1024;
-
     /// <summary>How many threads to use for <paramref name="count"/> independent credits.</summary>
-    private int Degree(int count) => Math.Min(_settings.MaxDegreeOfParallelism, count / MinCreditsPerThread);
+    private int Degree(int count) => Math.Min(_settings.MaxDegreeOfParallelism, count / _settings.MinCreditsPerThread);
 
     /// <summary>Runs <paramref name="action"/> for every position of <paramref name="positions"/>, on several threads
     /// when there are enough; the action must only write what belongs to its position.</summary>
