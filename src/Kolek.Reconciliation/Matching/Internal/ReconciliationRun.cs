@@ -68,7 +68,7 @@ internal sealed partial class ReconciliationRun
             return order != 0 ? order : a.Position.CompareTo(b.Position);
         });
         var seen = new HashSet<string>(sorted.Length, StringComparer.Ordinal);
-        var descriptions = new PendingCredit.DescriptionScans(settings);
+        var credits = new List<int>();
         foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
@@ -93,11 +93,24 @@ internal sealed partial class ReconciliationRun
             }
             else
             {
-                _pending.Add(new PendingCredit(transaction, _outcomes.Count, descriptions));
+                credits.Add(_outcomes.Count);
             }
 
             _outcomes.Add((transaction, outcome!));
         }
+
+        // Each credit's references and description scans are its own: built side by side, each range of credits with
+        // its own cache of descriptions (the same scans as one cache gives).
+        var pending = new PendingCredit[credits.Count];
+        ForEachRange(credits.Count, (from, to) =>
+        {
+            var descriptions = new PendingCredit.DescriptionScans(settings);
+            for (var c = from; c < to; c++)
+            {
+                pending[c] = new PendingCredit(_outcomes[credits[c]].Transaction, credits[c], descriptions);
+            }
+        });
+        _pending.AddRange(pending);
 
         _matches = new TransactionMatch?[_outcomes.Count];
         _catalog.Index(_pending, settings.MaxDegreeOfParallelism, settings.MinItemsPerThread);
@@ -193,28 +206,28 @@ internal sealed partial class ReconciliationRun
 
     /// <summary>Runs <paramref name="action"/> for every position of <paramref name="positions"/>, on several threads
     /// when there are enough; the action must only write what belongs to its position.</summary>
-    private void ForEach(List<int> positions, Action<int> action)
+    private void ForEach(List<int> positions, Action<int> action) => ForEachRange(positions.Count, (from, to) =>
     {
-        var degree = Degree(positions.Count);
+        for (var k = from; k < to; k++)
+        {
+            action(positions[k]);
+        }
+    });
+
+    /// <summary>Runs <paramref name="action"/> over consecutive ranges <c>[from, to)</c> covering <c>[0, count)</c>, on
+    /// several threads when there are enough; the action must only write what belongs to its range.</summary>
+    private void ForEachRange(int count, Action<int, int> action)
+    {
+        var degree = Degree(count);
         if (degree <= 1)
         {
-            foreach (var p in positions)
-            {
-                action(p);
-            }
-
+            action(0, count);
             return;
         }
 
         // Small consecutive ranges, taken in turn by the threads: the cost per credit varies.
-        var ranges = Partitioner.Create(0, positions.Count, Math.Max(64, positions.Count / (degree * 16)));
-        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, range =>
-        {
-            for (var k = range.Item1; k < range.Item2; k++)
-            {
-                action(positions[k]);
-            }
-        });
+        var ranges = Partitioner.Create(0, count, Math.Max(Math.Min(64, _settings.MinCreditsPerThread), count / (degree * 16)));
+        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, range => action(range.Item1, range.Item2));
     }
 
     /// <summary>On several threads, the pass's decision for every credit the coming sweep will evaluate, taken on the
