@@ -29,6 +29,9 @@ internal sealed class ItemCatalog
     /// <summary>Registered keys (references and bare payer documents) → the items each kind of look-up finds.</summary>
     private readonly Dictionary<string, Postings> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>The values of <see cref="_keys"/>, in the order registered (<see cref="Postings.Id"/>).</summary>
+    private readonly List<Postings> _postings = [];
+
     /// <summary>A one-bit-per-hash filter over <see cref="_keys"/>: most item keys are not registered, and this answers
     /// "not registered" from a few hundred KB instead of a dictionary look-up that misses the cache.</summary>
     private ulong[] _filter = [];
@@ -186,7 +189,7 @@ internal sealed class ItemCatalog
             });
             foreach (var hits in found)
             {
-                hits.ForEach(this);
+                hits.Apply(this);
             }
         }
 
@@ -209,7 +212,7 @@ internal sealed class ItemCatalog
     /// <param name="masks">The registered mask shapes, with their groups by visible characters.</param>
     /// <param name="maskFilter">The one-bit filter over (mask shape, visible characters).</param>
     /// <param name="hits">Null: record at once (the only scan). Otherwise the scan runs beside others: it only reads,
-    /// and writes what it found here, in order, for <see cref="Apply"/>.</param>
+    /// and writes what it found here, in order, for <see cref="Hits.Apply"/>.</param>
     private void Scan(int from, int to, (string Shape, Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> ByVisible)[] masks, ulong[] maskFilter, Hits? hits)
     {
         var (input, positionOf) = (_input, _positionOf);
@@ -268,7 +271,7 @@ internal sealed class ItemCatalog
                         }
                         else
                         {
-                            hits.Add(new Hit(new GroupHit(documents, document), 0, HitKind.Group, default));
+                            hits.Add(new GroupHit(documents, document));
                             grouped = true;
                         }
                     }
@@ -283,12 +286,12 @@ internal sealed class ItemCatalog
                 }
                 else if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
                 {
-                    hits.Add(new Hit(postings, index, HitKind.Reference, Kind.PayerDocument));
+                    hits.Add(postings, Kind.PayerDocument, index);
                 }
                 else if (grouped)
                 {
                     // Not registered yet: it will be once its group is applied.
-                    hits.Add(new Hit(document, index, HitKind.Document, default));
+                    hits.Add(document, index);
                 }
             }
         }
@@ -304,73 +307,34 @@ internal sealed class ItemCatalog
         }
     }
 
-    /// <summary>Applies what a scan beside others found, as that scan alone would have.</summary>
-    private void Apply(in Hit hit)
-    {
-        switch (hit.What)
-        {
-            case HitKind.Group:
-                var (documents, document) = (GroupHit)hit.Target;
-                Group(documents, document);
-                break;
-            case HitKind.Document:
-                if (_keys.TryGetValue((string)hit.Target, out var postings))
-                {
-                    postings.Add(Kind.PayerDocument, hit.Index);
-                }
-
-                break;
-            case HitKind.Reference:
-                ((Postings)hit.Target).Add(hit.Kind, hit.Index);
-                break;
-        }
-    }
-
-    private enum HitKind : byte
-    {
-        /// <summary>An item is recorded under a registered key (<see cref="Hit.Target"/>) for one kind of look-up.</summary>
-        Reference,
-
-        /// <summary>A document agrees with a masked pattern's group (a <see cref="GroupHit"/>).</summary>
-        Group,
-
-        /// <summary>An item has a document (<see cref="Hit.Target"/>) that will be registered by a group.</summary>
-        Document,
-    }
-
-    /// <summary>What a scan beside others found for one item: the operation a single scan would have done.</summary>
-    /// <param name="Target">The postings, document or group the operation is about.</param>
-    /// <param name="Index">The item.</param>
-    /// <param name="What">The operation.</param>
-    /// <param name="Kind">The kind of look-up, for <see cref="HitKind.Reference"/>.</param>
-    private readonly record struct Hit(object Target, int Index, HitKind What, Kind Kind);
-
     /// <summary>A document and the masked pattern's group it agrees with.</summary>
     private sealed record GroupHit(List<string> Documents, string Document);
 
-    /// <summary>A scan's findings in order, in blocks (a growing list would copy and discard them as it grows, and a
-    /// million items can have as many findings).</summary>
+    /// <summary>What a scan beside others found, in order: the operations a single scan would have done, applied
+    /// afterwards by <see cref="Apply"/>.</summary>
+    /// <remarks>A million items can have as many findings, so each is two numbers (8 bytes), in blocks (a growing list
+    /// would copy and discard them as it grows): the item, and either a registered key's postings and the kind of
+    /// look-up, or (negative) a document or group kept aside.</remarks>
     private sealed class Hits
     {
-        /// <summary>16-byte entries: 64 KiB blocks, below the large-object heap's threshold.</summary>
-        private const int BlockSize = 4096;
+        /// <summary>64 KiB blocks, below the large-object heap's threshold.</summary>
+        private const int BlockSize = 8192;
 
-        private readonly List<Hit[]> _blocks = [];
+        private readonly List<long[]> _blocks = [];
+        private readonly List<object> _aside = [];
         private int _used = BlockSize;
 
-        public void Add(in Hit hit)
-        {
-            if (_used == BlockSize)
-            {
-                _blocks.Add(new Hit[BlockSize]);
-                _used = 0;
-            }
+        /// <summary>The item is recorded under the key's postings for the kind of look-up.</summary>
+        public void Add(Postings postings, Kind kind, int index) => Add((postings.Id * 8) + (int)kind, index);
 
-            _blocks[^1][_used++] = hit;
-        }
+        /// <summary>The item has a document that will be registered by a group.</summary>
+        public void Add(string document, int index) => Aside(document, index);
+
+        /// <summary>A document agrees with a masked pattern's group.</summary>
+        public void Add(GroupHit group) => Aside(group, 0);
 
         /// <summary>Applies every finding to the catalog, in order.</summary>
-        public void ForEach(ItemCatalog catalog)
+        public void Apply(ItemCatalog catalog)
         {
             for (var b = 0; b < _blocks.Count; b++)
             {
@@ -378,9 +342,38 @@ internal sealed class ItemCatalog
                 var block = _blocks[b];
                 for (var i = 0; i < count; i++)
                 {
-                    catalog.Apply(block[i]);
+                    var (target, index) = ((int)(block[i] >> 32), (int)block[i]);
+                    if (target >= 0)
+                    {
+                        catalog._postings[target >> 3].Add((Kind)(target & 7), index);
+                    }
+                    else if (_aside[~target] is GroupHit group)
+                    {
+                        catalog.Group(group.Documents, group.Document);
+                    }
+                    else if (catalog._keys.TryGetValue((string)_aside[~target], out var postings))
+                    {
+                        postings.Add(Kind.PayerDocument, index);
+                    }
                 }
             }
+        }
+
+        private void Aside(object what, int index)
+        {
+            _aside.Add(what);
+            Add(~(_aside.Count - 1), index);
+        }
+
+        private void Add(int target, int index)
+        {
+            if (_used == BlockSize)
+            {
+                _blocks.Add(new long[BlockSize]);
+                _used = 0;
+            }
+
+            _blocks[^1][_used++] = ((long)target << 32) | (uint)index;
         }
     }
 
@@ -433,7 +426,12 @@ internal sealed class ItemCatalog
         }
 
         ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
-        postings ??= new Postings();
+        if (postings is null)
+        {
+            postings = new Postings(_postings.Count);
+            _postings.Add(postings);
+        }
+
         postings.Want(kind);
         if (!exists && _filter.Length > 0)
         {
@@ -489,10 +487,10 @@ internal sealed class ItemCatalog
             {
                 if (kind is { } k)
                 {
-                    hits.Add(new Hit(postings, index, HitKind.Reference, k));
+                    hits.Add(postings, k, index);
                 }
 
-                hits.Add(new Hit(postings, index, HitKind.Reference, Kind.AnyReference));
+                hits.Add(postings, Kind.AnyReference, index);
             }
         }
     }
@@ -672,8 +670,11 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>The items a registered key finds, per kind of look-up; null for a kind nobody asks for.</summary>
-    private sealed class Postings
+    /// <param name="id">Its position in <see cref="_postings"/>.</param>
+    private sealed class Postings(int id)
     {
+        public int Id => id;
+
         private readonly List<int>?[] _byKind = new List<int>?[6];
 
         public void Want(Kind kind) => _byKind[(int)kind] ??= [];

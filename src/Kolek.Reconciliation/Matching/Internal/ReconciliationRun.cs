@@ -124,8 +124,8 @@ internal sealed partial class ReconciliationRun
         var payerItems = new int[]?[_pending.Count];
         while (true)
         {
-            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])]);
-            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])]))
+            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])], ReferencesChangedSince);
+            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])], PayerChangedSince))
             {
                 break;
             }
@@ -166,10 +166,12 @@ internal sealed partial class ReconciliationRun
     /// <param name="evaluate">The pass's decision for one credit.</param>
     /// <param name="checkedAt">Per pending credit, the <see cref="_changes"/> count when the pass last found nothing for it (0: never run).</param>
     /// <param name="dependsOn">By position among the pending credits, the items whose outstanding amounts the pass's decision for a credit reads.</param>
+    /// <param name="changedSince">Whether any of those items changed at or after a <see cref="_changes"/> count (the
+    /// same items, without keeping a copy of them: asked of every credit whose decision was taken ahead).</param>
     /// <remarks>A decision is a pure function of the outstanding amounts of <paramref name="dependsOn"/>, so a credit
     /// for which the pass found nothing is evaluated again only once one of those items has changed: each sweep after
     /// the first costs little more than a look at the credits' items.</remarks>
-    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
+    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn, Func<PendingCredit, int, bool> changedSince)
     {
         var any = false;
         bool changed;
@@ -187,7 +189,7 @@ internal sealed partial class ReconciliationRun
 
                 checkedAt[p] = _changes + 1;
                 // A decision taken ahead still holds when none of the items it read has changed since.
-                var proposal = ahead is not null && ahead[p] && !ChangedSince(dependsOn(p), snapshot + 1)
+                var proposal = ahead is not null && ahead[p] && !changedSince(credit, snapshot + 1)
                     ? decisions![p]
                     : evaluate(credit);
                 if (proposal is not null)
