@@ -113,6 +113,7 @@ internal sealed class ItemCatalog
         }
 
         _keys.EnsureCapacity(wanted);
+        _postings.EnsureCapacity(wanted);
         foreach (var credit in credits)
         {
             Want(credit.NossoNumero.Key, Kind.NossoNumero);

@@ -99,10 +99,11 @@ internal sealed partial class ReconciliationRun
             _outcomes.Add((transaction, outcome!));
         }
 
-        // Each credit's references and description scans are its own: built side by side, each range of credits with
-        // its own cache of descriptions (the same scans as one cache gives).
+        // Each credit's references and description scans are its own: built side by side, one range of credits per
+        // thread, each with its own cache of descriptions (the same scans as one cache gives; descriptions repeat, so
+        // more ranges would scan the same ones again).
         var pending = new PendingCredit[credits.Count];
-        ForEachRange(credits.Count, (from, to) =>
+        ForEachRange(credits.Count, oneRangePerThread: true, (from, to) =>
         {
             var descriptions = new PendingCredit.DescriptionScans(settings);
             for (var c = from; c < to; c++)
@@ -208,7 +209,7 @@ internal sealed partial class ReconciliationRun
 
     /// <summary>Runs <paramref name="action"/> for every position of <paramref name="positions"/>, on several threads
     /// when there are enough; the action must only write what belongs to its position.</summary>
-    private void ForEach(List<int> positions, Action<int> action) => ForEachRange(positions.Count, (from, to) =>
+    private void ForEach(List<int> positions, Action<int> action) => ForEachRange(positions.Count, oneRangePerThread: false, (from, to) =>
     {
         for (var k = from; k < to; k++)
         {
@@ -218,7 +219,11 @@ internal sealed partial class ReconciliationRun
 
     /// <summary>Runs <paramref name="action"/> over consecutive ranges <c>[from, to)</c> covering <c>[0, count)</c>, on
     /// several threads when there are enough; the action must only write what belongs to its range.</summary>
-    private void ForEachRange(int count, Action<int, int> action)
+    /// <param name="count">How many positions.</param>
+    /// <param name="oneRangePerThread">Whether to cut as many ranges as threads (otherwise small ranges taken in turn,
+    /// which balance uneven costs).</param>
+    /// <param name="action">The work on one range.</param>
+    private void ForEachRange(int count, bool oneRangePerThread, Action<int, int> action)
     {
         var degree = Degree(count);
         if (degree <= 1)
@@ -228,7 +233,8 @@ internal sealed partial class ReconciliationRun
         }
 
         // Small consecutive ranges, taken in turn by the threads: the cost per credit varies.
-        var ranges = Partitioner.Create(0, count, Math.Max(Math.Min(64, _settings.MinCreditsPerThread), count / (degree * 16)));
+        var ranges = Partitioner.Create(0, count, oneRangePerThread ? (count + degree - 1) / degree
+            : Math.Max(Math.Min(64, _settings.MinCreditsPerThread), count / (degree * 16)));
         Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, range => action(range.Item1, range.Item2));
     }
 
