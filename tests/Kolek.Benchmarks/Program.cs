@@ -18,7 +18,8 @@ if (args is ["--risk", ..])
     return;
 }
 
-// `--measure-peak [credits] [runs]`: reconciles of credits × (10 × credits) in a fresh process (one by default; later runs are warm), printing the elapsed and CPU
+// `--measure-peak [credits] [runs] [threads]`: reconciles of credits × (10 × credits) in a fresh process (one by default; later runs are warm),
+// with MatchingOptions.MaxDegreeOfParallelism = threads (default: the processor count), printing the elapsed and CPU
 // time (CPU time, GC threads included, is steadier than elapsed time on a machine shared with other work),
 // the bytes allocated by the reconcile and the process's peak working set (data generation included in the latter).
 // `--check-readers`: reads the generated files once and prints what the readers made of them.
@@ -26,8 +27,9 @@ if (args is ["--measure-peak", ..])
 {
     var credits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+    var threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
     var data = ReconciliationData.Generate(credits, credits * 10);
-    var matcher = new ReconciliationMatcher(new MatchingOptions());
+    var matcher = new ReconciliationMatcher(new MatchingOptions { MaxDegreeOfParallelism = threads });
     GC.Collect();
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
     for (var run = 1; run <= runs; run++)
@@ -43,7 +45,7 @@ if (args is ["--measure-peak", ..])
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run={run} credits={credits} items={credits * 10} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
+            $"run={run} credits={credits} items={credits * 10} threads={threads} elapsed={watch.Elapsed.TotalMilliseconds:F0} ms cpu={cpu.TotalMilliseconds:F0} ms allocated={allocated / 1048576.0:F0} MiB "
             + $"peakWorkingSet={process.PeakWorkingSet64 / 1048576.0:F0} MiB (after data generation: {before / 1048576.0:F0} MiB) "
             + $"matches={result.Matches.Count} suggestions={result.Suggestions.Count} unmatched={result.Unmatched.Count} load={File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -96,14 +98,17 @@ if (args is ["--measure-report", ..])
     return;
 }
 
-// `--fingerprint [credits] [feeTolerance]`: a SHA-256 of the whole result as JSON, to check that an optimisation of the
-// matcher leaves every outcome, explanation and score unchanged.
+// `--fingerprint [credits] [feeTolerance] [threads]`: a SHA-256 of the whole result as JSON, to check that an optimisation
+// of the matcher leaves every outcome, explanation and score unchanged (threads: MaxDegreeOfParallelism, default the
+// processor count; the digest must not depend on it).
 if (args is ["--fingerprint", ..])
 {
     var credits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
     var tolerance = args.Length > 2 ? decimal.Parse(args[2], CultureInfo.InvariantCulture) : 0m;
+    var threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
     var data = ReconciliationData.Generate(credits, credits * 10);
-    var result = new ReconciliationMatcher(new MatchingOptions { FeeTolerance = tolerance }).Reconcile(data.Credits, data.Items);
+    var result = new ReconciliationMatcher(new MatchingOptions { FeeTolerance = tolerance, MaxDegreeOfParallelism = threads })
+        .Reconcile(data.Credits, data.Items);
     var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"credits={credits} tolerance={tolerance} sha256={Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json))} "

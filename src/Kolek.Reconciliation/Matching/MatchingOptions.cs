@@ -52,8 +52,17 @@ public sealed class MatchingOptions
     /// <value>The default value is <see cref="ExplanationLanguage.PortugueseBrazil"/>.</value>
     public ExplanationLanguage ExplanationLanguage { get; set; } = MatchingDefaults.ExplanationLanguage;
 
+    /// <summary>How many threads one <see cref="ReconciliationMatcher.Reconcile"/> call may use for the work that does
+    /// not depend on the order of the decisions (the scan of the open items, the look-ups and evaluations of the credits
+    /// against a snapshot of the outstanding amounts, the suggestions); every allocation decision is still taken one
+    /// credit at a time in the same order. <c>1</c> runs everything on the calling thread.</summary>
+    /// <value>The default value is <see cref="Environment.ProcessorCount"/> (read when the options object is created).
+    /// The result is identical for every value.</value>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Moves a due date to the last day it can be paid without late charges (the next business day when it
-    /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here.</summary>
+    /// falls on a weekend or holiday); plug the business calendar of Kolek.Dunning here. It must be a pure function:
+    /// with <see cref="MaxDegreeOfParallelism"/> above 1 it is called from several threads at once.</summary>
     /// <value>The default value is <see langword="null"/>: Saturdays and Sundays move to Monday
     /// (<see cref="LateCharges.NextMondayIfWeekend"/>), holidays are not known.</value>
     public Func<LocalDate, LocalDate>? AdjustDueDate { get; set; }
@@ -87,6 +96,9 @@ internal static class MatchingDefaults
 
     /// <summary>More items than this make the subset search pointless even with a budget.</summary>
     public const int MaxSubsetItemsLimit = 40;
+
+    /// <summary>More threads than this are a configuration mistake.</summary>
+    public const int MaxDegreeOfParallelismLimit = 512;
 
     /// <summary>Ten years: a wider window is a configuration mistake.</summary>
     public const int MaxDateWindowDays = 3660;

@@ -54,6 +54,11 @@ internal sealed class MatchingOptionsValidator : IValidateOptions<MatchingOption
             errors.Add((nameof(MatchingOptions.MaxSuggestions), "must be at least 1."));
         }
 
+        if (options.MaxDegreeOfParallelism is < 1 or > MatchingDefaults.MaxDegreeOfParallelismLimit)
+        {
+            errors.Add((nameof(MatchingOptions.MaxDegreeOfParallelism), Invariant($"must be between 1 and {MatchingDefaults.MaxDegreeOfParallelismLimit}.")));
+        }
+
         if (!Enum.IsDefined(options.ExplanationLanguage))
         {
             errors.Add((nameof(MatchingOptions.ExplanationLanguage), "must be PortugueseBrazil or English."));

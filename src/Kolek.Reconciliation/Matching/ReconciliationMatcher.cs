@@ -20,7 +20,10 @@ namespace Kolek.Reconciliation.Matching;
 /// <para>Ties: when a payer's document and the amount fit several items equally well, the item due first (then the
 /// lowest id) is paid, as Código Civil art. 355 imputes a payment to the oldest debt; when the evidence could belong to
 /// several payers, or several sets of items fit, the credit becomes a suggestion. Weak evidence never matches.</para>
-/// <para>Pure and deterministic: no I/O, and the same inputs in any order give the same result. Thread-safe.</para>
+/// <para>Pure and deterministic: no I/O, and the same inputs in any order give the same result. Thread-safe. A call may
+/// use up to <see cref="MatchingOptions.MaxDegreeOfParallelism"/> threads for the scan of the items, the credits'
+/// look-ups and the suggestions; the allocation decisions are taken one credit at a time in a fixed order, so the result
+/// is the same for any number of threads.</para>
 /// </remarks>
 public sealed class ReconciliationMatcher
 {
@@ -33,6 +36,13 @@ public sealed class ReconciliationMatcher
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
     public ReconciliationMatcher(MatchingOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>For tests: a matcher that splits work among threads however small the input
+    /// (<paramref name="minWorkPerThread"/> items or credits per thread).</summary>
+    internal ReconciliationMatcher(MatchingOptions options, int? minWorkPerThread)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = MatchingOptionsValidator.Errors(options);
@@ -43,7 +53,9 @@ public sealed class ReconciliationMatcher
                 nameof(options));
         }
 
-        _settings = new MatcherSettings(options);
+        _settings = minWorkPerThread is { } least
+            ? new MatcherSettings(options) { MinItemsPerThread = least, MinCreditsPerThread = least }
+            : new MatcherSettings(options);
     }
 
     /// <summary>Matches the credits among <paramref name="transactions"/> to <paramref name="openItems"/>.</summary>

@@ -16,6 +16,7 @@ public class MatchingOptionsTests
         Assert.Equal(20, options.MaxSubsetItems);
         Assert.Equal(100_000, options.SubsetSearchBudget);
         Assert.Equal(5, options.MaxSuggestions);
+        Assert.Equal(Environment.ProcessorCount, options.MaxDegreeOfParallelism);
         Assert.Null(options.AdjustDueDate);
     }
 
@@ -36,6 +37,7 @@ public class MatchingOptionsTests
             MaxSubsetItems = 41,
             SubsetSearchBudget = 0,
             MaxSuggestions = 0,
+            MaxDegreeOfParallelism = 0,
             MemoPatterns = ["(unclosed", " "],
         };
 
@@ -45,7 +47,7 @@ public class MatchingOptionsTests
         Assert.Equal(
             [
                 "FeeTolerance", "DateWindowDays", "MinimumMemoReferenceLength", "MaxSubsetItems", "SubsetSearchBudget",
-                "MaxSuggestions", "MemoPatterns[0]", "MemoPatterns[1]",
+                "MaxSuggestions", "MaxDegreeOfParallelism", "MemoPatterns[0]", "MemoPatterns[1]",
             ],
             result.Failures!.Select(f => f.Split(' ')[1].TrimEnd(':')));
     }

@@ -23,16 +23,18 @@ public class ReconciliationMatcherProperties
     }
 
     private static Arbitrary<Scenario> Scenarios =>
-        Gen.Choose(0, int.MaxValue - 1).Select(Generate).ToArbitrary();
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => Generate(seed, 9)).ToArbitrary();
 
-    private static Scenario Generate(int seed)
+    /// <param name="seed">The random seed.</param>
+    /// <param name="most">One more than the most items, and than the most transactions.</param>
+    private static Scenario Generate(int seed, int most)
     {
         var random = new Random(seed);
         string[] documents = [Cpf, OtherCpf, Cnpj];
         decimal[] amounts = [50m, 100m, 150m, 200.50m, 75.25m, 33.33m];
         var start = Date("2026-10-01");
         var items = new List<OpenItem>();
-        for (var i = random.Next(0, 9); i > 0; i--)
+        for (var i = random.Next(0, most); i > 0; i--)
         {
             var document = random.Next(documents.Length);
             var amount = amounts[random.Next(amounts.Length)];
@@ -50,7 +52,7 @@ public class ReconciliationMatcherProperties
         }
 
         var transactions = new List<BankTransaction>();
-        for (var k = random.Next(0, 9); k > 0; k--)
+        for (var k = random.Next(0, most); k > 0; k--)
         {
             var date = start.PlusDays(random.Next(0, 75));
             var target = items.Count > 0 ? items[random.Next(items.Count)] : null;
@@ -85,6 +87,30 @@ public class ReconciliationMatcherProperties
     }
 
     private static ReconciliationResult Run(Scenario s) => s_matcher.Reconcile(s.Transactions, s.Items);
+
+    /// <summary>Larger cases (up to 60 items and transactions), where several credits of one sweep compete for the
+    /// same items.</summary>
+    private static Arbitrary<Scenario> LargerScenarios =>
+        Gen.Choose(0, int.MaxValue - 1).Select(seed => Generate(seed, 61)).ToArbitrary();
+
+    [Property(MaxTest = 300)]
+    public Property Threads_DoNotChangeResult() => Prop.ForAll(Scenarios, SameResultOnThreads);
+
+    [Property(MaxTest = 200)]
+    public Property Threads_DoNotChangeResult_LargerCases() => Prop.ForAll(LargerScenarios, SameResultOnThreads);
+
+    /// <summary>One thread against 2 and 3 threads splitting every piece of work (one item or credit per thread at
+    /// least), with a fee tolerance so that suggestions and write-offs occur.</summary>
+    private static bool SameResultOnThreads(Scenario s)
+    {
+        var one = new ReconciliationMatcher(new MatchingOptions { FeeTolerance = 0.5m, MaxDegreeOfParallelism = 1 });
+        var expected = JsonSerializer.Serialize(one.Reconcile(s.Transactions, s.Items));
+        return new[] { 2, 3 }.All(threads =>
+        {
+            var several = new ReconciliationMatcher(new MatchingOptions { FeeTolerance = 0.5m, MaxDegreeOfParallelism = threads }, minWorkPerThread: 1);
+            return JsonSerializer.Serialize(several.Reconcile(s.Transactions, s.Items)) == expected;
+        });
+    }
 
     [Property(MaxTest = 300)]
     public Property Allocations_SumToAmountMinusRemainder() => Prop.ForAll(Scenarios, s =>

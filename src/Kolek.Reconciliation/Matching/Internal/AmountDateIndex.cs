@@ -41,8 +41,9 @@ internal sealed class AmountDateIndex
     /// <remarks>Every credit left for suggestions looks at each day of its window, and dividing decimals per day and
     /// credit cost more than the rest of the look-up; the days share a few rates, so the divisions are done once per
     /// (rates, days late) and the bounds are products. The products differ from the quotients by less than 10⁻²⁰ of
-    /// the amount, far inside <see cref="LateSlack"/>.</remarks>
-    private readonly (decimal InverseHighRate, decimal InverseLowRate)[]?[] _factors = [];
+    /// the amount, far inside <see cref="LateSlack"/>. Entries are immutable objects, so credits looked up on several
+    /// threads at once share the cache safely (a race at worst computes an entry twice, with the same value).</remarks>
+    private readonly InverseRates?[]?[] _factors = [];
 
     /// <summary>The distinct rates, by <see cref="DueDay.RatesId"/>.</summary>
     private readonly List<LateRates> _rates = [];
@@ -161,29 +162,30 @@ internal sealed class AmountDateIndex
             }
         }
 
-        _factors = new (decimal, decimal)[]?[_rates.Count];
+        _factors = new InverseRates?[]?[_rates.Count];
     }
 
     /// <summary>1 ÷ (1 + highest rate) and 1 ÷ (1 + lowest rate) for the rates and days late (see <see cref="_factors"/>).</summary>
     private (decimal InverseHighRate, decimal InverseLowRate) Factors(int ratesId, int daysLate)
     {
-        var byDaysLate = _factors[ratesId] ??= new (decimal, decimal)[Math.Max(64, daysLate + 1)];
+        var byDaysLate = _factors[ratesId] ??= new InverseRates?[Math.Max(64, daysLate + 1)];
         if (daysLate >= byDaysLate.Length)
         {
             Array.Resize(ref byDaysLate, Math.Max(daysLate + 1, byDaysLate.Length * 2));
             _factors[ratesId] = byDaysLate;
         }
 
-        ref var factors = ref byDaysLate[daysLate];
-        if (factors.InverseHighRate == 0m)
+        var factors = byDaysLate[daysLate];
+        if (factors is null)
         {
             var rates = _rates[ratesId];
             var lowRate = 1m + ((rates.MinFine + (rates.MinInterest * daysLate / 30m)) / 100m);
             var highRate = 1m + ((rates.MaxFine + (rates.MaxInterest * daysLate / 30m)) / 100m);
-            factors = (1m / highRate, 1m / lowRate);
+            factors = new InverseRates(1m / highRate, 1m / lowRate);
+            byDaysLate[daysLate] = factors;
         }
 
-        return factors;
+        return (factors.High, factors.Low);
     }
 
     /// <summary>Indexes of the items due between <paramref name="from"/> and <paramref name="to"/> (both included) whose
@@ -298,4 +300,7 @@ internal sealed class AmountDateIndex
 
     /// <summary>The lowest and highest fine (consumer cap applied) and monthly interest, in percent, among a day's items.</summary>
     private readonly record struct LateRates(decimal MinFine, decimal MaxFine, decimal MinInterest, decimal MaxInterest);
+
+    /// <summary>1 ÷ (1 + highest rate) and 1 ÷ (1 + lowest rate), see <see cref="_factors"/>.</summary>
+    private sealed record InverseRates(decimal High, decimal Low);
 }

@@ -29,6 +29,9 @@ internal sealed class ItemCatalog
     /// <summary>Registered keys (references and bare payer documents) → the items each kind of look-up finds.</summary>
     private readonly Dictionary<string, Postings> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>The values of <see cref="_keys"/>, in the order registered (<see cref="Postings.Id"/>).</summary>
+    private readonly List<Postings> _postings = [];
+
     /// <summary>A one-bit-per-hash filter over <see cref="_keys"/>: most item keys are not registered, and this answers
     /// "not registered" from a few hundred KB instead of a dictionary look-up that misses the cache.</summary>
     private ulong[] _filter = [];
@@ -95,7 +98,10 @@ internal sealed class ItemCatalog
         (date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso)).ToDateOnly().DayNumber;
 
     /// <summary>Indexes the items under the keys the credits carry; call once, before any look-up.</summary>
-    public void Index(IReadOnlyList<PendingCredit> credits)
+    /// <param name="credits">The credits whose keys are looked up.</param>
+    /// <param name="parallelism">How many threads the scan of the items may use.</param>
+    /// <param name="minItemsPerThread">Items per thread below which the scan is not split.</param>
+    public void Index(IReadOnlyList<PendingCredit> credits, int parallelism, int minItemsPerThread)
     {
         // Sized once for every key the credits may register (the dictionary would otherwise be rebuilt as it grows).
         var wanted = 0;
@@ -107,6 +113,7 @@ internal sealed class ItemCatalog
         }
 
         _keys.EnsureCapacity(wanted);
+        _postings.EnsureCapacity(wanted);
         foreach (var credit in credits)
         {
             Want(credit.NossoNumero.Key, Kind.NossoNumero);
@@ -138,7 +145,7 @@ internal sealed class ItemCatalog
             }
         }
 
-        var (input, positionOf) = (_input, _positionOf);
+        var input = _input;
         if (_keys.Count == 0 && _masks.Count == 0)
         {
             return;
@@ -163,17 +170,64 @@ internal sealed class ItemCatalog
             }
         }
 
+        var degree = Math.Min(parallelism, input.Length / minItemsPerThread);
+        if (degree <= 1)
+        {
+            Scan(0, input.Length, masks, maskFilter, null);
+        }
+        else
+        {
+            // The items are cut into consecutive ranges scanned side by side; a range only reads the catalog and writes
+            // down what it found, and the findings are then applied range after range, in the caller's order: the very
+            // operations of a single scan in the same order, so the catalog ends up identical.
+            var ranges = degree * 4;
+            var found = new Hits[ranges];
+            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, r =>
+            {
+                var hits = new Hits();
+                Scan((int)((long)input.Length * r / ranges), (int)((long)input.Length * (r + 1) / ranges), masks, maskFilter, hits);
+                found[r] = hits;
+            });
+            foreach (var hits in found)
+            {
+                hits.Apply(this);
+            }
+        }
+
+        // The items were visited in the caller's order: put every list in due-date order, and the documents of each
+        // masked group in the order of their first item.
+        foreach (var postings in _keys.Values)
+        {
+            postings.Sort();
+        }
+
+        foreach (var documents in _masks.Values.SelectMany(m => m.Values))
+        {
+            documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
+        }
+    }
+
+    /// <summary>Records the items <c>[from, to)</c> of the caller's order under the registered keys.</summary>
+    /// <param name="from">The first item, in the caller's order.</param>
+    /// <param name="to">The item after the last.</param>
+    /// <param name="masks">The registered mask shapes, with their groups by visible characters.</param>
+    /// <param name="maskFilter">The one-bit filter over (mask shape, visible characters).</param>
+    /// <param name="hits">Null: record at once (the only scan). Otherwise the scan runs beside others: it only reads,
+    /// and writes what it found here, in order, for <see cref="Hits.Apply"/>.</param>
+    private void Scan(int from, int to, (string Shape, Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> ByVisible)[] masks, ulong[] maskFilter, Hits? hits)
+    {
+        var (input, positionOf) = (_input, _positionOf);
         Span<char> visible = stackalloc char[14];
-        for (var k = 0; k < input.Length; k++)
+        for (var k = from; k < to; k++)
         {
             var item = input[k];
             var index = positionOf[k];
             var references = item.References;
-            Post(references.NossoNumero, Kind.NossoNumero, index);
-            Post(references.Txid, Kind.Txid, index);
-            Post(references.EndToEndId, Kind.EndToEndId, index);
-            Post(references.DocumentNumber, Kind.DocumentNumber, index);
-            Post(references.LinhaDigitavel, null, index);
+            Post(references.NossoNumero, Kind.NossoNumero, index, hits);
+            Post(references.Txid, Kind.Txid, index, hits);
+            Post(references.EndToEndId, Kind.EndToEndId, index, hits);
+            Post(references.DocumentNumber, Kind.DocumentNumber, index, hits);
+            Post(references.LinhaDigitavel, null, index, hits);
             var payerDocuments = item.PayerDocuments;
             for (var d = 0; d < payerDocuments.Count; d++)
             {
@@ -197,7 +251,9 @@ internal sealed class ItemCatalog
                 }
 
                 // A document first seen here joins the groups of the masked patterns it agrees with, and from then on
-                // its items are recorded like those of a complete document.
+                // its items are recorded like those of a complete document. (Whether it agrees depends on the document
+                // alone, so a scan beside others sees it in every range where the document appears.)
+                var grouped = false;
                 for (var m = 0; m < masks.Length; m++)
                 {
                     var (shape, byVisible) = masks[m];
@@ -208,32 +264,117 @@ internal sealed class ItemCatalog
 
                     var shown = Visible(document, shape, visible);
                     var (word, bit) = FilterSlot(maskFilter, MaskHash(m, shown));
-                    if ((maskFilter[word] & bit) != 0
-                        && byVisible.TryGetValue(shown, out var documents)
-                        && !documents.Contains(document))
+                    if ((maskFilter[word] & bit) != 0 && byVisible.TryGetValue(shown, out var documents))
                     {
-                        documents.Add(document);
-                        Want(document, Kind.PayerDocument);
+                        if (hits is null)
+                        {
+                            Group(documents, document);
+                        }
+                        else
+                        {
+                            hits.Add(new GroupHit(documents, document));
+                            grouped = true;
+                        }
                     }
                 }
 
-                if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                if (hits is null)
                 {
-                    postings.Add(Kind.PayerDocument, index);
+                    if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                    {
+                        postings.Add(Kind.PayerDocument, index);
+                    }
+                }
+                else if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
+                {
+                    hits.Add(postings, Kind.PayerDocument, index);
+                }
+                else if (grouped)
+                {
+                    // Not registered yet: it will be once its group is applied.
+                    hits.Add(document, index);
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds a document to a masked pattern's group (once), and registers it for payer look-ups.</summary>
+    private void Group(List<string> documents, string document)
+    {
+        if (!documents.Contains(document))
+        {
+            documents.Add(document);
+            Want(document, Kind.PayerDocument);
+        }
+    }
+
+    /// <summary>A document and the masked pattern's group it agrees with.</summary>
+    private sealed record GroupHit(List<string> Documents, string Document);
+
+    /// <summary>What a scan beside others found, in order: the operations a single scan would have done, applied
+    /// afterwards by <see cref="Apply"/>.</summary>
+    /// <remarks>A million items can have as many findings, so each is two numbers (8 bytes), in blocks (a growing list
+    /// would copy and discard them as it grows): the item, and either a registered key's postings and the kind of
+    /// look-up, or (negative) a document or group kept aside.</remarks>
+    private sealed class Hits
+    {
+        /// <summary>64 KiB blocks, below the large-object heap's threshold.</summary>
+        private const int BlockSize = 8192;
+
+        private readonly List<long[]> _blocks = [];
+        private readonly List<object> _aside = [];
+        private int _used = BlockSize;
+
+        /// <summary>The item is recorded under the key's postings for the kind of look-up.</summary>
+        public void Add(Postings postings, Kind kind, int index) => Add((postings.Id * 8) + (int)kind, index);
+
+        /// <summary>The item has a document that will be registered by a group.</summary>
+        public void Add(string document, int index) => Aside(document, index);
+
+        /// <summary>A document agrees with a masked pattern's group.</summary>
+        public void Add(GroupHit group) => Aside(group, 0);
+
+        /// <summary>Applies every finding to the catalog, in order.</summary>
+        public void Apply(ItemCatalog catalog)
+        {
+            for (var b = 0; b < _blocks.Count; b++)
+            {
+                var count = b == _blocks.Count - 1 ? _used : BlockSize;
+                var block = _blocks[b];
+                for (var i = 0; i < count; i++)
+                {
+                    var (target, index) = ((int)(block[i] >> 32), (int)block[i]);
+                    if (target >= 0)
+                    {
+                        catalog._postings[target >> 3].Add((Kind)(target & 7), index);
+                    }
+                    else if (_aside[~target] is GroupHit group)
+                    {
+                        catalog.Group(group.Documents, group.Document);
+                    }
+                    else if (catalog._keys.TryGetValue((string)_aside[~target], out var postings))
+                    {
+                        postings.Add(Kind.PayerDocument, index);
+                    }
                 }
             }
         }
 
-        // The items were visited in the caller's order: put every list in due-date order, and the documents of each
-        // masked group in the order of their first item.
-        foreach (var postings in _keys.Values)
+        private void Aside(object what, int index)
         {
-            postings.Sort();
+            _aside.Add(what);
+            Add(~(_aside.Count - 1), index);
         }
 
-        foreach (var documents in _masks.Values.SelectMany(m => m.Values))
+        private void Add(int target, int index)
         {
-            documents.Sort((a, b) => FirstSeen(a).CompareTo(FirstSeen(b)));
+            if (_used == BlockSize)
+            {
+                _blocks.Add(new long[BlockSize]);
+                _used = 0;
+            }
+
+            _blocks[^1][_used++] = ((long)target << 32) | (uint)index;
         }
     }
 
@@ -286,7 +427,12 @@ internal sealed class ItemCatalog
         }
 
         ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
-        postings ??= new Postings();
+        if (postings is null)
+        {
+            postings = new Postings(_postings.Count);
+            _postings.Add(postings);
+        }
+
         postings.Want(kind);
         if (!exists && _filter.Length > 0)
         {
@@ -324,7 +470,7 @@ internal sealed class ItemCatalog
     /// <see cref="ByAnyReference"/>) and under any reference.</summary>
     /// <remarks>Runs for every reference of every item: the hash of the reference's key is computed while reading
     /// the reference once, and the key itself only when the filter lets it through.</remarks>
-    private void Post(string? reference, Kind? kind, int index)
+    private void Post(string? reference, Kind? kind, int index, Hits? hits)
     {
         if (reference is null || Keys.ReferenceHash(reference) is not { } hash || !MayBeKey(hash))
         {
@@ -334,13 +480,30 @@ internal sealed class ItemCatalog
         var key = Keys.Reference(reference);
         if (key is not null && _keys.TryGetValue(key, out var postings))
         {
-            if (kind is { } k)
+            if (hits is null)
             {
-                postings.Add(k, index);
+                Post(postings, kind, index);
             }
+            else
+            {
+                if (kind is { } k)
+                {
+                    hits.Add(postings, k, index);
+                }
 
-            postings.Add(Kind.AnyReference, index);
+                hits.Add(postings, Kind.AnyReference, index);
+            }
         }
+    }
+
+    private static void Post(Postings postings, Kind? kind, int index)
+    {
+        if (kind is { } k)
+        {
+            postings.Add(k, index);
+        }
+
+        postings.Add(Kind.AnyReference, index);
     }
 
     /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are
@@ -508,8 +671,11 @@ internal sealed class ItemCatalog
     }
 
     /// <summary>The items a registered key finds, per kind of look-up; null for a kind nobody asks for.</summary>
-    private sealed class Postings
+    /// <param name="id">Its position in <see cref="_postings"/>.</param>
+    private sealed class Postings(int id)
     {
+        public int Id => id;
+
         private readonly List<int>?[] _byKind = new List<int>?[6];
 
         public void Want(Kind kind) => _byKind[(int)kind] ??= [];

@@ -18,6 +18,7 @@ internal sealed class MatcherSettings
         MaxSubsetItems = options.MaxSubsetItems;
         SubsetSearchBudget = options.SubsetSearchBudget;
         MaxSuggestions = options.MaxSuggestions;
+        MaxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         Wording = Wording.For(options.ExplanationLanguage);
         AdjustDueDate = options.AdjustDueDate ?? LateCharges.NextMondayIfWeekend;
     }
@@ -38,6 +39,16 @@ internal sealed class MatcherSettings
     public int SubsetSearchBudget { get; }
 
     public int MaxSuggestions { get; }
+
+    /// <summary>How many threads a run may use (1: the calling thread only).</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Open items per thread below which their scan is not worth splitting (lowered by tests, to split small
+    /// inputs).</summary>
+    public int MinItemsPerThread { get; init; } = 32_768;
+
+    /// <summary>Credits per thread below which their evaluations are not worth splitting (lowered by tests).</summary>
+    public int MinCreditsPerThread { get; init; } = 1024;
 
     /// <summary>The explanations' language.</summary>
     public Wording Wording { get; }

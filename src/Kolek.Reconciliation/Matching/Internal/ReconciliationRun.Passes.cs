@@ -44,6 +44,74 @@ internal sealed partial class ReconciliationRun
         return items;
     }
 
+    /// <summary>Whether an item of <see cref="ReferenceItems"/> changed at or after the <paramref name="changes"/>-th change.</summary>
+    private bool ReferencesChangedSince(PendingCredit credit, int changes)
+    {
+        for (var rank = 0; rank < ExactReferenceKinds; rank++)
+        {
+            if (AnyChangedSince(ExactReference(credit, rank).Items, changes))
+            {
+                return true;
+            }
+        }
+
+        for (var m = 0; m < credit.MemoReferences.Count; m++)
+        {
+            if (AnyChangedSince(MemoItems(credit, m), changes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an item of <see cref="ReferenceItems"/> or <see cref="PayerItems"/> changed at or after the
+    /// <paramref name="changes"/>-th change.</summary>
+    private bool PayerChangedSince(PendingCredit credit, int changes)
+    {
+        if (ReferencesChangedSince(credit, changes))
+        {
+            return true;
+        }
+
+        foreach (var pattern in credit.DocumentPatterns)
+        {
+            if (!pattern.Contains(Keys.Hidden, StringComparison.Ordinal))
+            {
+                if (AnyChangedSince(_catalog.ByPayerDocument(pattern), changes))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var document in _catalog.PayerDocumentsMatching(pattern))
+            {
+                if (AnyChangedSince(_catalog.ByPayerDocument(document), changes))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyChangedSince(IReadOnlyList<int> items, int changes)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (_changedAt[items[i]] >= changes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The items the credit's <paramref name="m"/>-th memo reference names (looked up once per credit).</summary>
     private IReadOnlyList<int> MemoItems(PendingCredit credit, int m)
     {

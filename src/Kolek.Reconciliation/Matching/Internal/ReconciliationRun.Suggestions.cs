@@ -6,8 +6,10 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// <summary>Suggestions and unmatched credits, and the pieces of the explanations (see <see cref="Wording"/>).</summary>
 internal sealed partial class ReconciliationRun
 {
-    /// <summary>Reused for every explanation of the passes (see <see cref="Text"/>).</summary>
-    private readonly StringBuilder _text = new(256);
+    /// <summary>Reused for every explanation written on this thread (see <see cref="Text"/>): credits are evaluated
+    /// on several threads at once when the run may use them.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     private sealed record Candidate(IReadOnlyList<int> Items, double Score, string Rule, string Explanation);
 
@@ -129,6 +131,6 @@ internal sealed partial class ReconciliationRun
     /// <summary>The late charges paid by a set of allocations.</summary>
     private static decimal LateOf(IEnumerable<(int Index, Allocation Allocation)> allocations) => allocations.Sum(a => a.Allocation.LateCharges);
 
-    /// <summary>The run's builder for explanations, emptied (explanations are built one at a time).</summary>
-    private StringBuilder Text() => _text.Clear();
+    /// <summary>The thread's builder for explanations, emptied (explanations are built one at a time per thread).</summary>
+    private static StringBuilder Text() => (t_text ??= new StringBuilder(256)).Clear();
 }

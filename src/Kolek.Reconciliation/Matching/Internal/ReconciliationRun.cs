@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
 
@@ -67,7 +68,7 @@ internal sealed partial class ReconciliationRun
             return order != 0 ? order : a.Position.CompareTo(b.Position);
         });
         var seen = new HashSet<string>(sorted.Length, StringComparer.Ordinal);
-        var descriptions = new PendingCredit.DescriptionScans(settings);
+        var credits = new List<int>();
         foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
@@ -92,14 +93,28 @@ internal sealed partial class ReconciliationRun
             }
             else
             {
-                _pending.Add(new PendingCredit(transaction, _outcomes.Count, descriptions));
+                credits.Add(_outcomes.Count);
             }
 
             _outcomes.Add((transaction, outcome!));
         }
 
+        // Each credit's references and description scans are its own: built side by side, one range of credits per
+        // thread, each with its own cache of descriptions (the same scans as one cache gives; descriptions repeat, so
+        // more ranges would scan the same ones again).
+        var pending = new PendingCredit[credits.Count];
+        ForEachRange(credits.Count, oneRangePerThread: true, (from, to) =>
+        {
+            var descriptions = new PendingCredit.DescriptionScans(settings);
+            for (var c = from; c < to; c++)
+            {
+                pending[c] = new PendingCredit(_outcomes[credits[c]].Transaction, credits[c], descriptions);
+            }
+        });
+        _pending.AddRange(pending);
+
         _matches = new TransactionMatch?[_outcomes.Count];
-        _catalog.Index(_pending);
+        _catalog.Index(_pending, settings.MaxDegreeOfParallelism, settings.MinItemsPerThread);
     }
 
     public ReconciliationResult Execute()
@@ -110,16 +125,34 @@ internal sealed partial class ReconciliationRun
         var payerItems = new int[]?[_pending.Count];
         while (true)
         {
-            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])]);
-            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])]))
+            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])], ReferencesChangedSince);
+            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])], PayerChangedSince))
             {
                 break;
             }
         }
 
-        foreach (var credit in _pending)
+        // Suggestions read the final outstanding amounts only, so the credits are classified independently.
+        var classified = new object?[_pending.Count];
+        var left = new List<int>();
+        for (var p = 0; p < _pending.Count; p++)
         {
-            _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] is { } match ? match : Classify(credit));
+            if (_matches[_pending[p].Order] is null)
+            {
+                left.Add(p);
+            }
+        }
+
+        if (Degree(left.Count) > 1)
+        {
+            _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding);
+        }
+
+        ForEach(left, p => classified[p] = Classify(_pending[p]));
+        for (var p = 0; p < _pending.Count; p++)
+        {
+            var credit = _pending[p];
+            _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] ?? classified[p]!);
         }
 
         return new ReconciliationResult(
@@ -134,16 +167,19 @@ internal sealed partial class ReconciliationRun
     /// <param name="evaluate">The pass's decision for one credit.</param>
     /// <param name="checkedAt">Per pending credit, the <see cref="_changes"/> count when the pass last found nothing for it (0: never run).</param>
     /// <param name="dependsOn">By position among the pending credits, the items whose outstanding amounts the pass's decision for a credit reads.</param>
+    /// <param name="changedSince">Whether any of those items changed at or after a <see cref="_changes"/> count (the
+    /// same items, without keeping a copy of them: asked of every credit whose decision was taken ahead).</param>
     /// <remarks>A decision is a pure function of the outstanding amounts of <paramref name="dependsOn"/>, so a credit
     /// for which the pass found nothing is evaluated again only once one of those items has changed: each sweep after
     /// the first costs little more than a look at the credits' items.</remarks>
-    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
+    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn, Func<PendingCredit, int, bool> changedSince)
     {
         var any = false;
         bool changed;
         do
         {
             changed = false;
+            var (ahead, decisions, snapshot) = EvaluateAhead(evaluate, checkedAt, dependsOn);
             for (var p = 0; p < _pending.Count; p++)
             {
                 var credit = _pending[p];
@@ -153,7 +189,10 @@ internal sealed partial class ReconciliationRun
                 }
 
                 checkedAt[p] = _changes + 1;
-                var proposal = evaluate(credit);
+                // A decision taken ahead still holds when none of the items it read has changed since.
+                var proposal = ahead is not null && ahead[p] && !changedSince(credit, snapshot + 1)
+                    ? decisions![p]
+                    : evaluate(credit);
                 if (proposal is not null)
                 {
                     Apply(credit, proposal);
@@ -163,6 +202,78 @@ internal sealed partial class ReconciliationRun
         }
         while (changed);
         return any;
+    }
+
+    /// <summary>How many threads to use for <paramref name="count"/> independent credits.</summary>
+    private int Degree(int count) => Math.Min(_settings.MaxDegreeOfParallelism, count / _settings.MinCreditsPerThread);
+
+    /// <summary>Runs <paramref name="action"/> for every position of <paramref name="positions"/>, on several threads
+    /// when there are enough; the action must only write what belongs to its position.</summary>
+    private void ForEach(List<int> positions, Action<int> action) => ForEachRange(positions.Count, oneRangePerThread: false, (from, to) =>
+    {
+        for (var k = from; k < to; k++)
+        {
+            action(positions[k]);
+        }
+    });
+
+    /// <summary>Runs <paramref name="action"/> over consecutive ranges <c>[from, to)</c> covering <c>[0, count)</c>, on
+    /// several threads when there are enough; the action must only write what belongs to its range.</summary>
+    /// <param name="count">How many positions.</param>
+    /// <param name="oneRangePerThread">Whether to cut as many ranges as threads (otherwise small ranges taken in turn,
+    /// which balance uneven costs).</param>
+    /// <param name="action">The work on one range.</param>
+    private void ForEachRange(int count, bool oneRangePerThread, Action<int, int> action)
+    {
+        var degree = Degree(count);
+        if (degree <= 1)
+        {
+            action(0, count);
+            return;
+        }
+
+        // Small consecutive ranges, taken in turn by the threads: the cost per credit varies.
+        var ranges = Partitioner.Create(0, count, oneRangePerThread ? (count + degree - 1) / degree
+            : Math.Max(Math.Min(64, _settings.MinCreditsPerThread), count / (degree * 16)));
+        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, range => action(range.Item1, range.Item2));
+    }
+
+    /// <summary>On several threads, the pass's decision for every credit the coming sweep will evaluate, taken on the
+    /// outstanding amounts as they are now: by position among the pending credits, whether it was taken ahead and the
+    /// decision (null: nothing found), with <see cref="_changes"/> as the snapshot; null arrays when the run uses one
+    /// thread or there are too few such credits.</summary>
+    /// <remarks>A decision is a pure function of the outstanding amounts of the credit's items, so the sweep uses a
+    /// decision taken ahead as long as none of those items has changed since the snapshot: the same decision it would
+    /// take, and the same result for any number of threads.</remarks>
+    private (bool[]? Ahead, Proposal?[]? Decisions, int Snapshot) EvaluateAhead(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
+    {
+        if (_settings.MaxDegreeOfParallelism <= 1)
+        {
+            return (null, null, _changes);
+        }
+
+        var due = new List<int>();
+        for (var p = 0; p < _pending.Count; p++)
+        {
+            if (_matches[_pending[p].Order] is null && (checkedAt[p] == 0 || ChangedSince(dependsOn(p), checkedAt[p])))
+            {
+                due.Add(p);
+            }
+        }
+
+        if (Degree(due.Count) <= 1)
+        {
+            return (null, null, _changes);
+        }
+
+        var ahead = new bool[_pending.Count];
+        var decisions = new Proposal?[_pending.Count];
+        ForEach(due, p =>
+        {
+            decisions[p] = evaluate(_pending[p]);
+            ahead[p] = true;
+        });
+        return (ahead, decisions, _changes);
     }
 
     private bool ChangedSince(int[] items, int changes)
