@@ -273,6 +273,14 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     /// <summary>Ends the file: the open transaction and statement are complete; a file without OFX or statements is reported.</summary>
     public void Finish()
     {
+        if (_inTransaction)
+        {
+            // The file ends inside a <STMTTRN>: a download cut short. Its last value may itself be cut (-226 for -226.27).
+            diagnostics.Error(_raw.Line, "STMTTRN", "ofx.truncated",
+                "O arquivo termina dentro de um <STMTTRN> (sem </STMTTRN>, </BANKTRANLIST> nem </OFX>): o download parece incompleto; este lançamento não foi lido, pois seus valores podem estar cortados.");
+            _inTransaction = false;
+        }
+
         EndStatement();
         if (!_sawOfx)
         {
