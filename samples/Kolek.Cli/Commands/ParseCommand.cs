@@ -146,7 +146,7 @@ public static class StatementFiles
 
         using (file)
         {
-            return use(StatementReader.ReadStream(path, file, format));
+            return use(StatementReader.ReadStream(path, file, new StreamReadOptions { Format = format }));
         }
     }
 }

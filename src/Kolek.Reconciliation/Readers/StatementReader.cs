@@ -92,7 +92,8 @@ public static class StatementReader
     /// <summary>Reads a bank file from a stream without loading it whole (OFX, CNAB 240, CNAB 400, camt.053/054 and PIX JSON); never throws on malformed content.</summary>
     /// <param name="path">The file's name or path, used in reports only.</param>
     /// <param name="stream">The file's bytes, read from its current position to its end; the caller opens and disposes it.</param>
-    /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the first bytes.</param>
+    /// <param name="options">The format to read (detected from the first bytes by default) and whether to compute the
+    /// file's SHA-256 (yes by default); null for the defaults.</param>
     /// <returns>A <see cref="StreamedStatement"/> whose transactions are read as they are enumerated.</returns>
     /// <remarks>
     /// <para>The format (and, for OFX, the encoding) is recognised from the first <c>1 MiB</c>. OFX, CNAB 240 and CNAB 400
@@ -106,11 +107,16 @@ public static class StatementReader
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="stream"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format = StatementFormat.Unknown) =>
-        ReadStream(path, stream, format, SniffLength);
+    public static StreamedStatement ReadStream(string path, Stream stream, StreamReadOptions? options = null)
+    {
+        options ??= Defaults;
+        return ReadStream(path, stream, options.Format, SniffLength, computeSha256: options.ComputeSha256);
+    }
 
-    /// <summary><see cref="ReadStream(string, Stream, StatementFormat)"/> with a chosen look-ahead, so tests can make it small.</summary>
-    internal static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format, int sniffLength, int chunkSize = 64 * 1024)
+    private static readonly StreamReadOptions Defaults = new();
+
+    /// <summary><see cref="ReadStream(string, Stream, StreamReadOptions)"/> with a chosen look-ahead, so tests can make it small.</summary>
+    internal static StreamedStatement ReadStream(string path, Stream stream, StatementFormat format, int sniffLength, int chunkSize = 64 * 1024, bool computeSha256 = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stream);
@@ -130,7 +136,7 @@ public static class StatementReader
             }
 
             var detected = format;
-            return new StreamedStatement(path, format, prefix, length, stream, output => Whole(output, detected)) { ChunkSize = chunkSize };
+            return new StreamedStatement(path, format, prefix, length, stream, output => Whole(output, detected), computeSha256) { ChunkSize = chunkSize };
         }
 
         if (format == StatementFormat.Unknown)
@@ -147,7 +153,7 @@ public static class StatementReader
             StatementFormat.Pix => PixReader.Stream,
             _ => output => Whole(output, format),
         };
-        return new StreamedStatement(path, format, prefix, length, stream, body) { ChunkSize = chunkSize };
+        return new StreamedStatement(path, format, prefix, length, stream, body, computeSha256) { ChunkSize = chunkSize };
     }
 
     /// <summary>The formats read whole: the stream is loaded and read by <see cref="Read"/>.</summary>

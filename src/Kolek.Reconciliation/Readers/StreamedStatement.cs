@@ -5,7 +5,7 @@ using Kolek.Reconciliation.Statements;
 namespace Kolek.Reconciliation.Readers;
 
 /// <summary>A bank file being read as a stream: its transactions come one at a time, so a file of any size is read in
-/// bounded memory. Returned by <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
+/// bounded memory. Returned by <see cref="StatementReader.ReadStream(string, Stream, StreamReadOptions)"/>.</summary>
 /// <remarks>
 /// <para><see cref="Transactions"/> reads the stream as it is enumerated and can be enumerated once. The header
 /// information (<see cref="Account"/>) is known once the first transaction arrives; <see cref="Diagnostics"/> grows as
@@ -24,15 +24,16 @@ public sealed class StreamedStatement
     private readonly HashingStream _input;
     private bool _started;
     private string? _sha256;
+    private bool _complete;
 
-    internal StreamedStatement(string path, StatementFormat format, byte[] head, int headLength, Stream source, Func<StreamedStatement, IEnumerable<BankTransaction>> body)
+    internal StreamedStatement(string path, StatementFormat format, byte[] head, int headLength, Stream source, Func<StreamedStatement, IEnumerable<BankTransaction>> body, bool computeSha256 = true)
     {
         Path = path;
         Format = format;
         Head = head.AsMemory(0, headLength);
         HeadCapacity = head.Length;
         Source = source;
-        _input = new HashingStream(head, headLength, source);
+        _input = new HashingStream(head, headLength, source, computeSha256);
         _body = body;
         Transactions = new Once(this);
     }
@@ -50,14 +51,17 @@ public sealed class StreamedStatement
     public IEnumerable<BankTransaction> Transactions { get; }
 
     /// <summary>Whether the whole file has been read (the enumeration of <see cref="Transactions"/> ended).</summary>
-    public bool IsComplete => _sha256 is not null;
+    public bool IsComplete => _complete;
 
     /// <summary>The diagnostics met so far; all of them, in line order, once <see cref="IsComplete"/>.</summary>
     public IReadOnlyList<StatementDiagnostic> Diagnostics => WholeDiagnostics ?? Bag.ToList();
 
     /// <summary>Lower-case hex SHA-256 of the file's bytes.</summary>
-    /// <exception cref="InvalidOperationException">The file has not been read to the end yet.</exception>
-    public string Sha256 => _sha256 ?? throw new InvalidOperationException("O SHA-256 só é conhecido depois de lido o arquivo inteiro (enumere Transactions até o fim).");
+    /// <exception cref="InvalidOperationException">The file has not been read to the end yet, or the read was asked not to
+    /// compute it (<see cref="StreamReadOptions.ComputeSha256"/> false).</exception>
+    public string Sha256 => _sha256 ?? throw new InvalidOperationException(_complete
+        ? "O SHA-256 do arquivo não foi calculado: a leitura foi pedida com StreamReadOptions.ComputeSha256 = false."
+        : "O SHA-256 só é conhecido depois de lido o arquivo inteiro (enumere Transactions até o fim).");
 
     internal DiagnosticBag Bag { get; } = new();
 
@@ -82,7 +86,8 @@ public sealed class StreamedStatement
 
     /// <summary>Reads what is left and collects everything into a <see cref="BankStatement"/>, as <see cref="StatementReader.Read"/> would.</summary>
     /// <returns>The statement; its transactions are held in memory, so use it for files that fit.</returns>
-    /// <exception cref="InvalidOperationException"><see cref="Transactions"/> was already enumerated.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Transactions"/> was already enumerated, or the read was asked
+    /// not to compute the SHA-256 that a <see cref="BankStatement"/> carries.</exception>
     public BankStatement ToStatement()
     {
         var transactions = Transactions.ToList();
@@ -118,6 +123,7 @@ public sealed class StreamedStatement
         }
 
         _sha256 = _input.Finish();
+        _complete = true;
         _input.Dispose();
     }
 

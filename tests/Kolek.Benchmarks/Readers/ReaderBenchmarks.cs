@@ -33,6 +33,12 @@ public class ReaderBenchmarks
     public int Cnab240Stream50k() => Count(StatementReader.ReadStream("bench.ret", new MemoryStream(_cnab240)));
 
     [Benchmark]
+    public int Cnab240StreamWithoutSha256() => Count(StatementReader.ReadStream("bench.ret", new MemoryStream(_cnab240), new StreamReadOptions { ComputeSha256 = false }));
+
+    [Benchmark]
+    public int OfxStreamWithoutSha256() => Count(StatementReader.ReadStream("bench.ofx", new MemoryStream(_ofx), new StreamReadOptions { ComputeSha256 = false }));
+
+    [Benchmark]
     public long Cnab240ReadSplitSlice()
     {
         var total = 0L;

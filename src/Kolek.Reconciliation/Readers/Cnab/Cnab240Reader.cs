@@ -43,7 +43,7 @@ public static class Cnab240Reader
         return StreamedStatement.ReadAll(path, content, StatementFormat.Cnab240, Stream);
     }
 
-    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StreamReadOptions)"/>.</summary>
     internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
         using var records = CnabStatement.Open(output, Width, null);

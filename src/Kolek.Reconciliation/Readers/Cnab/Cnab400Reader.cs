@@ -46,7 +46,7 @@ public static class Cnab400Reader
         return StreamedStatement.ReadAll(path, content, StatementFormat.Cnab400, Stream);
     }
 
-    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StatementFormat)"/>.</summary>
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, Stream, StreamReadOptions)"/>.</summary>
     internal static IEnumerable<BankTransaction> Stream(StreamedStatement output)
     {
         using var records = CnabStatement.Open(output, Width, s_sequence);

@@ -83,7 +83,7 @@ public static class OfxReader
         return StreamedStatement.ReadAll(path, content, StatementFormat.Ofx, output => Stream(output, options));
     }
 
-    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, System.IO.Stream, StatementFormat)"/>.</summary>
+    /// <summary>The streaming read behind <see cref="Read"/> and <see cref="StatementReader.ReadStream(string, System.IO.Stream, StreamReadOptions)"/>.</summary>
     internal static IEnumerable<BankTransaction> Stream(StreamedStatement output) => Stream(output, OfxReaderOptions.Default);
 
     private static IEnumerable<BankTransaction> Stream(StreamedStatement output, OfxReaderOptions options)

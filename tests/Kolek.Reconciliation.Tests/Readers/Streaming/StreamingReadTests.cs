@@ -101,6 +101,35 @@ public class StreamingReadTests
         Assert.False(stream.IsComplete);
     }
 
+    [Theory]
+    [InlineData(StatementFormat.Cnab240)]
+    [InlineData(StatementFormat.Cnab400)]
+    [InlineData(StatementFormat.Ofx)]
+    [InlineData(StatementFormat.Camt053)]
+    public void ReadStream_WithoutSha256_SameTransactionsAndDiagnostics_HashRefused(StatementFormat format)
+    {
+        var bytes = StatementGenerator.Generate(format, 40, 2, crlf: true);
+        var hashed = StatementReader.ReadStream("x", new MemoryStream(bytes)).ToStatement();
+        var stream = StatementReader.ReadStream("x", new MemoryStream(bytes), new StreamReadOptions { ComputeSha256 = false });
+
+        Assert.Equal(hashed.Transactions, stream.Transactions.ToList());
+        Assert.True(stream.IsComplete);
+        Assert.Equal(hashed.Diagnostics, stream.Diagnostics);
+        Assert.Equal(hashed.Account, stream.Account);
+        var refused = Assert.Throws<InvalidOperationException>(() => stream.Sha256);
+        Assert.Contains("ComputeSha256", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), hashed.Sha256);
+    }
+
+    [Fact]
+    public void ReadStream_GivenFormat_ReadsAsThatFormat()
+    {
+        var bytes = StatementGenerator.Generate(StatementFormat.Cnab240, 3, 1, crlf: true);
+        var stream = StatementReader.ReadStream("x.ret", new MemoryStream(bytes), new StreamReadOptions { Format = StatementFormat.Cnab240 });
+        Assert.Equal(3, stream.Transactions.Count());
+        Assert.Equal(StatementFormat.Cnab240, stream.Format);
+    }
+
     private static bool SameAsWhole(string name, byte[] bytes, int chunk, int sniff)
     {
         var whole = StatementReader.Read(name, bytes);
