@@ -62,6 +62,11 @@ public static class Cnab240Reader
             }
         }
 
+        if (file.Flush() is { } last)
+        {
+            yield return last;
+        }
+
         file.Finish();
     }
 
@@ -161,6 +166,9 @@ public static class Cnab240Reader
 
             return null;
         }
+
+        /// <summary>The transaction of the last detail, which the factory holds back until the next one.</summary>
+        public BankTransaction? Flush() => _factory.Flush();
 
         /// <summary>Reports what the end of the file leaves open: a T without its U, a missing trailer.</summary>
         public void Finish()

@@ -89,6 +89,11 @@ public static class Cnab400Reader
             }
         }
 
+        if (file.Flush() is { } last)
+        {
+            yield return last;
+        }
+
         file.Finish();
     }
 
@@ -191,6 +196,9 @@ public static class Cnab400Reader
 
             return null;
         }
+
+        /// <summary>The transaction of the last detail, which the factory holds back until the next one.</summary>
+        public BankTransaction? Flush() => _factory.Flush();
 
         /// <summary>Reports a missing trailer at the last record.</summary>
         public void Finish()

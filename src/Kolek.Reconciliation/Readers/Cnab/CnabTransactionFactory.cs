@@ -21,7 +21,7 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 /// on a 213.30 boleto); the amounts are kept as written. Ten times leaves room for years of default interest and for a
 /// fee on a boleto of a few reais, which are real; nothing is checked when neither reference value is known.
 /// </remarks>
-[SkipLocalsInit] // The key buffer on the stack is written before it is read; zeroing 512 bytes per record is waste.
+[SkipLocalsInit] // Stack buffers are written before they are read; zeroing them per record is waste.
 internal sealed class CnabTransactionFactory
 {
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
@@ -31,6 +31,20 @@ internal sealed class CnabTransactionFactory
     private readonly byte[] _keyPrefix;
     private readonly LocalDate? _fallbackDate;
     private readonly DiagnosticBag _diagnostics;
+
+    /// <summary>Two key buffers: the held detail's key and the next one's.</summary>
+    private readonly byte[][] _keys = [new byte[256], new byte[256]];
+    private int _next;
+
+    // The detail held back by Create until the next one, with what was computed of it.
+    private CnabDetail _held;
+    private LocalDate _heldDate;
+    private decimal _heldAmount;
+    private bool _heldCredit;
+    private ulong _heldHash;
+    private int _heldKeyLength;
+    private int _heldKey;
+    private bool _holding;
 
     /// <param name="bank">The bank code, first part of every id key.</param>
     /// <param name="agreement">The agreement (convênio) or branch/account, second part of every id key.</param>
@@ -46,6 +60,12 @@ internal sealed class CnabTransactionFactory
         _diagnostics = diagnostics;
     }
 
+    /// <summary>Checks <paramref name="detail"/> (its diagnostics are reported now, in file order) and holds it back;
+    /// returns the transaction of the detail held back before it, if any.</summary>
+    /// <remarks>The transactions come one record late so that the slot of each id in the table of ids seen (megabytes for
+    /// a large file, so a cache miss per record) is loaded while the next record is read: the key is hashed and its slot
+    /// requested here, and looked up when the next detail arrives or at <see cref="Flush"/>. The ids, their order and the
+    /// diagnostics are those of building each transaction at once.</remarks>
     public BankTransaction? Create(in CnabDetail detail)
     {
         var bookingDate = detail.OccurrenceDate ?? detail.CreditDate ?? _fallbackDate;
@@ -53,7 +73,7 @@ internal sealed class CnabTransactionFactory
         {
             _diagnostics.Error(detail.Line, "data_ocorrencia", "cnab.date.missing",
                 "O registro não tem data de ocorrência, data de crédito nem data do arquivo legível. O registro não foi lido.");
-            return null;
+            return Flush();
         }
 
         var paid = detail.AmountPaid ?? 0m;
@@ -61,13 +81,16 @@ internal sealed class CnabTransactionFactory
         var credit = settlement && paid > 0m;
         var amount = credit ? paid : detail.FaceValue is > 0m ? detail.FaceValue.Value : detail.AmountPaid ?? 0m;
 
-        // The key is hashed first and its slot in the table of ids seen (megabytes for a large file, so a cache miss)
-        // requested, then the checks run and the rest of the transaction is built while the memory arrives.
         var reference = detail.NossoNumero ?? detail.DocumentNumber ?? string.Empty;
         var length = _keyPrefix.Length + Encoding.UTF8.GetMaxByteCount(reference.Length + detail.Occurrence.Code.Length) + 64;
-        Span<byte> key = length <= 512 ? stackalloc byte[512] : new byte[length];
-        key = key[..WriteKey(key, reference, detail.Occurrence.Code, bookingDate.Value, amount)];
-        var hash = ContentHash.KeyHash(key);
+        var slot = _keys[_next];
+        if (slot.Length < length)
+        {
+            _keys[_next] = slot = new byte[Math.Max(length, slot.Length * 2)];
+        }
+
+        var keyLength = WriteKey(slot, reference, detail.Occurrence.Code, bookingDate.Value, amount);
+        var hash = ContentHash.KeyHash(slot.AsSpan(0, keyLength));
         _ids.Prefetch(hash);
         if (detail.OccurrenceDate is null)
         {
@@ -83,18 +106,36 @@ internal sealed class CnabTransactionFactory
                 $"A ocorrência {detail.Occurrence.Code} é uma liquidação, mas o valor pago está em branco ou zerado; informada como evento, não como pagamento.");
         }
 
+        var previous = Flush();
+        (_held, _heldDate, _heldAmount, _heldCredit, _heldHash, _heldKeyLength, _heldKey) = (detail, bookingDate.Value, amount, credit, hash, keyLength, _next);
+        _holding = true;
+        _next ^= 1;
+        return previous;
+    }
+
+    /// <summary>The transaction of the detail held back by <see cref="Create"/>, if any; called once more after the last record.</summary>
+    public BankTransaction? Flush()
+    {
+        if (!_holding)
+        {
+            return null;
+        }
+
+        _holding = false;
+        ref readonly var detail = ref _held;
+        var amount = _heldAmount;
+        var credit = _heldCredit;
         var references = new TransactionReferences
         {
             NossoNumero = detail.NossoNumero,
             DocumentNumber = detail.DocumentNumber,
         };
         var payer = detail.PayerName is null && detail.PayerDocument is null ? null : new Payer(detail.PayerName, detail.PayerDocument);
-        var source = new SourceLocation(detail.Line);
         return new BankTransaction
         {
-            Id = _ids.Next(key, hash),
+            Id = _ids.Next(_keys[_heldKey].AsSpan(0, _heldKeyLength), _heldHash),
             Kind = credit ? TransactionKind.Credit : TransactionKind.Event,
-            BookingDate = bookingDate.Value,
+            BookingDate = _heldDate,
             ValueDate = detail.CreditDate,
             Amount = amount,
             NetAmount = credit ? detail.NetCredited ?? amount - (detail.Fee ?? 0m) : detail.NetCredited,
@@ -107,7 +148,7 @@ internal sealed class CnabTransactionFactory
             Description = detail.PayerName,
             References = references,
             Payer = payer,
-            Source = source,
+            Source = new SourceLocation(detail.Line),
         };
     }
 
