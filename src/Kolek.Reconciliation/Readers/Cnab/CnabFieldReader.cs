@@ -31,7 +31,13 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
     public bool Failed { get; private set; }
 
     /// <summary>The field's bytes without leading and trailing blanks, not copied; empty when absent or blank.</summary>
-    public readonly ReadOnlySpan<byte> Trimmed(CnabSpan? span) => span is { } s ? CnabBytes.Trim(_record.Slice(s.Start - 1, s.Length)) : default;
+    public readonly ReadOnlySpan<byte> Trimmed(CnabSpan? span) => span is { } s ? Trimmed(s) : default;
+
+    /// <summary>The field's bytes without leading and trailing blanks, not copied; empty when blank.</summary>
+    /// <remarks>The overloads that take a <see cref="CnabSpan"/> rather than a <see cref="Nullable{T}"/> are for the layouts
+    /// whose fields always exist (CNAB 240): the nullable made at each call was written to the stack a byte and a word at a
+    /// time and read back whole, a store-forwarding stall per field.</remarks>
+    public readonly ReadOnlySpan<byte> Trimmed(CnabSpan span) => CnabBytes.Trim(_record.Slice(span.Start - 1, span.Length));
 
     /// <summary>The field without leading and trailing blanks; null when absent or blank.</summary>
     public readonly string? Text(CnabSpan? span)
@@ -40,26 +46,41 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
         return value.IsEmpty ? null : CnabBytes.Text(value);
     }
 
+    /// <summary>A digits-only identifier with zeros that are not all the value kept; null when absent, blank or all zeros.</summary>
+    public readonly string? Digits(CnabSpan? span) => span is { } s ? Digits(s) : null;
+
     /// <summary>A digits-only identifier with zeros that are not all the value kept; null when blank or all zeros.</summary>
-    public readonly string? Digits(CnabSpan? span)
+    public readonly string? Digits(CnabSpan span)
     {
         var value = Trimmed(span);
         return CnabBytes.AllZeros(value) ? null : CnabBytes.Text(value);
     }
 
     /// <summary>An amount with two implied decimals (picture <c>9(11)V9(2)</c>), with the value and scale that
-    /// <c>decimal.Parse(digits) / 100m</c> gives.</summary>
+    /// <c>decimal.Parse(digits) / 100m</c> gives; null when the layout has no such field.</summary>
     /// <param name="span">Where the field is; null when the layout has no such field.</param>
     /// <param name="field">The field's name for diagnostics.</param>
     /// <param name="required">When true, an unreadable value is an error that makes the whole record unreadable.</param>
-    public decimal? Money(CnabSpan? span, string field, bool required = false)
+    public decimal? Money(CnabSpan? span, string field, bool required = false) => span is { } s ? Money(s, field, required) : null;
+
+    /// <summary>An amount with two implied decimals (picture <c>9(11)V9(2)</c>), with the value and scale that
+    /// <c>decimal.Parse(digits) / 100m</c> gives.</summary>
+    /// <param name="span">Where the field is.</param>
+    /// <param name="field">The field's name for diagnostics.</param>
+    /// <param name="required">When true, an unreadable value is an error that makes the whole record unreadable.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Seven amounts per CNAB 240 pair: only the usual case is inlined.
+    public decimal? Money(CnabSpan span, string field, bool required = false)
     {
         // The usual field is all digits, so there is nothing to trim: read it as it stands.
-        if (span is { } s && CnabBytes.TryWholeNumber(_record.Slice(s.Start - 1, s.Length), out var whole))
-        {
-            return Cents(whole);
-        }
+        return CnabBytes.TryWholeNumber(_record.Slice(span.Start - 1, span.Length), out var whole)
+            ? Cents(whole)
+            : UnusualMoney(span, field, required);
+    }
 
+    /// <summary><see cref="Money(CnabSpan, string, bool)"/> of a field that is not all digits: blanks, padding, too many digits or garbage.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private decimal? UnusualMoney(CnabSpan span, string field, bool required)
+    {
         var raw = Trimmed(span);
         if (raw.IsEmpty)
         {
@@ -87,9 +108,19 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
     /// <param name="format">How the date is written.</param>
     /// <param name="memo">The field's last valid date in this file, reused when the bytes are the same (most records of a
     /// file share a few dates); null to parse every time.</param>
-    public LocalDate? Date(CnabSpan? span, string field, CnabDateFormat format, CnabDateMemo? memo = null)
+    public LocalDate? Date(CnabSpan? span, string field, CnabDateFormat format, CnabDateMemo? memo = null) =>
+        span is { } s ? Date(s, field, format, memo) : Date(default(ReadOnlySpan<byte>), span, field, format, memo);
+
+    /// <summary>A date; null when blank or all zeros, reported (and null) when malformed.</summary>
+    /// <param name="span">Where the field is.</param>
+    /// <param name="field">The field's name for diagnostics.</param>
+    /// <param name="format">How the date is written.</param>
+    /// <param name="memo">The field's last valid date in this file, reused when the bytes are the same; null to parse every time.</param>
+    public LocalDate? Date(CnabSpan span, string field, CnabDateFormat format, CnabDateMemo? memo = null) =>
+        Date(Trimmed(span), span, field, format, memo);
+
+    private LocalDate? Date(ReadOnlySpan<byte> raw, CnabSpan? span, string field, CnabDateFormat format, CnabDateMemo? memo)
     {
-        var raw = Trimmed(span);
         if (memo is not null && memo.TryGet(raw, out var known))
         {
             return known;
