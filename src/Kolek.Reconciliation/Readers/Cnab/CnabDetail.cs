@@ -49,6 +49,9 @@ internal readonly record struct CnabDetail
 internal sealed record CnabOccurrence(BankOccurrence Value, bool IsSettlement)
 {
     public string Code => Value.Code;
+
+    /// <summary>The code as UTF-8, for the id key written per record.</summary>
+    public byte[] CodeUtf8 { get; } = System.Text.Encoding.UTF8.GetBytes(Value.Code);
 }
 
 /// <summary>The occurrences met in one file, looked up by the two bytes of their code, so that the code, its meaning

@@ -1,4 +1,4 @@
-using System.Buffers.Text;
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -89,7 +89,7 @@ internal sealed class CnabTransactionFactory
             _keys[_next] = slot = new byte[Math.Max(length, slot.Length * 2)];
         }
 
-        var keyLength = WriteKey(slot, reference, detail.Occurrence.Code, bookingDate.Value, amount);
+        var keyLength = WriteKey(slot, reference, detail.Occurrence, bookingDate.Value, amount);
         var hash = ContentHash.KeyHash(slot.AsSpan(0, keyLength));
         _ids.Prefetch(hash);
         if (detail.OccurrenceDate is null)
@@ -180,13 +180,17 @@ internal sealed class CnabTransactionFactory
     /// <summary>Writes the id key of a record, bank|agreement|nosso número or document|occurrence|yyyy-MM-dd|amount (0.00),
     /// as UTF-8 into <paramref name="key"/> (on the stack: this runs for every record); its hash is the one
     /// <see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> gives for the same text. Returns the length written.</summary>
-    private int WriteKey(Span<byte> key, string reference, string code, LocalDate bookingDate, decimal amount)
+    private int WriteKey(Span<byte> key, string reference, CnabOccurrence occurrence, LocalDate bookingDate, decimal amount)
     {
         _keyPrefix.CopyTo(key);
         var at = _keyPrefix.Length;
-        at += Encoding.UTF8.GetBytes(reference, key[at..]);
+        // References are mostly ASCII (digits): narrowed directly, the UTF-8 encoder only for the others.
+        at += Ascii.FromUtf16(reference, key[at..], out var narrowed) == OperationStatus.Done
+            ? narrowed
+            : Encoding.UTF8.GetBytes(reference, key[at..]);
         key[at++] = (byte)'|';
-        at += Encoding.UTF8.GetBytes(code, key[at..]);
+        occurrence.CodeUtf8.CopyTo(key[at..]);
+        at += occurrence.CodeUtf8.Length;
         key[at++] = (byte)'|';
         at += WriteDate(key[at..], bookingDate);
         key[at++] = (byte)'|';
@@ -220,8 +224,21 @@ internal sealed class CnabTransactionFactory
         if (bits[2] == 0 && bits[3] >= 0 && scale <= 2 && unscaled < 1_000_000_000_000_000UL)
         {
             var cents = unscaled * (scale == 0 ? 100UL : scale == 1 ? 10UL : 1UL);
-            if (Utf8Formatter.TryFormat(cents / 100, to, out var written))
+            var whole = cents / 100;
+            Span<byte> digits = stackalloc byte[20];
+            var first = digits.Length;
+            do
             {
+                // The integer part's digits, as Utf8Formatter writes them ("0" for zero), by hand: this runs per record.
+                digits[--first] = (byte)('0' + (int)(whole % 10));
+                whole /= 10;
+            }
+            while (whole != 0);
+
+            var written = digits.Length - first;
+            if (to.Length >= written + 3)
+            {
+                digits[first..].CopyTo(to);
                 to[written] = (byte)'.';
                 Digits(to.Slice(written + 1, 2), (int)(cents % 100));
                 return written + 3;
