@@ -23,6 +23,24 @@ internal static class CnabBytes
             return value;
         }
 
+        if (value.Length < 16)
+        {
+            // Shorter than a vector the search would use: it would look up each byte in its table; a plain loop is cheaper.
+            var first = 0;
+            while (first < value.Length && IsWhiteSpace(value[first]))
+            {
+                first++;
+            }
+
+            var end = value.Length;
+            while (end > first && IsWhiteSpace(value[end - 1]))
+            {
+                end--;
+            }
+
+            return value[first..end];
+        }
+
         var start = value.IndexOfAnyExcept(s_whiteSpace);
         return start < 0 ? default : value[..(value.LastIndexOfAnyExcept(s_whiteSpace) + 1)][start..];
     }
