@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Kolek.Reconciliation.Readers.Cnab;
+using Kolek.Reconciliation.Readers.Internal;
+using Kolek.Reconciliation.Statements;
+using NodaTime;
+
+namespace Kolek.Reconciliation.Tests.Readers.Cnab;
+
+/// <summary>The CNAB transaction factory's fast paths (the id key written by hand, each detail held back one record so
+/// its id slot is loaded meanwhile) and the field overloads without a nullable span give what the plain ways gave.</summary>
+public class CnabFactoryTests
+{
+    private static readonly CnabOccurrence s_settled = new(new BankOccurrence("06", "Liquidação"), IsSettlement: true);
+    private static readonly CnabOccurrence s_other = new(new BankOccurrence("Ç2", "Código não numérico"), IsSettlement: false);
+
+    /// <summary>The id is the XXH3 of bank|agreement|reference|code|yyyy-MM-dd|amount as <c>ToString("0.00")</c> writes
+    /// it, in UTF-8: what the factory writes by hand (ASCII narrowing, digits of the amount) must hash the same text,
+    /// for amounts of every scale and size and for references with and without non-ASCII characters.</summary>
+    [Property(MaxTest = 300)]
+    public Property Id_IsTheHashOfTheKeyText() =>
+        Prop.ForAll(
+            Gen.Choose(0, 2).SelectMany(scale => Gen.Choose(0, int.MaxValue).SelectMany(low => Gen.Choose(0, 3_000_000).Select(high => (scale, cents: ((long)high * int.MaxValue) + low)))).ToArbitrary(),
+            Gen.Elements("12345678901", "000123", "Nº 77", "çãé-1", "", "ABC/2025").ToArbitrary(),
+            (amount, reference) =>
+            {
+                var value = new decimal(amount.cents) / (amount.scale == 0 ? 1m : amount.scale == 1 ? 10m : 100m);
+                var occurrence = reference.Length % 2 == 0 ? s_settled : s_other;
+                var factory = new CnabTransactionFactory("237", "Convênio 9", null, new DiagnosticBag(), 0);
+                var detail = new CnabDetail
+                {
+                    Line = 3,
+                    Occurrence = occurrence,
+                    OccurrenceDate = new LocalDate(2025, 4, 2),
+                    FaceValue = value,
+                    AmountPaid = value,
+                    NossoNumero = reference.Length == 0 ? null : reference,
+                };
+
+                Assert.Null(factory.Create(detail));
+                var transaction = factory.Flush()!;
+                var key = string.Create(CultureInfo.InvariantCulture, $"237|Convênio 9|{reference}|{occurrence.Code}|2025-04-02|{transaction.Amount:0.00}");
+                return transaction.Id == ContentHash.ShortId("cnab-", ContentHash.KeyHash(key));
+            });
+
+    [Fact]
+    public void Create_HoldsEachDetailBackOneRecord_AndAnUnreadableOneReleasesTheHeldOneInOrder()
+    {
+        var bag = new DiagnosticBag();
+        var factory = new CnabTransactionFactory("001", "123", fallbackDate: null, bag, 0);
+        CnabDetail Detail(int line, LocalDate? date) => new() { Line = line, Occurrence = s_settled, OccurrenceDate = date, AmountPaid = 10m + line, FaceValue = 10m + line };
+
+        Assert.Null(factory.Create(Detail(1, new LocalDate(2025, 1, 1))));
+        var first = factory.Create(Detail(2, null)); // no date at all: reported, and the held line 1 comes out
+        Assert.Equal(1, first?.Source.Line);
+        Assert.Single(bag.ToList(), d => d.Code == "cnab.date.missing" && d.Line == 2);
+        Assert.Null(factory.Create(Detail(3, new LocalDate(2025, 1, 3))));
+        var second = factory.Create(Detail(4, new LocalDate(2025, 1, 3)));
+        Assert.Equal((3, 13m), (second?.Source.Line, second?.Amount));
+        var last = factory.Flush();
+        Assert.Equal((4, 14m), (last?.Source.Line, last?.Amount));
+        Assert.Null(factory.Flush());
+    }
+
+    [Fact]
+    public void Create_RepeatedKeysAcrossTheHeldRecord_CountRepeatsInFileOrder()
+    {
+        var factory = new CnabTransactionFactory("001", "123", new LocalDate(2025, 1, 1), new DiagnosticBag(), 0);
+        var detail = new CnabDetail { Line = 1, Occurrence = s_settled, AmountPaid = 5m, NossoNumero = "42" };
+        var ids = new List<string>();
+        foreach (var line in new[] { 1, 2, 3 })
+        {
+            if (factory.Create(detail with { Line = line }) is { } t)
+            {
+                ids.Add(t.Id);
+            }
+        }
+
+        ids.Add(factory.Flush()!.Id);
+
+        var expected = new StableIds("cnab-");
+        var key = Encoding.UTF8.GetBytes("001|123|42|06|2025-01-01|5.00");
+        Assert.Equal([expected.Next(key), expected.Next(key), expected.Next(key)], ids);
+    }
+
+    /// <summary>The CNAB 240 layouts call the overloads that take a <see cref="CnabSpan"/>, the CNAB 400 ones those that
+    /// take a nullable: both must read and report every kind of field alike.</summary>
+    [Theory]
+    [InlineData("0000000012345")]
+    [InlineData("0000000012300")]
+    [InlineData("             ")]
+    [InlineData("      1234500")]
+    [InlineData("00000001234X5")]
+    [InlineData("0000000000000")]
+    [InlineData("12345678901234567890")]
+    [InlineData("1")]
+    public void Money_WithOrWithoutNullableSpan_SameValueAndDiagnostics(string raw)
+    {
+        var bytes = Encoding.Latin1.GetBytes(raw);
+        var span = new CnabSpan(1, raw.Length);
+        var (plainBag, nullableBag) = (new DiagnosticBag(), new DiagnosticBag());
+        var plain = new CnabFieldReader(bytes, 1, plainBag);
+        var nullable = new CnabFieldReader(bytes, 1, nullableBag);
+
+        var value = plain.Money(span, "valor", required: true);
+        Assert.Equal(value?.ToString(CultureInfo.InvariantCulture), nullable.Money((CnabSpan?)span, "valor", required: true)?.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(plain.Failed, nullable.Failed);
+        Assert.Equal(plainBag.ToList(), nullableBag.ToList());
+        Assert.Equal(plain.Digits(span), nullable.Digits((CnabSpan?)span));
+        var reported = nullableBag.ToList().Count;
+        Assert.Null(nullable.Money(null, "valor", required: true));
+        Assert.Equal(reported, nullableBag.ToList().Count);
+    }
+}
