@@ -224,21 +224,9 @@ internal sealed class CnabTransactionFactory
         if (bits[2] == 0 && bits[3] >= 0 && scale <= 2 && unscaled < 1_000_000_000_000_000UL)
         {
             var cents = unscaled * (scale == 0 ? 100UL : scale == 1 ? 10UL : 1UL);
-            var whole = cents / 100;
-            Span<byte> digits = stackalloc byte[20];
-            var first = digits.Length;
-            do
+            // The integer part as Utf8Formatter wrote it ("0" for zero), through the integer formatter's digit-pair table.
+            if ((cents / 100).TryFormat(to, out var written, default, CultureInfo.InvariantCulture) && to.Length >= written + 3)
             {
-                // The integer part's digits, as Utf8Formatter writes them ("0" for zero), by hand: this runs per record.
-                digits[--first] = (byte)('0' + (int)(whole % 10));
-                whole /= 10;
-            }
-            while (whole != 0);
-
-            var written = digits.Length - first;
-            if (to.Length >= written + 3)
-            {
-                digits[first..].CopyTo(to);
                 to[written] = (byte)'.';
                 Digits(to.Slice(written + 1, 2), (int)(cents % 100));
                 return written + 3;
