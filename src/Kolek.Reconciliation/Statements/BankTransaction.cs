@@ -107,4 +107,4 @@ public sealed record Payer(string? Name, string? Document);
 
 /// <summary>Where a transaction or a diagnostic comes from in its file.</summary>
 /// <param name="Line">1-based line number in the file.</param>
-public sealed record SourceLocation(int Line);
+public readonly record struct SourceLocation(int Line);
