@@ -85,6 +85,32 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_SameFileTwiceInOneImport_RepeatsAreDuplicateInImportNotAlreadyReconciled()
+    {
+        // User trial: without a ledger, every second copy read "already-reconciled", even of lines left unmatched.
+        var folder = Scratch.Folder();
+        var once = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"]).Json();
+        var pix = Scratch.BankFiles().Single(f => f.EndsWith(".json", StringComparison.Ordinal));
+
+        var twice = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), pix, "--json"]).Json();
+
+        var pixIds = Kolek.Run(folder, ["parse", pix, "--json"]).Json().GetProperty("files")[0].GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+        var repeats = twice.GetProperty("ignored").EnumerateArray().Where(i => i.GetProperty("reason").GetString() == "duplicate-in-import")
+            .Select(i => i.GetProperty("transactionId").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pixIds);
+        Assert.Equal(pixIds, repeats);
+        Assert.DoesNotContain(twice.GetProperty("ignored").EnumerateArray(), i => i.GetProperty("reason").GetString() == "already-reconciled");
+        // The first copies decide exactly as when the file is given once.
+        foreach (var bucket in s_buckets.Append("items"))
+        {
+            Assert.Equal(
+                JsonSerializer.Serialize(once.GetProperty(bucket).EnumerateArray()),
+                JsonSerializer.Serialize(twice.GetProperty(bucket).EnumerateArray().Where(x => !(x.TryGetProperty("reason", out var r) && r.GetString() == "duplicate-in-import"))));
+        }
+    }
+
+    [Fact]
     public void Reconcile_LangEn_ExplainsInEnglishAndChangesNothingElse()
     {
         var folder = Scratch.Folder();

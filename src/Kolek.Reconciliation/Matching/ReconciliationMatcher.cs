@@ -62,8 +62,9 @@ public sealed class ReconciliationMatcher
     /// <param name="transactions">Bank transactions from any readers; debits and events are ignored.</param>
     /// <param name="openItems">The items that may be paid; their ids must be unique.</param>
     /// <param name="alreadyReconciledTransactionIds">Transaction ids already reconciled (from an
-    /// <see cref="IReconciliationLedger"/>); they are ignored. A second transaction with an id seen earlier in the same
-    /// call is ignored the same way.</param>
+    /// <see cref="IReconciliationLedger"/>); they are ignored as <see cref="IgnoreReason.AlreadyReconciled"/>. A second
+    /// transaction with an id seen earlier in the same call (and not in this set) is ignored as
+    /// <see cref="IgnoreReason.DuplicateInImport"/>: the first copy alone decides.</param>
     /// <returns>Every transaction in exactly one of matches, suggestions, unmatched and ignored, and every item with its
     /// new outstanding amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="openItems"/> is null.</exception>

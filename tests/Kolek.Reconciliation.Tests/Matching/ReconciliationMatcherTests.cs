@@ -345,15 +345,39 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
-    public void Reconcile_SameIdTwice_SecondIgnoredAsAlreadyReconciled()
+    public void Reconcile_SameIdTwice_SecondIgnoredAsDuplicateInImport()
     {
         var line = Credit("T1", 100m).WithNossoNumero("1");
 
         var result = Reconcile([line, line], [Item("INV-1", 100m).WithNossoNumero("1")]);
 
         Assert.Single(result.Matches);
-        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.AlreadyReconciled), Assert.Single(result.Ignored));
-        Assert.Equal(ItemStatus.Paid, result.Balance("INV-1").Status);
+        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
+        Assert.Equal(new ItemBalance("INV-1", ItemStatus.Paid, 0m), result.Balance("INV-1"));
+    }
+
+    [Fact]
+    public void Reconcile_SameIdTwiceFirstCopyUnmatched_SecondIsDuplicateInImportNotAlreadyReconciled()
+    {
+        // User trial: the second copy read "already-reconciled" although nothing had reconciled the first.
+        var line = Credit("T1", 12.34m);
+
+        var result = Reconcile([line, line], [Item("INV-1", 100m)]);
+
+        Assert.Equal("T1", Assert.Single(result.Unmatched).TransactionId);
+        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
+        Assert.Empty(result.Matches);
+    }
+
+    [Fact]
+    public void Reconcile_SameIdTwiceAndInLedger_BothAlreadyReconciled()
+    {
+        var line = Credit("T1", 100m).WithNossoNumero("1");
+
+        var result = Matcher().Reconcile([line, line], [Item("INV-1", 100m).WithNossoNumero("1")], new HashSet<string> { "T1" });
+
+        Assert.Equal([IgnoreReason.AlreadyReconciled, IgnoreReason.AlreadyReconciled], result.Ignored.Select(i => i.Reason));
+        Assert.Equal(ItemStatus.Open, result.Balance("INV-1").Status);
     }
 
     [Fact]

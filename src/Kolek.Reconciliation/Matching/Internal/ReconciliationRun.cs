@@ -72,9 +72,16 @@ internal sealed partial class ReconciliationRun
         foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
-            if (!seen.Add(transaction.Id) || alreadyReconciled.Contains(transaction.Id))
+            // A previous run (the ledger) wins over a repeat: every copy of a reconciled id is already reconciled.
+            // Otherwise the first copy in the stable order is processed and later copies are only repeats, whatever
+            // became of the first (matched, suggested or unmatched).
+            if (alreadyReconciled.Contains(transaction.Id))
             {
                 outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.AlreadyReconciled);
+            }
+            else if (!seen.Add(transaction.Id))
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.DuplicateInImport);
             }
             else if (transaction.Kind == TransactionKind.Debit)
             {
