@@ -21,10 +21,12 @@ internal sealed partial class ReconciliationRun
         if (hits.Rule is not null)
         {
             var items = hits.Live.Select(Item).ToList();
+            // The same sums AllocateExactly compared the credit against: at face value, and with the late charges.
             candidates.Add(new Candidate(hits.Live, 0.6, hits.Rule,
-                Words.SuggestReferencedItems(Text(), hits.Evidence, items, credit.Amount, hits.Live.Sum(i => _outstanding[i])).ToString()));
+                Words.SuggestReferencedItems(Text(), hits.Evidence, items, credit.Amount, hits.Live.Sum(i => _outstanding[i]),
+                    credit.Discount > 0m ? 0m : hits.Live.Sum(i => Quote(credit, i).Total), PaymentDate(credit)).ToString()));
             candidates.AddRange(hits.Live.Select(i => new Candidate([i], 0.5, hits.Rule,
-                Words.SuggestReferencedItem(Text(), hits.Evidence, Item(i), _outstanding[i], credit.Amount).ToString())));
+                Words.SuggestReferencedItem(Text(), hits.Evidence, Item(i), Expected(credit, i), credit.Amount).ToString())));
         }
         else
         {
@@ -74,7 +76,7 @@ internal sealed partial class ReconciliationRun
         }
 
         return view.Live.Take(_settings.MaxSuggestions).Select(i => new Candidate([i], 0.3, MatchRules.PayerDocumentAmount,
-            Words.SuggestPayerItem(Text(), view.Evidence, Item(i), credit.Amount, _outstanding[i]).ToString()));
+            Words.SuggestPayerItem(Text(), view.Evidence, Item(i), credit.Amount, Expected(credit, i)).ToString()));
     }
 
     private List<Candidate> AmountDateCandidates(PendingCredit credit, List<Candidate> already)

@@ -338,6 +338,14 @@ internal sealed partial class ReconciliationRun
             : LateCharges.Compute(_outstanding[index], item.DueDate, PaymentDate(credit), item.LateCharges, item.Consumer, _settings.AdjustDueDate);
     }
 
+    /// <summary>What the item costs on the credit's payment date: the amount <see cref="Fit"/> compares the credit
+    /// against beyond face value (principal plus the late charges when late, less the early-payment discount when early).</summary>
+    private ExpectedAmount Expected(PendingCredit credit, int index)
+    {
+        var quote = Quote(credit, index);
+        return new ExpectedAmount(_outstanding[index], quote, quote.Total > 0m ? 0m : EarlyDiscount(credit, index), PaymentDate(credit));
+    }
+
     /// <summary>How the credit's amount fits the item's outstanding principal on the payment date.</summary>
     private AmountFit Fit(PendingCredit credit, int index)
     {
