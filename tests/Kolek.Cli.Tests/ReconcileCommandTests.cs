@@ -111,6 +111,41 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_SecondPixOfSamePayerAndAmount_IsASuggestionFlaggedAsPossibleDuplicate()
+    {
+        // User trial: the second PIX of a customer who had already paid landed in "unmatched" as "no-candidate".
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllLines(items,
+        [
+            "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number",
+            "NF-1,CLI-1,24031834314,995.00,2026-10-05,,,",
+        ]);
+        var pix = Path.Combine(folder, "pix.json");
+        File.WriteAllText(pix, """
+            { "pix": [
+              { "endToEndId": "E60746948202610051300kkk00009100", "valor": "995.00", "horario": "2026-10-05T13:00:00.000Z",
+                "pagador": { "cpf": "24031834314", "nome": "João Batista Oliveira" } },
+              { "endToEndId": "E60746948202610061300kkk00009101", "valor": "995.00", "horario": "2026-10-06T13:00:00.000Z",
+                "pagador": { "cpf": "24031834314", "nome": "João Batista Oliveira" } } ] }
+            """);
+
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", items, pix, "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var json = result.Json();
+        var match = Assert.Single(json.GetProperty("matches").EnumerateArray());
+        Assert.Equal("payer-document+amount", match.GetProperty("rule").GetString());
+        Assert.Equal(0, json.GetProperty("unmatched").GetArrayLength());
+        var candidate = Assert.Single(Assert.Single(json.GetProperty("suggestions").EnumerateArray()).GetProperty("candidates").EnumerateArray());
+        Assert.Equal("possible-duplicate", candidate.GetProperty("rule").GetString());
+        Assert.Equal("NF-1", Assert.Single(candidate.GetProperty("itemIds").EnumerateArray()).GetString());
+        Assert.Contains(match.GetProperty("transactionId").GetString()!, candidate.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        var item = Assert.Single(json.GetProperty("items").EnumerateArray());
+        Assert.Equal(("paid", 0m), (item.GetProperty("status").GetString(), item.GetProperty("outstanding").GetDecimal()));
+    }
+
+    [Fact]
     public void Reconcile_LangEn_ExplainsInEnglishAndChangesNothingElse()
     {
         var folder = Scratch.Folder();

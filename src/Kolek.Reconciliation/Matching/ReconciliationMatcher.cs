@@ -20,6 +20,9 @@ namespace Kolek.Reconciliation.Matching;
 /// <para>Ties: when a payer's document and the amount fit several items equally well, the item due first (then the
 /// lowest id) is paid, as Código Civil art. 355 imputes a payment to the oldest debt; when the evidence could belong to
 /// several payers, or several sets of items fit, the credit becomes a suggestion. Weak evidence never matches.</para>
+/// <para>Possible duplicate payments: a credit that fits no open item but has the payer's CPF/CNPJ of items already
+/// settled (in this call by a credit of the same amount, or given with nothing outstanding at their face value) becomes a
+/// suggestion with a <see cref="MatchRules.PossibleDuplicate"/> candidate naming them; nothing is allocated.</para>
 /// <para>Pure and deterministic: no I/O, and the same inputs in any order give the same result. Thread-safe. A call may
 /// use up to <see cref="MatchingOptions.MaxDegreeOfParallelism"/> threads for the scan of the items, the credits'
 /// look-ups and the suggestions; the allocation decisions are taken one credit at a time in a fixed order, so the result

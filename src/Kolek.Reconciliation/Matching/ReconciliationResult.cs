@@ -148,6 +148,11 @@ public static class MatchRules
 
     /// <summary>Only the amount and the date fit (never a match on its own).</summary>
     public const string AmountDate = "amount+date";
+
+    /// <summary>Suggestions only, never a match: the payer's CPF/CNPJ names items already settled (in this run by a
+    /// credit of the same amount, or before it at this face value), so the credit is possibly a duplicate payment to
+    /// refund or credit; nothing is allocated.</summary>
+    public const string PossibleDuplicate = "possible-duplicate";
 }
 
 /// <summary>Why a credit is unmatched, as written in results and JSON.</summary>

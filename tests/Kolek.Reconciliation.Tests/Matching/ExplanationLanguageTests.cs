@@ -100,6 +100,16 @@ public class ExplanationLanguageTests
             "Referência \"4521\" no histórico aponta para o título INV-1 (vencimento 05/11/2026), com R$ 102,33 esperados em 15/11/2026: R$ 100,00 em aberto mais multa de R$ 2,00 e juros de R$ 0,33 (10 dias de atraso); crédito de R$ 50,00.",
             "Reference \"4521\" in the description points to charge INV-1 (due 2026-11-05), with R$ 102.33 expected on 2026-11-15: R$ 100.00 open plus a fine of R$ 2.00 and interest of R$ 0.33 (10 days late); credit of R$ 50.00."
         },
+        {
+            "possible duplicate in this run",
+            "Possível pagamento em duplicidade: valor R$ 100,00 e CPF do pagador iguais aos do lançamento T1 (05/11/2026), que já quitou o título INV-1 (vencimento 05/11/2026) nesta conciliação — verifique e devolva ou credite o cliente; nada foi alocado.",
+            "Possibly a duplicate payment: the amount R$ 100.00 and the payer's CPF are those of transaction T1 (2026-11-05), which already settled charge INV-1 (due 2026-11-05) in this run — check it, then refund or credit the customer; nothing was allocated."
+        },
+        {
+            "possible duplicate of a settled item",
+            "Possível pagamento em duplicidade: CPF do pagador confere com o título INV-1 (vencimento 05/11/2026), já quitado antes desta conciliação, e o valor R$ 100,00 é o valor de face dele — verifique e devolva ou credite o cliente; nada foi alocado.",
+            "Possibly a duplicate payment: the payer's CPF matches charge INV-1 (due 2026-11-05), already settled before this run, and the amount R$ 100.00 is its face value — check it, then refund or credit the customer; nothing was allocated."
+        },
     };
 
     [Theory]
@@ -204,6 +214,10 @@ public class ExplanationLanguageTests
                 Item("INV-1", 100m).WithLateCharges() with { References = new OpenItemReferences { DocumentNumber = "4521" } },
                 Item("INV-2", 100m).WithLateCharges() with { References = new OpenItemReferences { NossoNumero = "4521" } },
             ]),
+        "possible duplicate in this run" => (
+            [Credit("T1", 100m).WithPayer(Cpf), Credit("T2", 100m, "2026-11-06").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf)]),
+        "possible duplicate of a settled item" => ([Credit("T2", 100m).WithPayer(Cpf)], [Item("INV-1", 100m, document: Cpf) with { Outstanding = 0m }]),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

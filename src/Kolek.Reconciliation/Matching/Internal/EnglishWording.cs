@@ -122,6 +122,21 @@ internal sealed class EnglishWording : Wording
         return text.Append("; no reference or payer CPF/CNPJ confirms it.");
     }
 
+    public override StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn)
+    {
+        Money(text.Append("Possibly a duplicate payment: the amount "), amount).Append(" and ").Append(evidence).Append(" are those of transaction ")
+            .Append(paidBy).Append(" (");
+        Date(text, paidOn).Append("), which already settled ");
+        _ = items.Count == 1 ? Item(text, items[0]) : Items(text, items);
+        return text.Append(" in this run — check it, then refund or credit the customer; nothing was allocated.");
+    }
+
+    public override StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item)
+    {
+        Item(text.Append("Possibly a duplicate payment: ").Append(evidence).Append(" matches "), item).Append(", already settled before this run, and the amount ");
+        return Money(text, amount).Append(" is its face value — check it, then refund or credit the customer; nothing was allocated.");
+    }
+
     public override StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item) =>
         Item(text.Append("The credit's reference points to "), item)
             .Append(", which is already settled; possibly a duplicate payment — check it, then refund or credit the customer.");

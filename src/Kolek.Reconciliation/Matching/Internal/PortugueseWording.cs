@@ -106,6 +106,19 @@ internal sealed class PortugueseWording : Wording
         return text.Append("; sem referência nem CPF/CNPJ do pagador que confirme.");
     }
 
+    public override StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn)
+    {
+        text.Append("Possível pagamento em duplicidade: valor ").AppendMoney(amount).Append(" e ").Append(evidence).Append(" iguais aos do lançamento ")
+            .Append(paidBy).Append(" (").AppendDate(paidOn).Append("), que já quitou ");
+        _ = items.Count == 1 ? text.Append("o ").AppendItem(items[0]) : text.Append("os ").Append(PtBr.Items(items));
+        return text.Append(" nesta conciliação — verifique e devolva ou credite o cliente; nada foi alocado.");
+    }
+
+    public override StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item) =>
+        text.Append("Possível pagamento em duplicidade: ").Append(evidence).Append(" confere com o ").AppendItem(item)
+            .Append(", já quitado antes desta conciliação, e o valor ").AppendMoney(amount)
+            .Append(" é o valor de face dele — verifique e devolva ou credite o cliente; nada foi alocado.");
+
     public override StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item) =>
         text.Append("A referência do crédito aponta para o ").AppendItem(item)
             .Append(", que já está quitado; possível pagamento em duplicidade — verifique e devolva ou credite o cliente.");

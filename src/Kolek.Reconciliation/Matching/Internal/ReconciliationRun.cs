@@ -25,6 +25,10 @@ internal sealed partial class ReconciliationRun
     /// <summary>Per item, the value of <see cref="_changes"/> when its outstanding amount last changed (0: never).</summary>
     private readonly int[] _changedAt;
 
+    /// <summary>Per item, 1 + the <see cref="PendingCredit.Order"/> of the credit whose match brought its outstanding
+    /// amount to zero in this run (0: none); allocated on the first such match.</summary>
+    private int[]? _settledBy;
+
     /// <summary>How many proposals have been applied.</summary>
     private int _changes;
     private readonly List<PendingCredit> _pending = [];
@@ -303,6 +307,10 @@ internal sealed partial class ReconciliationRun
         {
             _outstanding[index] -= allocation.Settled;
             _changedAt[index] = _changes;
+            if (_outstanding[index] == 0m)
+            {
+                (_settledBy ??= new int[_outstanding.Length])[index] = credit.Order + 1;
+            }
         }
 
         _matches[credit.Order] = new TransactionMatch(

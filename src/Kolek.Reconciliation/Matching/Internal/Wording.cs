@@ -92,6 +92,14 @@ internal abstract class Wording
     /// <summary>Suggestion: only the amount and the date fit; <paramref name="daysAfterDue"/> is negative when paid before.</summary>
     public abstract StringBuilder SuggestAmountDate(StringBuilder text, in FitWords fit, int daysAfterDue);
 
+    /// <summary>Suggestion: the credit has the amount and the payer's document of <paramref name="paidBy"/>, which
+    /// settled <paramref name="items"/> in this run; possibly a duplicate payment, nothing allocated.</summary>
+    public abstract StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn);
+
+    /// <summary>Suggestion: the payer's document names an item already settled when given, whose face value is the
+    /// credit's amount; possibly a duplicate payment, nothing allocated.</summary>
+    public abstract StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item);
+
     /// <summary>Unmatched: the credit's reference names an item already settled.</summary>
     public abstract StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item);
 
