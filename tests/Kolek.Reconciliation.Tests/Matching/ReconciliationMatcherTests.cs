@@ -466,6 +466,20 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
+    public void Reconcile_RepeatOfAMaskedDocumentMatch_SuggestedAsPossibleDuplicateWithTheFragment()
+    {
+        // Found by RepeatOfAPayerMatch_IsNeverLeftWithoutCandidate: the first credit matched through a masked CPF only.
+        var credit = Credit("T1", 140m, "2026-10-29").WithPayer(Cnpj) with { Description = "PIX •••.456.789-••" };
+
+        var result = Reconcile([credit, credit with { Id = "T2", BookingDate = Date("2026-10-30") }], [Item("INV-2", 140m, "2026-10-07", document: Cpf)]);
+
+        Assert.Equal("T1", Assert.Single(result.Matches).TransactionId);
+        var candidate = Assert.Single(Assert.Single(result.Suggestions).Candidates);
+        Assert.Equal((MatchRules.PossibleDuplicate, 0.5), (candidate.Rule, candidate.Score));
+        Assert.Contains("CPF parcial do pagador (•••456789••)", candidate.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_SamePayerOtherAmountAfterItemPaid_StaysNoCandidate()
     {
         var result = Reconcile(

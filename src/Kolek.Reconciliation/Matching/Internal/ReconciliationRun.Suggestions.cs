@@ -87,26 +87,62 @@ internal sealed partial class ReconciliationRun
             Words.SuggestPayerItem(Text(), view.Evidence, Item(i), credit.Amount, Expected(credit, i)).ToString())), false);
     }
 
-    /// <summary>Settled items of the credit's payer (complete CPF/CNPJ only) that the credit may pay a second time: those
-    /// settled in this run by a credit of the same amount (one candidate per such credit, with its items of this
-    /// payer), then those already settled when given (outstanding zero) whose face value is the credit's amount.</summary>
-    /// <remarks>Only a suggestion for a clerk to check (refund or credit the customer): nothing is allocated.</remarks>
+    /// <summary>Settled items of the credit's payer that the credit may pay a second time: those settled in this run by a
+    /// credit of the same amount (one candidate per such credit, with its items of this payer), then those already
+    /// settled when given (outstanding zero) whose face value is the credit's amount.</summary>
+    /// <remarks>The payer is found as <see cref="FindPayer"/> does (complete documents, or else masked fragments, within
+    /// the date window and with a lower score). Only a suggestion for a clerk to check (refund or credit the customer):
+    /// nothing is allocated.</remarks>
     private List<Candidate> DuplicateCandidates(PendingCredit credit)
     {
         var found = new List<Candidate>();
         SortedDictionary<int, List<int>>? thisRun = null;
         List<int>? before = null;
         string? shown = null;
-        foreach (var document in credit.DocumentPatterns)
+        for (var pass = 0; pass < 2 && shown is null; pass++)
         {
-            if (document.Contains(Keys.Hidden, StringComparison.Ordinal))
+            var full = pass == 0;
+            foreach (var pattern in credit.DocumentPatterns)
             {
-                continue;
-            }
+                if (full == pattern.Contains(Keys.Hidden, StringComparison.Ordinal))
+                {
+                    continue;
+                }
 
+                IReadOnlyList<string> documents = full ? [pattern] : _catalog.PayerDocumentsMatching(pattern);
+                foreach (var document in documents)
+                {
+                    Collect(pattern, document, full);
+                }
+            }
+        }
+
+        if (shown is null)
+        {
+            return found;
+        }
+
+        var masked = shown.Contains(Keys.Hidden, StringComparison.Ordinal);
+        var penalty = masked ? MaskedDocumentScorePenalty : 0;
+        var evidence = Words.PayerEvidence(shown, complete: !masked);
+        foreach (var (order, items) in thisRun ?? [])
+        {
+            items.Sort();
+            var paid = _outcomes[order].Transaction;
+            found.Add(new Candidate(items, 0.6 - penalty, MatchRules.PossibleDuplicate,
+                Words.DuplicateOfThisRun(Text(), credit.Amount, evidence, [.. items.Select(Item)], paid.Id, paid.BookingDate).ToString()));
+        }
+
+        before?.Sort();
+        found.AddRange((before ?? []).Select(i => new Candidate([i], 0.5 - penalty, MatchRules.PossibleDuplicate,
+            Words.DuplicateOfSettled(Text(), credit.Amount, evidence, Item(i)).ToString())));
+        return found;
+
+        void Collect(string pattern, string document, bool full)
+        {
             foreach (var index in _catalog.ByPayerDocument(document))
             {
-                if (IsLive(index) || !IssuedBy(credit, index))
+                if (IsLive(index) || !IssuedBy(credit, index) || (!full && !InDateWindow(credit, index)))
                 {
                     continue;
                 }
@@ -123,35 +159,16 @@ internal sealed partial class ReconciliationRun
                         }
 
                         AddOnce(items, index);
-                        shown ??= document;
+                        shown ??= pattern;
                     }
                 }
                 else if (Item(index) is { Outstanding: 0m, OriginalAmount: > 0m } settled && settled.OriginalAmount == credit.Amount + credit.Discount)
                 {
                     AddOnce(before ??= [], index);
-                    shown ??= document;
+                    shown ??= pattern;
                 }
             }
         }
-
-        if (shown is null)
-        {
-            return found;
-        }
-
-        var evidence = Words.PayerEvidence(shown, complete: true);
-        foreach (var (order, items) in thisRun ?? [])
-        {
-            items.Sort();
-            var paid = _outcomes[order].Transaction;
-            found.Add(new Candidate(items, 0.6, MatchRules.PossibleDuplicate,
-                Words.DuplicateOfThisRun(Text(), credit.Amount, evidence, [.. items.Select(Item)], paid.Id, paid.BookingDate).ToString()));
-        }
-
-        before?.Sort();
-        found.AddRange((before ?? []).Select(i => new Candidate([i], 0.5, MatchRules.PossibleDuplicate,
-            Words.DuplicateOfSettled(Text(), credit.Amount, evidence, Item(i)).ToString())));
-        return found;
 
         static void AddOnce(List<int> items, int index)
         {
