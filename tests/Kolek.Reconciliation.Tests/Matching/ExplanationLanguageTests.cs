@@ -207,7 +207,7 @@ public class ExplanationLanguageTests
         "payer with another amount, late" => ([Credit("T1", 101m, "2026-11-15").WithPayer(Cpf)], [Item("INV-1", 100m, document: Cpf).WithLateCharges()]),
         "payer with another amount, early" => (
             [Credit("T1", 90m, "2026-10-30").WithPayer(Cpf)],
-            [Item("INV-1", 100m, document: Cpf) with { EarlyPaymentDiscount = new EarlyPaymentDiscount(5m, Date("2026-11-01")) }]),
+            [Item("INV-1", 100m, document: Cpf) with { EarlyPaymentDiscount = new OpenItemEarlyPaymentDiscount(5m, Date("2026-11-01")) }]),
         "referenced items with another sum, late" or "referenced item, late" => (
             [Credit("T1", 50m, "2026-11-15") with { Description = "PAGTO NF 4521" }],
             [

@@ -46,7 +46,7 @@ public class ReconciliationMatcherProperties
                     NossoNumero = random.Next(2) == 0 ? "NN" + i : null,
                     DocumentNumber = "DOC" + i,
                 },
-                LateCharges = random.Next(3) == 0 ? new LateChargeTerms(2m, 1m) : null,
+                LateCharges = random.Next(3) == 0 ? new OpenItemLateChargeTerms(2m, 1m) : null,
             };
             items.Add(random.Next(5) == 0 ? item with { Outstanding = amount - 10m } : item);
         }
@@ -236,7 +236,7 @@ public class ReconciliationMatcherProperties
         (principal, days) =>
         {
             var due = Date("2026-11-05");
-            var quote = LateCharges.Compute(principal, due, due.PlusDays(days), new LateChargeTerms(2m, 1m));
+            var quote = LateCharges.Compute(principal, due, due.PlusDays(days), new OpenItemLateChargeTerms(2m, 1m));
             return quote.Fine >= 0m && quote.Interest >= 0m
                 && (days > 0 || quote == LateChargeQuote.None)
                 && (days <= 0 || quote.DaysLate == days)
