@@ -85,6 +85,67 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_SameFileTwiceInOneImport_RepeatsAreDuplicateInImportNotAlreadyReconciled()
+    {
+        // User trial: without a ledger, every second copy read "already-reconciled", even of lines left unmatched.
+        var folder = Scratch.Folder();
+        var once = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), "--json"]).Json();
+        var pix = Scratch.BankFiles().Single(f => f.EndsWith(".json", StringComparison.Ordinal));
+
+        var twice = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), pix, "--json"]).Json();
+
+        var pixIds = Kolek.Run(folder, ["parse", pix, "--json"]).Json().GetProperty("files")[0].GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
+        var repeats = twice.GetProperty("ignored").EnumerateArray().Where(i => i.GetProperty("reason").GetString() == "duplicate-in-import")
+            .Select(i => i.GetProperty("transactionId").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pixIds);
+        Assert.Equal(pixIds, repeats);
+        Assert.DoesNotContain(twice.GetProperty("ignored").EnumerateArray(), i => i.GetProperty("reason").GetString() == "already-reconciled");
+        // The first copies decide exactly as when the file is given once.
+        foreach (var bucket in s_buckets.Append("items"))
+        {
+            Assert.Equal(
+                JsonSerializer.Serialize(once.GetProperty(bucket).EnumerateArray()),
+                JsonSerializer.Serialize(twice.GetProperty(bucket).EnumerateArray().Where(x => !(x.TryGetProperty("reason", out var r) && r.GetString() == "duplicate-in-import"))));
+        }
+    }
+
+    [Fact]
+    public void Reconcile_SecondPixOfSamePayerAndAmount_IsASuggestionFlaggedAsPossibleDuplicate()
+    {
+        // User trial: the second PIX of a customer who had already paid landed in "unmatched" as "no-candidate".
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllLines(items,
+        [
+            "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number",
+            "NF-1,CLI-1,24031834314,995.00,2026-10-05,,,",
+        ]);
+        var pix = Path.Combine(folder, "pix.json");
+        File.WriteAllText(pix, """
+            { "pix": [
+              { "endToEndId": "E60746948202610051300kkk00009100", "valor": "995.00", "horario": "2026-10-05T13:00:00.000Z",
+                "pagador": { "cpf": "24031834314", "nome": "João Batista Oliveira" } },
+              { "endToEndId": "E60746948202610061300kkk00009101", "valor": "995.00", "horario": "2026-10-06T13:00:00.000Z",
+                "pagador": { "cpf": "24031834314", "nome": "João Batista Oliveira" } } ] }
+            """);
+
+        var result = Kolek.Run(folder, ["reconcile", "--open-items", items, pix, "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var json = result.Json();
+        var match = Assert.Single(json.GetProperty("matches").EnumerateArray());
+        Assert.Equal("payer-document+amount", match.GetProperty("rule").GetString());
+        Assert.Equal(0, json.GetProperty("unmatched").GetArrayLength());
+        var candidate = Assert.Single(Assert.Single(json.GetProperty("suggestions").EnumerateArray()).GetProperty("candidates").EnumerateArray());
+        Assert.Equal("possible-duplicate", candidate.GetProperty("rule").GetString());
+        Assert.Equal("NF-1", Assert.Single(candidate.GetProperty("itemIds").EnumerateArray()).GetString());
+        Assert.Contains(match.GetProperty("transactionId").GetString()!, candidate.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        var item = Assert.Single(json.GetProperty("items").EnumerateArray());
+        Assert.Equal(("paid", 0m), (item.GetProperty("status").GetString(), item.GetProperty("outstanding").GetDecimal()));
+    }
+
+    [Fact]
     public void Reconcile_LangEn_ExplainsInEnglishAndChangesNothingElse()
     {
         var folder = Scratch.Folder();

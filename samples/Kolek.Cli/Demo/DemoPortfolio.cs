@@ -47,7 +47,7 @@ public sealed class DemoPortfolio(IReadOnlyList<Charge> exported, IReadOnlyList<
                     DocumentNumber = cc.Charge.Id,
                     LinhaDigitavel = cc.Charge.LinhaDigitavel,
                 },
-                LateCharges = new LateChargeTerms(terms.FinePercent, terms.InterestPercentPerMonth),
+                LateCharges = new OpenItemLateChargeTerms(terms.FinePercent, terms.InterestPercentPerMonth),
             })
             .ToList();
 

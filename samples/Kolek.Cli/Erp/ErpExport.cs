@@ -110,8 +110,8 @@ public static class ErpExport
                     LinhaDigitavel = row["linha_digitavel"],
                     EndToEndId = row["end_to_end_id"],
                 },
-                LateCharges = fine is null && interest is null ? null : new LateChargeTerms(fine ?? 0m, interest ?? 0m),
-                EarlyPaymentDiscount = discount is { } off && discountUntil is { } until ? new EarlyPaymentDiscount(off, until) : null,
+                LateCharges = fine is null && interest is null ? null : new OpenItemLateChargeTerms(fine ?? 0m, interest ?? 0m),
+                EarlyPaymentDiscount = discount is { } off && discountUntil is { } until ? new OpenItemEarlyPaymentDiscount(off, until) : null,
             };
         }, i => i.Id);
 

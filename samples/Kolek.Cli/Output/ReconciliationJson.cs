@@ -129,6 +129,7 @@ public static class ReconciliationJson
     {
         IgnoreReason.Debit => "debit",
         IgnoreReason.Event => "event",
+        IgnoreReason.DuplicateInImport => "duplicate-in-import",
         _ => "already-reconciled",
     };
 
@@ -137,6 +138,7 @@ public static class ReconciliationJson
     {
         IgnoreReason.Debit => "débito",
         IgnoreReason.Event => "evento (sem crédito)",
+        IgnoreReason.DuplicateInImport => "repetido nesta importação",
         _ => "já conciliado",
     };
 

@@ -3,29 +3,6 @@ using NodaTime;
 
 namespace Kolek.Reconciliation.Matching;
 
-/// <summary>The late-charge terms of a charge: a one-off fine (multa) and monthly default interest (juros de mora).</summary>
-/// <remarks>Instances are immutable and thread-safe.</remarks>
-public sealed record LateChargeTerms
-{
-    /// <summary>Creates late-charge terms.</summary>
-    /// <param name="finePercent">The fine, in percent of the outstanding principal (e.g. <c>2</c> for 2%).</param>
-    /// <param name="interestPercentPerMonth">The default interest, in percent per month (e.g. <c>1</c> for 1% a.m.).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A percentage is negative.</exception>
-    public LateChargeTerms(decimal finePercent, decimal interestPercentPerMonth)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(finePercent);
-        ArgumentOutOfRangeException.ThrowIfNegative(interestPercentPerMonth);
-        FinePercent = finePercent;
-        InterestPercentPerMonth = interestPercentPerMonth;
-    }
-
-    /// <summary>The fine, in percent of the outstanding principal, charged once.</summary>
-    public decimal FinePercent { get; }
-
-    /// <summary>The default interest, in percent per month, charged pro rata per calendar day (a month counts as 30 days).</summary>
-    public decimal InterestPercentPerMonth { get; }
-}
-
 /// <summary>The late charges owed on a payment date: fine, interest and the days late they were computed for.</summary>
 /// <param name="Fine">The fine (multa), rounded to the cent.</param>
 /// <param name="Interest">The default interest (juros de mora), rounded to the cent.</param>
@@ -87,7 +64,7 @@ public static class LateCharges
         decimal principal,
         LocalDate dueDate,
         LocalDate paymentDate,
-        LateChargeTerms terms,
+        OpenItemLateChargeTerms terms,
         bool consumer = false,
         Func<LocalDate, LocalDate>? adjustDueDate = null)
     {

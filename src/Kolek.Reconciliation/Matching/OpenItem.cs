@@ -73,10 +73,10 @@ public sealed record OpenItem
     public OpenItemReferences References { get; init; } = OpenItemReferences.None;
 
     /// <summary>The late-charge terms (multa and juros de mora) printed on the charge, or <see langword="null"/> for none.</summary>
-    public LateChargeTerms? LateCharges { get; init; }
+    public OpenItemLateChargeTerms? LateCharges { get; init; }
 
     /// <summary>The discount for paying early (desconto de pontualidade) printed on the charge, or <see langword="null"/> for none.</summary>
-    public EarlyPaymentDiscount? EarlyPaymentDiscount { get; init; }
+    public OpenItemEarlyPaymentDiscount? EarlyPaymentDiscount { get; init; }
 
     /// <summary>Whether the debt is a consumer debt, whose fine is capped at 2% (Código de Defesa do Consumidor, art. 52 §1).</summary>
     public bool Consumer { get; init; }

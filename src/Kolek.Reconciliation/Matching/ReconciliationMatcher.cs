@@ -20,6 +20,9 @@ namespace Kolek.Reconciliation.Matching;
 /// <para>Ties: when a payer's document and the amount fit several items equally well, the item due first (then the
 /// lowest id) is paid, as Código Civil art. 355 imputes a payment to the oldest debt; when the evidence could belong to
 /// several payers, or several sets of items fit, the credit becomes a suggestion. Weak evidence never matches.</para>
+/// <para>Possible duplicate payments: a credit that fits no open item but has the payer's CPF/CNPJ of items already
+/// settled (in this call by a credit of the same amount, or given with nothing outstanding at their face value) becomes a
+/// suggestion with a <see cref="MatchRules.PossibleDuplicate"/> candidate naming them; nothing is allocated.</para>
 /// <para>Pure and deterministic: no I/O, and the same inputs in any order give the same result. Thread-safe. A call may
 /// use up to <see cref="MatchingOptions.MaxDegreeOfParallelism"/> threads for the scan of the items, the credits'
 /// look-ups and the suggestions; the allocation decisions are taken one credit at a time in a fixed order, so the result
@@ -62,8 +65,9 @@ public sealed class ReconciliationMatcher
     /// <param name="transactions">Bank transactions from any readers; debits and events are ignored.</param>
     /// <param name="openItems">The items that may be paid; their ids must be unique.</param>
     /// <param name="alreadyReconciledTransactionIds">Transaction ids already reconciled (from an
-    /// <see cref="IReconciliationLedger"/>); they are ignored. A second transaction with an id seen earlier in the same
-    /// call is ignored the same way.</param>
+    /// <see cref="IReconciliationLedger"/>); they are ignored as <see cref="IgnoreReason.AlreadyReconciled"/>. A second
+    /// transaction with an id seen earlier in the same call (and not in this set) is ignored as
+    /// <see cref="IgnoreReason.DuplicateInImport"/>: the first copy alone decides.</param>
     /// <returns>Every transaction in exactly one of matches, suggestions, unmatched and ignored, and every item with its
     /// new outstanding amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="openItems"/> is null.</exception>

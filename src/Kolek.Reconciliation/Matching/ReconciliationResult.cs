@@ -12,7 +12,7 @@ namespace Kolek.Reconciliation.Matching;
 /// <param name="Matches">Credits allocated to items with enough evidence to act on.</param>
 /// <param name="Suggestions">Credits with candidates a clerk should confirm.</param>
 /// <param name="Unmatched">Credits with no candidate.</param>
-/// <param name="Ignored">Debits, events and transactions already reconciled.</param>
+/// <param name="Ignored">Debits, events, transactions already reconciled and repeats of an id within the call.</param>
 /// <param name="Items">Every open item with its status and new outstanding amount after the matches.</param>
 public sealed record ReconciliationResult(
     IReadOnlyList<TransactionMatch> Matches,
@@ -81,7 +81,8 @@ public sealed record IgnoredTransaction(string TransactionId, IgnoreReason Reaso
 /// <param name="Outstanding">What is still owed on the principal.</param>
 public sealed record ItemBalance(string ItemId, ItemStatus Status, decimal Outstanding);
 
-/// <summary>Why a transaction was not matched at all; serialised as <c>debit</c>, <c>event</c>, <c>already-reconciled</c>.</summary>
+/// <summary>Why a transaction was not matched at all; serialised as <c>debit</c>, <c>event</c>, <c>already-reconciled</c>,
+/// <c>duplicate-in-import</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<IgnoreReason>))]
 public enum IgnoreReason
 {
@@ -93,9 +94,15 @@ public enum IgnoreReason
     [JsonStringEnumMemberName("event")]
     Event = 2,
 
-    /// <summary>Already in the reconciliation ledger, or a second line with the same id in this run.</summary>
+    /// <summary>In the reconciliation ledger: a previous run reconciled it (every copy of the id in this call).</summary>
     [JsonStringEnumMemberName("already-reconciled")]
     AlreadyReconciled = 3,
+
+    /// <summary>A repeat of a transaction id given earlier in the same call (e.g. the same file imported twice at
+    /// once): only the first copy is processed, and its outcome (match, suggestion or unmatched) is the id's; the
+    /// repeat allocates nothing.</summary>
+    [JsonStringEnumMemberName("duplicate-in-import")]
+    DuplicateInImport = 4,
 }
 
 /// <summary>An item's status after reconciliation; serialised as <c>paid</c>, <c>partially-paid</c>, <c>open</c>.</summary>
@@ -141,6 +148,11 @@ public static class MatchRules
 
     /// <summary>Only the amount and the date fit (never a match on its own).</summary>
     public const string AmountDate = "amount+date";
+
+    /// <summary>Suggestions only, never a match: the payer's CPF/CNPJ names items already settled (in this run by a
+    /// credit of the same amount, or before it at this face value), so the credit is possibly a duplicate payment to
+    /// refund or credit; nothing is allocated.</summary>
+    public const string PossibleDuplicate = "possible-duplicate";
 }
 
 /// <summary>Why a credit is unmatched, as written in results and JSON.</summary>

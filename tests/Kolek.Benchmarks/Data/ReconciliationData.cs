@@ -25,7 +25,7 @@ namespace Kolek.Benchmarks.Data;
 internal sealed class ReconciliationData
 {
     private static readonly LocalDate s_firstDue = new(2025, 1, 1);
-    private static readonly LateChargeTerms s_terms = new(2m, 1m);
+    private static readonly OpenItemLateChargeTerms s_terms = new(2m, 1m);
 
     private ReconciliationData(IReadOnlyList<OpenItem> items, IReadOnlyList<BankTransaction> credits)
     {

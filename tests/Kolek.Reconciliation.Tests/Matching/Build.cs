@@ -48,7 +48,7 @@ internal static class Build
         i with { References = i.References with { Txid = value } };
 
     public static OpenItem WithLateCharges(this OpenItem i, decimal finePercent = 2m, decimal interestPercentPerMonth = 1m) =>
-        i with { LateCharges = new LateChargeTerms(finePercent, interestPercentPerMonth) };
+        i with { LateCharges = new OpenItemLateChargeTerms(finePercent, interestPercentPerMonth) };
 
     public static ReconciliationMatcher Matcher(Action<MatchingOptions>? configure = null)
     {

@@ -7,7 +7,7 @@ namespace Kolek.Reconciliation.Tests.Matching;
 public class EarlyPaymentDiscountTests
 {
     private static OpenItem Discounted(string id = "INV-1", string document = Cpf) =>
-        Item(id, 100.00m, "2026-11-10", "K-1", document) with { EarlyPaymentDiscount = new EarlyPaymentDiscount(5.00m, Date("2026-11-05")) };
+        Item(id, 100.00m, "2026-11-10", "K-1", document) with { EarlyPaymentDiscount = new OpenItemEarlyPaymentDiscount(5.00m, Date("2026-11-05")) };
 
     [Fact]
     public void Reconcile_PayerPaysFaceLessDiscountByItsLastDay_PaidInFullWithDiscountWrittenOff()
@@ -57,5 +57,5 @@ public class EarlyPaymentDiscountTests
 
     [Fact]
     public void Ctor_NegativeAmount_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyPaymentDiscount(-1m, Date("2026-11-05")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OpenItemEarlyPaymentDiscount(-1m, Date("2026-11-05")));
 }

@@ -77,6 +77,39 @@ public class ExplanationLanguageTests
             "Referência \"4521\" no histórico aponta para os títulos INV-1 e INV-2; o valor R$ 50,00 difere da soma em aberto (R$ 200,00) — confirme a divisão.",
             "Reference \"4521\" in the description points to charges INV-1 and INV-2; the amount R$ 50.00 differs from their open total (R$ 200.00) — confirm the split."
         },
+
+        // User trial: a suggestion compared the credit with the face value only, though the item was late or
+        // discounted on the payment date and the credit had been compared with that amount.
+        {
+            "payer with another amount, late",
+            "CPF do pagador confere com o título INV-1 (vencimento 05/11/2026), mas o valor R$ 101,00 não corresponde aos R$ 102,33 esperados em 15/11/2026: R$ 100,00 em aberto mais multa de R$ 2,00 e juros de R$ 0,33 (10 dias de atraso); possível pagamento parcial.",
+            "The payer's CPF matches charge INV-1 (due 2026-11-05), but the amount R$ 101.00 differs from the R$ 102.33 expected on 2026-11-15: R$ 100.00 open plus a fine of R$ 2.00 and interest of R$ 0.33 (10 days late); possibly a partial payment."
+        },
+        {
+            "payer with another amount, early",
+            "CPF do pagador confere com o título INV-1 (vencimento 05/11/2026), mas o valor R$ 90,00 não corresponde aos R$ 95,00 esperados em 30/10/2026: R$ 100,00 em aberto menos R$ 5,00 de desconto por pagamento até 01/11/2026; possível pagamento parcial.",
+            "The payer's CPF matches charge INV-1 (due 2026-11-05), but the amount R$ 90.00 differs from the R$ 95.00 expected on 2026-10-30: R$ 100.00 open less R$ 5.00 of discount for payment by 2026-11-01; possibly a partial payment."
+        },
+        {
+            "referenced items with another sum, late",
+            "Referência \"4521\" no histórico aponta para os títulos INV-1 e INV-2; o valor R$ 50,00 difere da soma em aberto (R$ 200,00) e da soma com multa e juros em 15/11/2026 (R$ 204,66) — confirme a divisão.",
+            "Reference \"4521\" in the description points to charges INV-1 and INV-2; the amount R$ 50.00 differs from their open total (R$ 200.00) and from that total with fine and interest on 2026-11-15 (R$ 204.66) — confirm the split."
+        },
+        {
+            "referenced item, late",
+            "Referência \"4521\" no histórico aponta para o título INV-1 (vencimento 05/11/2026), com R$ 102,33 esperados em 15/11/2026: R$ 100,00 em aberto mais multa de R$ 2,00 e juros de R$ 0,33 (10 dias de atraso); crédito de R$ 50,00.",
+            "Reference \"4521\" in the description points to charge INV-1 (due 2026-11-05), with R$ 102.33 expected on 2026-11-15: R$ 100.00 open plus a fine of R$ 2.00 and interest of R$ 0.33 (10 days late); credit of R$ 50.00."
+        },
+        {
+            "possible duplicate in this run",
+            "Possível pagamento em duplicidade: valor R$ 100,00 e CPF do pagador iguais aos do lançamento T1 (05/11/2026), que já quitou o título INV-1 (vencimento 05/11/2026) nesta conciliação — verifique e devolva ou credite o cliente; nada foi alocado.",
+            "Possibly a duplicate payment: the amount R$ 100.00 and the payer's CPF are those of transaction T1 (2026-11-05), which already settled charge INV-1 (due 2026-11-05) in this run — check it, then refund or credit the customer; nothing was allocated."
+        },
+        {
+            "possible duplicate of a settled item",
+            "Possível pagamento em duplicidade: CPF do pagador confere com o título INV-1 (vencimento 05/11/2026), já quitado antes desta conciliação, e o valor R$ 100,00 é o valor de face dele — verifique e devolva ou credite o cliente; nada foi alocado.",
+            "Possibly a duplicate payment: the payer's CPF matches charge INV-1 (due 2026-11-05), already settled before this run, and the amount R$ 100.00 is its face value — check it, then refund or credit the customer; nothing was allocated."
+        },
     };
 
     [Theory]
@@ -171,6 +204,20 @@ public class ExplanationLanguageTests
                 Item("INV-1", 100m) with { References = new OpenItemReferences { DocumentNumber = "4521" } },
                 Item("INV-2", 100m) with { References = new OpenItemReferences { NossoNumero = "4521" } },
             ]),
+        "payer with another amount, late" => ([Credit("T1", 101m, "2026-11-15").WithPayer(Cpf)], [Item("INV-1", 100m, document: Cpf).WithLateCharges()]),
+        "payer with another amount, early" => (
+            [Credit("T1", 90m, "2026-10-30").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf) with { EarlyPaymentDiscount = new OpenItemEarlyPaymentDiscount(5m, Date("2026-11-01")) }]),
+        "referenced items with another sum, late" or "referenced item, late" => (
+            [Credit("T1", 50m, "2026-11-15") with { Description = "PAGTO NF 4521" }],
+            [
+                Item("INV-1", 100m).WithLateCharges() with { References = new OpenItemReferences { DocumentNumber = "4521" } },
+                Item("INV-2", 100m).WithLateCharges() with { References = new OpenItemReferences { NossoNumero = "4521" } },
+            ]),
+        "possible duplicate in this run" => (
+            [Credit("T1", 100m).WithPayer(Cpf), Credit("T2", 100m, "2026-11-06").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf)]),
+        "possible duplicate of a settled item" => ([Credit("T2", 100m).WithPayer(Cpf)], [Item("INV-1", 100m, document: Cpf) with { Outstanding = 0m }]),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

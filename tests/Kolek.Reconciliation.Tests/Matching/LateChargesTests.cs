@@ -5,7 +5,7 @@ namespace Kolek.Reconciliation.Tests.Matching;
 
 public class LateChargesTests
 {
-    private static readonly LateChargeTerms s_terms = new(2m, 1m);
+    private static readonly OpenItemLateChargeTerms s_terms = new(2m, 1m);
 
     [Fact]
     public void Compute_TenDaysLate_FineOnceAndInterestProRata()
@@ -30,7 +30,7 @@ public class LateChargesTests
     public void Compute_HalfCent_RoundsAwayFromZero()
     {
         // 0.25 × 2% = 0.005 → 0.01 (banker's rounding would give 0.00).
-        var quote = LateCharges.Compute(0.25m, Date("2026-11-05"), Date("2026-11-06"), new LateChargeTerms(2m, 0m));
+        var quote = LateCharges.Compute(0.25m, Date("2026-11-05"), Date("2026-11-06"), new OpenItemLateChargeTerms(2m, 0m));
 
         Assert.Equal(0.01m, quote.Fine);
     }
@@ -69,7 +69,7 @@ public class LateChargesTests
     [Fact]
     public void Compute_ConsumerDebt_FineCappedAtTwoPercent()
     {
-        var terms = new LateChargeTerms(10m, 0m);
+        var terms = new OpenItemLateChargeTerms(10m, 0m);
 
         Assert.Equal(2.00m, LateCharges.Compute(100m, Date("2026-11-05"), Date("2026-11-06"), terms, consumer: true).Fine);
         Assert.Equal(10.00m, LateCharges.Compute(100m, Date("2026-11-05"), Date("2026-11-06"), terms, consumer: false).Fine);
@@ -84,7 +84,7 @@ public class LateChargesTests
     [Fact]
     public void Ctor_NegativeRate_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LateChargeTerms(-1m, 1m));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LateChargeTerms(2m, -0.1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OpenItemLateChargeTerms(-1m, 1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OpenItemLateChargeTerms(2m, -0.1m));
     }
 }

@@ -46,7 +46,7 @@ public class ReconciliationMatcherProperties
                     NossoNumero = random.Next(2) == 0 ? "NN" + i : null,
                     DocumentNumber = "DOC" + i,
                 },
-                LateCharges = random.Next(3) == 0 ? new LateChargeTerms(2m, 1m) : null,
+                LateCharges = random.Next(3) == 0 ? new OpenItemLateChargeTerms(2m, 1m) : null,
             };
             items.Add(random.Next(5) == 0 ? item with { Outstanding = amount - 10m } : item);
         }
@@ -186,6 +186,32 @@ public class ReconciliationMatcherProperties
             && explanations.All(ExplanationLanguageTests.IsEnglishSentence);
     });
 
+    [Property(MaxTest = 300)]
+    public Property PossibleDuplicates_NameOnlySettledItemsAndAllocateNothing() => Prop.ForAll(Scenarios, s =>
+    {
+        var result = Run(s);
+        var duplicates = result.Suggestions.Where(x => x.Candidates.Any(c => c.Rule == MatchRules.PossibleDuplicate)).ToList();
+        return duplicates.All(x => x.Candidates.Where(c => c.Rule == MatchRules.PossibleDuplicate)
+                .All(c => c.ItemIds.All(id => result.Balance(id) is { Status: ItemStatus.Paid, Outstanding: 0m })))
+            && duplicates.All(x => result.Matches.All(m => m.TransactionId != x.TransactionId));
+    });
+
+    [Property(MaxTest = 300)]
+    public Property RepeatOfAPayerMatch_IsNeverLeftWithoutCandidate() => Prop.ForAll(Scenarios, s =>
+    {
+        // The user trial's case in general: the same credit again the next day under a new id (a second PIX).
+        var first = Run(s);
+        var byId = s.Transactions.ToDictionary(t => t.Id);
+        var repeats = first.Matches
+            .Where(m => m.Rule == MatchRules.PayerDocumentAmount && byId[m.TransactionId].Payer is not null)
+            .Select(m => byId[m.TransactionId] with { Id = "R-" + m.TransactionId, BookingDate = byId[m.TransactionId].BookingDate.PlusDays(1) })
+            .ToList();
+
+        var second = s_matcher.Reconcile([.. s.Transactions, .. repeats], s.Items);
+
+        return repeats.All(r => second.Unmatched.All(u => u.TransactionId != r.Id));
+    });
+
     [Fact]
     public void Generator_CoversEveryOutcome()
     {
@@ -196,6 +222,7 @@ public class ReconciliationMatcherProperties
             new HashSet<string> { MatchRules.NossoNumero, MatchRules.MemoReference, MatchRules.PayerDocumentAmount, MatchRules.PayerDocumentSubsetSum },
             rules);
         Assert.Contains(results, r => r.Suggestions.Count > 0);
+        Assert.Contains(results, r => r.Suggestions.Any(x => x.Candidates.Any(c => c.Rule == MatchRules.PossibleDuplicate)));
         Assert.Contains(results, r => r.Unmatched.Count > 0);
         Assert.Contains(results, r => r.Matches.Any(m => m.Remainder > 0m));
         Assert.Contains(results, r => r.Matches.SelectMany(m => m.Allocations).Any(a => a.LateCharges > 0m));
@@ -209,7 +236,7 @@ public class ReconciliationMatcherProperties
         (principal, days) =>
         {
             var due = Date("2026-11-05");
-            var quote = LateCharges.Compute(principal, due, due.PlusDays(days), new LateChargeTerms(2m, 1m));
+            var quote = LateCharges.Compute(principal, due, due.PlusDays(days), new OpenItemLateChargeTerms(2m, 1m));
             return quote.Fine >= 0m && quote.Interest >= 0m
                 && (days > 0 || quote == LateChargeQuote.None)
                 && (days <= 0 || quote.DaysLate == days)

@@ -345,15 +345,39 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
-    public void Reconcile_SameIdTwice_SecondIgnoredAsAlreadyReconciled()
+    public void Reconcile_SameIdTwice_SecondIgnoredAsDuplicateInImport()
     {
         var line = Credit("T1", 100m).WithNossoNumero("1");
 
         var result = Reconcile([line, line], [Item("INV-1", 100m).WithNossoNumero("1")]);
 
         Assert.Single(result.Matches);
-        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.AlreadyReconciled), Assert.Single(result.Ignored));
-        Assert.Equal(ItemStatus.Paid, result.Balance("INV-1").Status);
+        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
+        Assert.Equal(new ItemBalance("INV-1", ItemStatus.Paid, 0m), result.Balance("INV-1"));
+    }
+
+    [Fact]
+    public void Reconcile_SameIdTwiceFirstCopyUnmatched_SecondIsDuplicateInImportNotAlreadyReconciled()
+    {
+        // User trial: the second copy read "already-reconciled" although nothing had reconciled the first.
+        var line = Credit("T1", 12.34m);
+
+        var result = Reconcile([line, line], [Item("INV-1", 100m)]);
+
+        Assert.Equal("T1", Assert.Single(result.Unmatched).TransactionId);
+        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
+        Assert.Empty(result.Matches);
+    }
+
+    [Fact]
+    public void Reconcile_SameIdTwiceAndInLedger_BothAlreadyReconciled()
+    {
+        var line = Credit("T1", 100m).WithNossoNumero("1");
+
+        var result = Matcher().Reconcile([line, line], [Item("INV-1", 100m).WithNossoNumero("1")], new HashSet<string> { "T1" });
+
+        Assert.Equal([IgnoreReason.AlreadyReconciled, IgnoreReason.AlreadyReconciled], result.Ignored.Select(i => i.Reason));
+        Assert.Equal(ItemStatus.Open, result.Balance("INV-1").Status);
     }
 
     [Fact]
@@ -389,6 +413,95 @@ public class ReconciliationMatcherTests
         var unmatched = Assert.Single(result.Unmatched);
         Assert.Equal(UnmatchedReasons.NoCandidate, unmatched.Reason);
         Assert.Contains("R$ 12,34", unmatched.Explanation);
+    }
+
+    [Fact]
+    public void Reconcile_SecondPixOfSamePayerAndAmount_SuggestedAsPossibleDuplicateAndNothingAllocated()
+    {
+        // User trial: the second PIX landed as "no-candidate", with no hint that it repeats the first.
+        var result = Reconcile(
+            [Credit("T1", 100m).WithPayer(Cpf), Credit("T2", 100m, "2026-11-06").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf)]);
+
+        Assert.Equal("T1", Assert.Single(result.Matches).TransactionId);
+        Assert.Empty(result.Unmatched);
+        var suggestion = Assert.Single(result.Suggestions);
+        Assert.Equal("T2", suggestion.TransactionId);
+        var candidate = Assert.Single(suggestion.Candidates);
+        Assert.Equal(["INV-1"], candidate.ItemIds);
+        Assert.Equal(MatchRules.PossibleDuplicate, candidate.Rule);
+        Assert.Equal(0.6, candidate.Score);
+        Assert.Equal(
+            "Possível pagamento em duplicidade: valor R$ 100,00 e CPF do pagador iguais aos do lançamento T1 (05/11/2026), que já quitou o título INV-1 "
+            + "(vencimento 05/11/2026) nesta conciliação — verifique e devolva ou credite o cliente; nada foi alocado.",
+            candidate.Explanation);
+        Assert.Equal(new ItemBalance("INV-1", ItemStatus.Paid, 0m), result.Balance("INV-1"));
+    }
+
+    [Fact]
+    public void Reconcile_RepeatOfASubsetPayment_SuggestsTheSameItemsAsPossibleDuplicate()
+    {
+        var items = new[] { Item("INV-1", 100m, "2026-10-05", document: Cpf), Item("INV-2", 50m, document: Cpf) };
+
+        var result = Reconcile([Credit("T1", 150m).WithPayer(Cpf), Credit("T2", 150m, "2026-11-09").WithPayer(Cpf)], items);
+
+        Assert.Equal(MatchRules.PayerDocumentSubsetSum, Assert.Single(result.Matches).Rule);
+        var candidate = Assert.Single(Assert.Single(result.Suggestions).Candidates);
+        Assert.Equal(["INV-1", "INV-2"], candidate.ItemIds);
+        Assert.Equal(MatchRules.PossibleDuplicate, candidate.Rule);
+    }
+
+    [Fact]
+    public void Reconcile_PayerAndFaceValueOfAnItemSettledBeforeTheRun_SuggestedAsPossibleDuplicate()
+    {
+        var settled = Item("INV-1", 100m, document: Cpf) with { Outstanding = 0m };
+
+        var result = Reconcile([Credit("T2", 100m, "2026-11-20").WithPayer(Cpf)], [settled]);
+
+        var candidate = Assert.Single(Assert.Single(result.Suggestions).Candidates);
+        Assert.Equal(["INV-1"], candidate.ItemIds);
+        Assert.Equal((MatchRules.PossibleDuplicate, 0.5), (candidate.Rule, candidate.Score));
+        Assert.Contains("já quitado antes desta conciliação", candidate.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new ItemBalance("INV-1", ItemStatus.Paid, 0m), result.Balance("INV-1"));
+    }
+
+    [Fact]
+    public void Reconcile_RepeatOfAMaskedDocumentMatch_SuggestedAsPossibleDuplicateWithTheFragment()
+    {
+        // Found by RepeatOfAPayerMatch_IsNeverLeftWithoutCandidate: the first credit matched through a masked CPF only.
+        var credit = Credit("T1", 140m, "2026-10-29").WithPayer(Cnpj) with { Description = "PIX •••.456.789-••" };
+
+        var result = Reconcile([credit, credit with { Id = "T2", BookingDate = Date("2026-10-30") }], [Item("INV-2", 140m, "2026-10-07", document: Cpf)]);
+
+        Assert.Equal("T1", Assert.Single(result.Matches).TransactionId);
+        var candidate = Assert.Single(Assert.Single(result.Suggestions).Candidates);
+        Assert.Equal((MatchRules.PossibleDuplicate, 0.5), (candidate.Rule, candidate.Score));
+        Assert.Contains("CPF parcial do pagador (•••456789••)", candidate.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_SamePayerOtherAmountAfterItemPaid_StaysNoCandidate()
+    {
+        var result = Reconcile(
+            [Credit("T1", 100m).WithPayer(Cpf), Credit("T2", 80m, "2026-11-06").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf)]);
+
+        Assert.Empty(result.Suggestions);
+        Assert.Equal(("T2", UnmatchedReasons.NoCandidate), (Assert.Single(result.Unmatched).TransactionId, result.Unmatched[0].Reason));
+    }
+
+    [Fact]
+    public void Reconcile_RepeatWhileThePayerHasAnotherOpenItemOfOtherAmount_RanksThePossibleDuplicateFirst()
+    {
+        var result = Reconcile(
+            [Credit("T1", 100m).WithPayer(Cpf), Credit("T2", 100m, "2026-11-06").WithPayer(Cpf)],
+            [Item("INV-1", 100m, document: Cpf), Item("INV-2", 70m, "2026-12-05", document: Cpf)]);
+
+        var candidates = Assert.Single(result.Suggestions).Candidates;
+        Assert.Equal(
+            [(MatchRules.PossibleDuplicate, "INV-1"), (MatchRules.PayerDocumentAmount, "INV-2")],
+            candidates.Select(c => (c.Rule, c.ItemIds.Single())));
+        Assert.Equal(new ItemBalance("INV-2", ItemStatus.Open, 70m), result.Balance("INV-2"));
     }
 
     [Fact]

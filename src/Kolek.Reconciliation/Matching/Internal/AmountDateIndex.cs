@@ -96,11 +96,11 @@ internal sealed class AmountDateIndex
         // Late-charge rates per due date: they only bound the amount ranges, which are widened by LateSlack for
         // rounding, and the exact fit test decides. Items usually share one terms object, so its rates
         // are converted once per run of equal terms.
-        LateChargeTerms? lastTerms = null;
+        OpenItemLateChargeTerms? lastTerms = null;
         var (lastConsumer, fine, interest) = (false, 0m, 0m);
         // Per due date and consumer flag, the terms last folded into that day's rates: another item with the same terms
         // object adds nothing, and is skipped without the decimal comparisons.
-        var folded = new LateChargeTerms?[_days.Length * 2];
+        var folded = new OpenItemLateChargeTerms?[_days.Length * 2];
         for (var k = 0; k < count; k++)
         {
             var item = input[k];

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Kolek.Reconciliation.Matching.Internal;
 
 /// <summary>How a credit's amount fits one item on the payment date; the order is the strength of the evidence.</summary>
@@ -31,4 +33,20 @@ internal enum FitKind
 internal readonly record struct AmountFit(FitKind Kind, decimal LateCharges, decimal WrittenOff, LateChargeQuote Quote)
 {
     public bool Fits => Kind != FitKind.None;
+}
+
+/// <summary>What an item costs on a credit's payment date: the outstanding principal plus the late charges Kolek
+/// computes when paid late, or less the item's early-payment discount when paid by its last day (the amounts
+/// <see cref="FitKind.ExpectedLateCharges"/> and <see cref="FitKind.EarlyPaymentDiscount"/> compare against).</summary>
+/// <param name="Outstanding">The outstanding principal.</param>
+/// <param name="Quote">The late charges on <paramref name="PaymentDate"/>; <see cref="LateChargeQuote.None"/> when on time.</param>
+/// <param name="Early">The early-payment discount that applies on <paramref name="PaymentDate"/>; zero when none or late.</param>
+/// <param name="PaymentDate">The credit's payment date.</param>
+internal readonly record struct ExpectedAmount(decimal Outstanding, LateChargeQuote Quote, decimal Early, LocalDate PaymentDate)
+{
+    /// <summary>The amount expected on the payment date.</summary>
+    public decimal Total => Outstanding + Quote.Total - Early;
+
+    /// <summary>Whether the expected amount is the outstanding principal alone (nothing late, no discount).</summary>
+    public bool AtFace => Quote.Total == 0m && Early == 0m;
 }

@@ -73,17 +73,24 @@ internal sealed class EnglishWording : Wording
     public override StringBuilder PayerSubset(StringBuilder text, decimal amount, IReadOnlyList<OpenItem> items, decimal late, string evidence) =>
         Subset(text, amount, items, late, evidence).Append("; no other combination of this payer's charges gives the same amount.");
 
-    public override StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum)
+    public override StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum, decimal late, LocalDate date)
     {
         Items(AppendCapitalized(text, evidence).Append(" points to "), items).Append("; the amount ");
         Money(text, amount).Append(" differs from their open total (");
-        return Money(text, sum).Append(") — confirm the split.");
+        Money(text, sum);
+        if (late > 0m)
+        {
+            Date(text.Append(") and from that total with fine and interest on "), date).Append(" (");
+            Money(text, sum + late);
+        }
+
+        return text.Append(") — confirm the split.");
     }
 
-    public override StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, decimal outstanding, decimal amount)
+    public override StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, in ExpectedAmount expected, decimal amount)
     {
         Item(AppendCapitalized(text, evidence).Append(" points to "), item).Append(", with ");
-        Money(text, outstanding).Append(" open; credit of ");
+        Expected(text, expected, item).Append("; credit of ");
         return Money(text, amount).Append('.');
     }
 
@@ -98,11 +105,12 @@ internal sealed class EnglishWording : Wording
             _ => string.Empty,
         }).Append('.');
 
-    public override StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, decimal outstanding)
+    public override StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, in ExpectedAmount expected)
     {
         Item(AppendCapitalized(text, evidence).Append(" matches "), item).Append(", but the amount ");
-        Money(text, amount).Append(" differs from the ");
-        return Money(text, outstanding).Append(" open").Append(amount < outstanding ? " (possibly a partial payment)." : ".");
+        Expected(Money(text, amount).Append(" differs from the "), expected, item);
+        return amount >= expected.Total ? text.Append('.')
+            : text.Append(expected.AtFace ? " (possibly a partial payment)." : "; possibly a partial payment.");
     }
 
     public override StringBuilder SuggestAmountDate(StringBuilder text, in FitWords fit, int daysAfterDue)
@@ -112,6 +120,21 @@ internal sealed class EnglishWording : Wording
             : daysAfterDue > 0 ? Days(text, daysAfterDue).Append(" after the due date")
             : Days(text, -daysAfterDue).Append(" before the due date");
         return text.Append("; no reference or payer CPF/CNPJ confirms it.");
+    }
+
+    public override StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn)
+    {
+        Money(text.Append("Possibly a duplicate payment: the amount "), amount).Append(" and ").Append(evidence).Append(" are those of transaction ")
+            .Append(paidBy).Append(" (");
+        Date(text, paidOn).Append("), which already settled ");
+        _ = items.Count == 1 ? Item(text, items[0]) : Items(text, items);
+        return text.Append(" in this run — check it, then refund or credit the customer; nothing was allocated.");
+    }
+
+    public override StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item)
+    {
+        Item(text.Append("Possibly a duplicate payment: ").Append(evidence).Append(" matches "), item).Append(", already settled before this run, and the amount ");
+        return Money(text, amount).Append(" is its face value — check it, then refund or credit the customer; nothing was allocated.");
     }
 
     public override StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item) =>
@@ -158,6 +181,21 @@ internal sealed class EnglishWording : Wording
     {
         Money(text.Append("Amount "), amount).Append(" equals the open total of ");
         return Late(Items(text, items), late).Append(" and ").Append(evidence).Append(" matches");
+    }
+
+    /// <summary>"R$ 150.00 open", or "R$ 153.50 expected on 2026-11-20: R$ 150.00 open plus a fine of … and interest of … (15 days late)".</summary>
+    private static StringBuilder Expected(StringBuilder text, in ExpectedAmount expected, OpenItem item)
+    {
+        if (expected.AtFace)
+        {
+            return Money(text, expected.Outstanding).Append(" open");
+        }
+
+        Date(Money(text, expected.Total).Append(" expected on "), expected.PaymentDate).Append(": ");
+        Money(text, expected.Outstanding).Append(" open");
+        return expected.Early > 0m
+            ? Date(Money(text.Append(" less "), expected.Early).Append(" of discount for payment by "), item.EarlyPaymentDiscount!.Until)
+            : LateQuote(text.Append(" plus "), expected.Quote);
     }
 
     private static StringBuilder LateQuote(StringBuilder text, LateChargeQuote quote)

@@ -62,13 +62,21 @@ internal sealed class PortugueseWording : Wording
     public override StringBuilder PayerSubset(StringBuilder text, decimal amount, IReadOnlyList<OpenItem> items, decimal late, string evidence) =>
         Subset(text, amount, items, late, evidence).Append("; nenhuma outra combinação de títulos desse pagador dá o mesmo valor.");
 
-    public override StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum) =>
+    public override StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum, decimal late, LocalDate date)
+    {
         AppendCapitalized(text, evidence).Append(" aponta para os ").Append(PtBr.Items(items)).Append("; o valor ").AppendMoney(amount)
-            .Append(" difere da soma em aberto (").AppendMoney(sum).Append(") — confirme a divisão.");
+            .Append(" difere da soma em aberto (").AppendMoney(sum);
+        if (late > 0m)
+        {
+            text.Append(") e da soma com multa e juros em ").AppendDate(date).Append(" (").AppendMoney(sum + late);
+        }
 
-    public override StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, decimal outstanding, decimal amount) =>
-        AppendCapitalized(text, evidence).Append(" aponta para o ").AppendItem(item).Append(", com ").AppendMoney(outstanding)
-            .Append(" em aberto; crédito de ").AppendMoney(amount).Append('.');
+        return text.Append(") — confirme a divisão.");
+    }
+
+    public override StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, in ExpectedAmount expected, decimal amount) =>
+        Expected(AppendCapitalized(text, evidence).Append(" aponta para o ").AppendItem(item).Append(", com "), expected, item)
+            .Append("; crédito de ").AppendMoney(amount).Append('.');
 
     public override StringBuilder SuggestMaskedPayer(StringBuilder text, in FitWords fit, string evidence) =>
         Capitalize(AmountFit(text, fit), 0).Append(" e ").Append(evidence).Append(" confere, mas o fragmento combina com mais de um pagador — confirme.");
@@ -81,10 +89,13 @@ internal sealed class PortugueseWording : Wording
             _ => string.Empty,
         }).Append('.');
 
-    public override StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, decimal outstanding) =>
-        AppendCapitalized(text, evidence).Append(" confere com o ").AppendItem(item).Append(", mas o valor ").AppendMoney(amount)
-            .Append(" não corresponde aos ").AppendMoney(outstanding).Append(" em aberto")
-            .Append(amount < outstanding ? " (possível pagamento parcial)." : ".");
+    public override StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, in ExpectedAmount expected)
+    {
+        Expected(AppendCapitalized(text, evidence).Append(" confere com o ").AppendItem(item).Append(", mas o valor ").AppendMoney(amount)
+            .Append(" não corresponde aos "), expected, item);
+        return amount >= expected.Total ? text.Append('.')
+            : text.Append(expected.AtFace ? " (possível pagamento parcial)." : "; possível pagamento parcial.");
+    }
 
     public override StringBuilder SuggestAmountDate(StringBuilder text, in FitWords fit, int daysAfterDue)
     {
@@ -94,6 +105,19 @@ internal sealed class PortugueseWording : Wording
             : text.Append(PtBr.Days(-daysAfterDue)).Append(" antes do vencimento");
         return text.Append("; sem referência nem CPF/CNPJ do pagador que confirme.");
     }
+
+    public override StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn)
+    {
+        text.Append("Possível pagamento em duplicidade: valor ").AppendMoney(amount).Append(" e ").Append(evidence).Append(" iguais aos do lançamento ")
+            .Append(paidBy).Append(" (").AppendDate(paidOn).Append("), que já quitou ");
+        _ = items.Count == 1 ? text.Append("o ").AppendItem(items[0]) : text.Append("os ").Append(PtBr.Items(items));
+        return text.Append(" nesta conciliação — verifique e devolva ou credite o cliente; nada foi alocado.");
+    }
+
+    public override StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item) =>
+        text.Append("Possível pagamento em duplicidade: ").Append(evidence).Append(" confere com o ").AppendItem(item)
+            .Append(", já quitado antes desta conciliação, e o valor ").AppendMoney(amount)
+            .Append(" é o valor de face dele — verifique e devolva ou credite o cliente; nada foi alocado.");
 
     public override StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item) =>
         text.Append("A referência do crédito aponta para o ").AppendItem(item)
@@ -134,6 +158,20 @@ internal sealed class PortugueseWording : Wording
     private static StringBuilder Subset(StringBuilder text, decimal amount, IReadOnlyList<OpenItem> items, decimal late, string evidence) =>
         Late(text.Append("Valor ").AppendMoney(amount).Append(" igual à soma em aberto dos ").Append(PtBr.Items(items)), late)
             .Append(" e ").Append(evidence).Append(" confere");
+
+    /// <summary>"R$ 150,00 em aberto", or "R$ 153,50 esperados em 20/11/2026: R$ 150,00 em aberto mais multa de … e juros de … (15 dias de atraso)".</summary>
+    private static StringBuilder Expected(StringBuilder text, in ExpectedAmount expected, OpenItem item)
+    {
+        if (expected.AtFace)
+        {
+            return text.AppendMoney(expected.Outstanding).Append(" em aberto");
+        }
+
+        text.AppendMoney(expected.Total).Append(" esperados em ").AppendDate(expected.PaymentDate).Append(": ").AppendMoney(expected.Outstanding).Append(" em aberto");
+        return expected.Early > 0m
+            ? text.Append(" menos ").AppendMoney(expected.Early).Append(" de desconto por pagamento até ").AppendDate(item.EarlyPaymentDiscount!.Until)
+            : LateQuote(text.Append(" mais "), expected.Quote);
+    }
 
     private static StringBuilder LateQuote(StringBuilder text, LateChargeQuote quote) =>
         text.Append("multa de ").AppendMoney(quote.Fine).Append(" e juros de ").AppendMoney(quote.Interest)

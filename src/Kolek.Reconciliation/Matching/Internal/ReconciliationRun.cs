@@ -25,6 +25,10 @@ internal sealed partial class ReconciliationRun
     /// <summary>Per item, the value of <see cref="_changes"/> when its outstanding amount last changed (0: never).</summary>
     private readonly int[] _changedAt;
 
+    /// <summary>Per item, 1 + the <see cref="PendingCredit.Order"/> of the credit whose match brought its outstanding
+    /// amount to zero in this run (0: none); allocated on the first such match.</summary>
+    private int[]? _settledBy;
+
     /// <summary>How many proposals have been applied.</summary>
     private int _changes;
     private readonly List<PendingCredit> _pending = [];
@@ -72,9 +76,16 @@ internal sealed partial class ReconciliationRun
         foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
-            if (!seen.Add(transaction.Id) || alreadyReconciled.Contains(transaction.Id))
+            // A previous run (the ledger) wins over a repeat: every copy of a reconciled id is already reconciled.
+            // Otherwise the first copy in the stable order is processed and later copies are only repeats, whatever
+            // became of the first (matched, suggested or unmatched).
+            if (alreadyReconciled.Contains(transaction.Id))
             {
                 outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.AlreadyReconciled);
+            }
+            else if (!seen.Add(transaction.Id))
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.DuplicateInImport);
             }
             else if (transaction.Kind == TransactionKind.Debit)
             {
@@ -296,6 +307,10 @@ internal sealed partial class ReconciliationRun
         {
             _outstanding[index] -= allocation.Settled;
             _changedAt[index] = _changes;
+            if (_outstanding[index] == 0m)
+            {
+                (_settledBy ??= new int[_outstanding.Length])[index] = credit.Order + 1;
+            }
         }
 
         _matches[credit.Order] = new TransactionMatch(
@@ -329,6 +344,14 @@ internal sealed partial class ReconciliationRun
         return item.LateCharges is null
             ? LateChargeQuote.None
             : LateCharges.Compute(_outstanding[index], item.DueDate, PaymentDate(credit), item.LateCharges, item.Consumer, _settings.AdjustDueDate);
+    }
+
+    /// <summary>What the item costs on the credit's payment date: the amount <see cref="Fit"/> compares the credit
+    /// against beyond face value (principal plus the late charges when late, less the early-payment discount when early).</summary>
+    private ExpectedAmount Expected(PendingCredit credit, int index)
+    {
+        var quote = Quote(credit, index);
+        return new ExpectedAmount(_outstanding[index], quote, quote.Total > 0m ? 0m : EarlyDiscount(credit, index), PaymentDate(credit));
     }
 
     /// <summary>How the credit's amount fits the item's outstanding principal on the payment date.</summary>

@@ -73,11 +73,12 @@ internal abstract class Wording
     /// <summary>The payer's document and the amount of several of their items together; the only combination.</summary>
     public abstract StringBuilder PayerSubset(StringBuilder text, decimal amount, IReadOnlyList<OpenItem> items, decimal late, string evidence);
 
-    /// <summary>Suggestion: an identifier names several items whose sum differs from the credit.</summary>
-    public abstract StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum);
+    /// <summary>Suggestion: an identifier names several items whose sum differs from the credit; <paramref name="late"/>
+    /// is their late charges on <paramref name="date"/> (the credit was also compared against the sum with them).</summary>
+    public abstract StringBuilder SuggestReferencedItems(StringBuilder text, string evidence, IReadOnlyList<OpenItem> items, decimal amount, decimal sum, decimal late, LocalDate date);
 
-    /// <summary>Suggestion: one of the items an identifier names.</summary>
-    public abstract StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, decimal outstanding, decimal amount);
+    /// <summary>Suggestion: one of the items an identifier names, with what it costs on the payment date.</summary>
+    public abstract StringBuilder SuggestReferencedItem(StringBuilder text, string evidence, OpenItem item, in ExpectedAmount expected, decimal amount);
 
     /// <summary>Suggestion: a masked document and the amount fit items of more than one payer.</summary>
     public abstract StringBuilder SuggestMaskedPayer(StringBuilder text, in FitWords fit, string evidence);
@@ -85,11 +86,19 @@ internal abstract class Wording
     /// <summary>Suggestion: several items of the payer together, with a note why it is not a match.</summary>
     public abstract StringBuilder SuggestSubset(StringBuilder text, decimal amount, IReadOnlyList<OpenItem> items, decimal late, string evidence, SubsetNote note);
 
-    /// <summary>Suggestion: the payer's item whose amount differs from the credit.</summary>
-    public abstract StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, decimal outstanding);
+    /// <summary>Suggestion: the payer's item whose amount on the payment date differs from the credit.</summary>
+    public abstract StringBuilder SuggestPayerItem(StringBuilder text, string evidence, OpenItem item, decimal amount, in ExpectedAmount expected);
 
     /// <summary>Suggestion: only the amount and the date fit; <paramref name="daysAfterDue"/> is negative when paid before.</summary>
     public abstract StringBuilder SuggestAmountDate(StringBuilder text, in FitWords fit, int daysAfterDue);
+
+    /// <summary>Suggestion: the credit has the amount and the payer's document of <paramref name="paidBy"/>, which
+    /// settled <paramref name="items"/> in this run; possibly a duplicate payment, nothing allocated.</summary>
+    public abstract StringBuilder DuplicateOfThisRun(StringBuilder text, decimal amount, string evidence, IReadOnlyList<OpenItem> items, string paidBy, LocalDate paidOn);
+
+    /// <summary>Suggestion: the payer's document names an item already settled when given, whose face value is the
+    /// credit's amount; possibly a duplicate payment, nothing allocated.</summary>
+    public abstract StringBuilder DuplicateOfSettled(StringBuilder text, decimal amount, string evidence, OpenItem item);
 
     /// <summary>Unmatched: the credit's reference names an item already settled.</summary>
     public abstract StringBuilder ItemAlreadySettled(StringBuilder text, OpenItem item);
