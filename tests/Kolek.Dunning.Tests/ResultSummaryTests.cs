@@ -1,13 +1,40 @@
 using Kolek.Dunning.Planning;
 using Kolek.Dunning.Ruler;
+using Kolek.Dunning.Running;
+using Kolek.Dunning.Templates;
 using NodaTime;
 
-namespace Kolek.Dunning.Tests.Planning;
+namespace Kolek.Dunning.Tests;
 
-/// <summary>The summaries of the planning and parsing results (counts per step, cause or code), instead of a record's list type names.</summary>
+/// <summary>The summaries of the run, planning and parsing results (counts per channel, step, cause or code), instead of a record's list type names.</summary>
 public sealed class ResultSummaryTests
 {
     private static readonly Instant s_at = Instant.FromUtc(2026, 12, 7, 11, 0);
+
+    [Fact]
+    public void DunningRunResult_ToString_CountsEachBucketPerChannel()
+    {
+        var result = new DunningRunResult(
+            [Sent("email"), Sent("email"), Sent("whatsapp")],
+            [new RunSkipped(["C-1"], "d2", "email", "canal reserva dispensado: entregue por whatsapp"), new RunSkipped(["C-2"], "d2", null, "A cobrança está paga.")],
+            [new RunFailed(["C-3"], "d5", "sms", true, "throttled")],
+            [new TemplateWarning("template.fallback", "…")],
+            s_at);
+
+        Assert.Equal(
+            "DunningRunResult { Sent = 3 (email 2, whatsapp 1), Skipped = 2 ((charge) 1, email 1), Failed = 1 (sms 1), Transient = 1, "
+            + "Warnings = 1 (template.fallback 1), NextWakeUp = 2026-12-07T11:00:00Z }",
+            result.ToString());
+    }
+
+    [Fact]
+    public void DunningRunResult_ToString_Empty_SaysZeroAndNoWakeUp()
+    {
+        var text = new DunningRunResult([], [], [], [], null).ToString();
+
+        Assert.Equal("DunningRunResult { Sent = 0, Skipped = 0, Failed = 0, Transient = 0, Warnings = 0, NextWakeUp = null }", text);
+        Assert.DoesNotContain("System.Collections", text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void DunningPlan_ToString_CountsDuePerStepAndSkippedPerCause()
@@ -63,6 +90,8 @@ public sealed class ResultSummaryTests
         AmountDue = 10m,
         Reason = "…",
     };
+
+    private static RunSent Sent(string channel) => new("m-" + channel, ["C-9"], "K-1", "d0", channel, "x@exemplo.com.br", "p-1", s_at);
 
     private static SkippedAction Skip(SkipCause cause) => new("C-2", "K-1", "d2", cause, "…");
 }
