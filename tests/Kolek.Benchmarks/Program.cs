@@ -185,7 +185,7 @@ if (args is ["--evaluate", ..])
     // (the setup's and this loop's framework methods, the plans of the few charges due) some rounds in: a one-off cost
     // of the process, not of an evaluation, which on 2 cores ran beside the measuring thread and doubled the process's
     // CPU time of those rounds. Warm-up rounds (not printed) therefore run first until no method has been compiled for
-    // 10 rounds (at least 40 rounds, at most 300), and every round prints the other threads' CPU time.
+    // 10 rounds (ThreadCpu.WarmUntilJitQuiet), and every round prints the other threads' CPU time.
     var measuringThread = ThreadCpu.CurrentId();
     var perRound = new List<(double Process, double Thread, double Others)>();
     void Round(int r, TextWriter output)
@@ -229,18 +229,9 @@ if (args is ["--evaluate", ..])
     var warmThreads = ThreadCpu.Snapshot();
     var warmWatch = Stopwatch.StartNew();
     var warmJit = System.Runtime.JitInfo.GetCompiledMethodCount();
-    var warmRounds = 0;
-    var quietSince = 0;
-    for (var lastCount = warmJit; warmRounds < 300 && (warmRounds < 40 || warmRounds - quietSince < 10); warmRounds++)
-    {
-        Round(warmRounds, TextWriter.Null);
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        quietSince = compiled != lastCount ? warmRounds + 1 : quietSince;
-        lastCount = compiled;
-    }
-
+    var (warmRounds, lastCompiled) = ThreadCpu.WarmUntilJitQuiet(r => Round(r, TextWriter.Null));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"warm-up: {warmRounds} rounds, {warmWatch.Elapsed.TotalMilliseconds:F0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount() - warmJit} methods JIT-compiled (the last in round {quietSince - 1}), measuring thread {perRound.Sum(p => p.Thread) * count / 1e6:F0} ms; per thread: {string.Join(", ", ThreadCpu.Deltas(warmThreads, ThreadCpu.Snapshot()).Select(ThreadCpu.Format))}"));
+        $"warm-up: {warmRounds} rounds, {warmWatch.Elapsed.TotalMilliseconds:F0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount() - warmJit} methods JIT-compiled (the last in round {lastCompiled}), measuring thread {perRound.Sum(p => p.Thread) * count / 1e6:F0} ms; per thread: {string.Join(", ", ThreadCpu.Deltas(warmThreads, ThreadCpu.Snapshot()).Select(ThreadCpu.Format))}"));
     var firstRounds = perRound.Take(12).ToList();
     if (firstRounds.Count > 1)
     {

@@ -59,4 +59,37 @@ internal static class ThreadCpu
     /// <summary>One thread's entry of <see cref="Deltas"/> as text: id, name, milliseconds.</summary>
     public static string Format((int Tid, string Name, long Nanoseconds) thread) =>
         string.Create(CultureInfo.InvariantCulture, $"{thread.Tid} '{thread.Name}' {thread.Nanoseconds / 1e6:F2} ms");
+
+    /// <summary>
+    /// Runs <paramref name="round"/> until no method has been JIT-compiled for <paramref name="quietRounds"/> rounds and
+    /// one second in a row (at least <paramref name="minRounds"/> rounds, at most <paramref name="maxRounds"/> or 60 s):
+    /// the tiered JIT's background worker then has nothing left to recompile, and no longer adds its CPU time to the
+    /// measured rounds. (Its call counting starts 100 ms after the last new method, so quiet rounds alone are not enough
+    /// when a round is short.)
+    /// </summary>
+    /// <returns>The rounds run, and the round in which the last method was compiled (-1 if none).</returns>
+    public static (int Rounds, int LastCompiled) WarmUntilJitQuiet(Action<int> round, int minRounds = 40, int quietRounds = 10, int maxRounds = 300)
+    {
+        var rounds = 0;
+        var lastCompiled = -1;
+        var all = System.Diagnostics.Stopwatch.StartNew();
+        var quiet = System.Diagnostics.Stopwatch.StartNew();
+        for (var count = System.Runtime.JitInfo.GetCompiledMethodCount();
+             rounds < maxRounds && all.Elapsed.TotalSeconds < 60
+                && (rounds < minRounds || rounds - lastCompiled <= quietRounds || quiet.Elapsed.TotalSeconds < 1);
+             rounds++)
+        {
+            round(rounds);
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (compiled != count)
+            {
+                lastCompiled = rounds;
+                quiet.Restart();
+            }
+
+            count = compiled;
+        }
+
+        return (rounds, lastCompiled);
+    }
 }
