@@ -370,7 +370,7 @@ public sealed class DunningRunner
             var messageId = MessageIdempotency.CreateKey(ids, action.StepId, channelName);
             if (action.Fallback && heldElsewhere)
             {
-                run.Skip(new RunSkipped(ids, action.StepId, channelName, "another run holds an earlier channel of this fallback step"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "outra execução detém um canal anterior desta etapa com canal reserva"));
                 continue;
             }
 
@@ -387,7 +387,7 @@ public sealed class DunningRunner
             {
                 // Planned means no channel of the step was done; a lost claim means another run is carrying this step out.
                 heldElsewhere = true;
-                run.Skip(new RunSkipped(ids, action.StepId, channelName, "already claimed in the journal"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "já reservada no journal"));
                 continue;
             }
 
@@ -479,7 +479,7 @@ public sealed class DunningRunner
         var name = step.EscalationKey;
         if (_escalations is null)
         {
-            run.Skip(new RunSkipped(ids, action.StepId, name, "no escalation handler is registered"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "nenhum tratador de escalação está registrado"));
             return;
         }
 
@@ -488,7 +488,7 @@ public sealed class DunningRunner
         var claim = await _journal.TryClaimAsync(new JournalClaim(keys, key, action.CustomerId, run.Now), cancellationToken).ConfigureAwait(false);
         if (!claim.IsClaimed)
         {
-            run.Skip(new RunSkipped(ids, action.StepId, name, "already claimed in the journal"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "já reservada no journal"));
             return;
         }
 

@@ -32,6 +32,7 @@ public class PlannerBenchmarks
     private (int Charges, System.Collections.Immutable.ImmutableArray<KeyValuePair<SentKey, Instant>> Entries)[] _batches = null!;
     private Dictionary<int, (string Name, long Nanoseconds)> _threads = [];
     private TimeSpan _process;
+    private System.Diagnostics.Stopwatch _sinceSetup = new();
 
     [GlobalSetup]
     public void Setup()
@@ -45,12 +46,13 @@ public class PlannerBenchmarks
         ThreadCpu.WarmUntilJitQuiet(_ => Evaluate());
         _threads = ThreadCpu.Snapshot();
         _process = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        _sinceSetup = System.Diagnostics.Stopwatch.StartNew();
     }
 
-    /// <summary>Prints the CPU time each thread of the process used since the set-up (the iterations, BenchmarkDotNet's own work included).</summary>
+    /// <summary>Prints the wall time since the set-up and the CPU time each thread of the process used meanwhile (BenchmarkDotNet's own work included).</summary>
     [GlobalCleanup]
     public void Cleanup() => Console.WriteLine(
-        $"// CPU since the set-up: process {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _process).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} ms; "
+        $"// Since the set-up (pilot, warm-up and measured iterations, BenchmarkDotNet's full collections between them): wall {_sinceSetup.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} ms, CPU of the process {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _process).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} ms; "
         + string.Join(", ", ThreadCpu.Deltas(_threads, ThreadCpu.Snapshot()).Select(ThreadCpu.Format)));
 
     /// <summary>Evaluations of 100 000 charges in batches, each batch's journal view built from its entries; one operation is one charge.</summary>
