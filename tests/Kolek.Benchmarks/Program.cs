@@ -167,7 +167,7 @@ if (args is ["--evaluate", ..])
     var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
     var wholePortfolio = args.Length > 3 && args[3] == "portfolio";
-    var batchSize = args.Length > 3 && !wholePortfolio ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000;
+    var batchSize = args.Length > 3 && !wholePortfolio && args[3] != "batch" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000;
     var planner = DunningPortfolio.Planner();
     var evaluator = planner.CreateEvaluator(DunningPortfolio.Ruler);
     var items = DunningPortfolio.Stream(count).ToArray();
@@ -178,8 +178,21 @@ if (args is ["--evaluate", ..])
     GC.Collect(); // promote the setup data now: a host's portfolio is long-lived, and its first promotion would land in one round
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"charges={count} journal keys={journal.Count} batches={batches.Length} ({(wholePortfolio ? "one view of the portfolio, built outside the timing" : $"{batchSize} charges each, view built per batch inside the timing")})"));
-    for (var r = 0; r < rounds; r++)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"gc: server={System.Runtime.GCSettings.IsServerGC} concurrent={AppContext.GetData("System.GC.Concurrent") ?? "(default)"} latency={System.Runtime.GCSettings.LatencyMode} processors={Environment.ProcessorCount} tiered={AppContext.GetData("System.Runtime.TieredCompilation") ?? "(default)"}"));
+    // CPU time is read per thread (ThreadCpu): the process's CPU time also counts the runtime's own threads, chiefly the
+    // tiered JIT's background worker, which recompiles at tier 1 the methods called 30 times since it started counting
+    // (the setup's and this loop's framework methods, the plans of the few charges due) some rounds in: a one-off cost
+    // of the process, not of an evaluation, which on 2 cores ran beside the measuring thread and doubled the process's
+    // CPU time of those rounds. Warm-up rounds (not printed) therefore run first until no method has been compiled for
+    // 10 rounds (ThreadCpu.WarmUntilJitQuiet), and every round prints the other threads' CPU time.
+    var measuringThread = ThreadCpu.CurrentId();
+    var perRound = new List<(double Process, double Thread, double Others)>();
+    void Round(int r, TextWriter output)
     {
+        var roundThreads = ThreadCpu.Snapshot();
+        var jitBefore = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var threadCpu = ThreadCpu.Current();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var roundGcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
@@ -201,8 +214,59 @@ if (args is ["--evaluate", ..])
 
         watch.Stop();
         var cpuNs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalNanoseconds;
+        var threadNs = (double)(ThreadCpu.Current() - threadCpu);
+        var roundOthers = ThreadCpu.Deltas(roundThreads, ThreadCpu.Snapshot(), measuringThread);
+        perRound.Add((cpuNs / count, threadNs / count, roundOthers.Sum(t => t.Nanoseconds) / (double)count));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); process CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s ({cpuNs / count:F0} ns each); measuring thread CPU {count / (threadNs / 1e9) / 1e6:F2} M/s ({threadNs / count:F0} ns each); due actions={due} on {maybe} charges; GCs gen0/1/2 {GC.CollectionCount(0) - roundGcs.Item1}/{GC.CollectionCount(1) - roundGcs.Item2}/{GC.CollectionCount(2) - roundGcs.Item3}, pauses {(GC.GetTotalPauseDuration() - roundGcs.Item4).TotalMilliseconds:F0} ms; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+        if (roundOthers.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  other threads this round: {string.Join(", ", roundOthers.Select(ThreadCpu.Format))}; methods JIT-compiled: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Item1} ({(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Item2).TotalMilliseconds:F1} ms)"));
+        }
+    }
+
+    var warmThreads = ThreadCpu.Snapshot();
+    var warmWatch = Stopwatch.StartNew();
+    var warmJit = System.Runtime.JitInfo.GetCompiledMethodCount();
+    var (warmRounds, lastCompiled) = ThreadCpu.WarmUntilJitQuiet(r => Round(r, TextWriter.Null));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"warm-up: {warmRounds} rounds, {warmWatch.Elapsed.TotalMilliseconds:F0} ms, {System.Runtime.JitInfo.GetCompiledMethodCount() - warmJit} methods JIT-compiled (the last in round {lastCompiled}), measuring thread {perRound.Sum(p => p.Thread) * count / 1e6:F0} ms; per thread: {string.Join(", ", ThreadCpu.Deltas(warmThreads, ThreadCpu.Snapshot()).Select(ThreadCpu.Format))}"));
+    var firstRounds = perRound.Take(12).ToList();
+    if (firstRounds.Count > 1)
+    {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"round {r}: wall {count / watch.Elapsed.TotalSeconds / 1e6:F2} M/s ({watch.Elapsed.TotalNanoseconds / count:F0} ns each); CPU {count / (cpuNs / 1e9) / 1e6:F2} M/s per core ({cpuNs / count:F0} ns each); due actions={due} on {maybe} charges; GCs gen0/1/2 {GC.CollectionCount(0) - roundGcs.Item1}/{GC.CollectionCount(1) - roundGcs.Item2}/{GC.CollectionCount(2) - roundGcs.Item3}, pauses {(GC.GetTotalPauseDuration() - roundGcs.Item4).TotalMilliseconds:F0} ms; loadavg {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));
+            $"  (what the first 12 rounds of a process look like, per evaluation: process CPU {string.Join(' ', firstRounds.Select(p => p.Process.ToString("F0", CultureInfo.InvariantCulture)))} ns; other threads {string.Join(' ', firstRounds.Select(p => p.Others.ToString("F0", CultureInfo.InvariantCulture)))} ns)"));
+    }
+
+    perRound.Clear();
+    var threadsBefore = ThreadCpu.Snapshot();
+    var allRounds = Stopwatch.StartNew();
+    var processCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    for (var r = 0; r < rounds; r++)
+    {
+        Round(r, Console.Out);
+    }
+
+    allRounds.Stop();
+    var threadsAfter = ThreadCpu.Snapshot();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"all {rounds} rounds (their Console output included): wall {allRounds.Elapsed.TotalMilliseconds:F1} ms, process CPU {(Process.GetCurrentProcess().TotalProcessorTime - processCpuBefore).TotalMilliseconds:F1} ms; per thread: {string.Join(", ", ThreadCpu.Deltas(threadsBefore, threadsAfter).Select(ThreadCpu.Format))}"));
+    if (rounds > 0)
+    {
+        // "Steady" rounds are those in which no other thread of the process used more than 1% of the measuring thread's time.
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        var later = perRound;
+        var steady = later.Where(p => p.Others <= p.Thread / 100).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rounds 0-{rounds - 1}, median CPU per evaluation: measuring thread {Median(later.Select(p => p.Thread)):F0} ns = {1e3 / Median(later.Select(p => p.Thread)):F2} M evaluations per thread-CPU-second; "
+            + $"whole process {Median(later.Select(p => p.Process)):F0} ns = {1e3 / Median(later.Select(p => p.Process)):F2} M per process-CPU-second "
+            + $"(other threads {later.Sum(p => p.Others) * count / 1e6:F1} ms in all); steady rounds ({steady.Count}): process {Median(steady.Select(p => p.Process)):F0} ns = {1e3 / Median(steady.Select(p => p.Process)):F2} M per process-CPU-second"));
     }
 
     if (!wholePortfolio)

@@ -47,6 +47,40 @@ public sealed class PreviewCommandTests
     }
 
     [Fact]
+    public void Preview_SkippedEntries_HaveTheFieldsOfCliMdAndDocsWithPtBrReasons()
+    {
+        var json = Kolek.Run(Scratch.Folder(), Args(Kolek.DataFile("ruler.json"), "--from", "2026-11-20", "--days", "14", "--json")).Json();
+
+        var skipped = json.GetProperty("skipped").EnumerateArray().ToList();
+        Assert.NotEmpty(skipped);
+        var docs = File.ReadAllText(Path.Combine(Kolek.RepositoryRoot, "docs", "cli.md"));
+        Assert.All(skipped, s =>
+        {
+            // CLI.md names chargeId, stepId and reason; docs/cli.md adds customerId and cause (a code it lists).
+            Assert.Equal(["chargeId", "customerId", "stepId", "cause", "reason"], s.EnumerateObject().Select(p => p.Name));
+            Assert.Contains($"`{s.GetProperty("cause").GetString()}`", docs, StringComparison.Ordinal);
+        });
+        var cancelled = skipped.First(s => s.GetProperty("chargeId").GetString() == "NF-1040" && s.GetProperty("stepId").GetString() == "d10");
+        Assert.Equal(("CLI-008", "charge-cancelled", "A cobrança está cancelada."),
+            (cancelled.GetProperty("customerId").GetString(), cancelled.GetProperty("cause").GetString(), cancelled.GetProperty("reason").GetString()));
+        var d5 = json.GetProperty("events").EnumerateArray().First(e => e.GetProperty("stepId").GetString() == "d5"
+            && e.GetProperty("chargeIds").EnumerateArray().Any(c => c.GetString() == "NF-1005"));
+        Assert.Equal("d5: mensagem 5 dias após o vencimento em 2026-11-16", d5.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void Docs_ListEverySkipCauseCode()
+    {
+        var docs = File.ReadAllText(Path.Combine(Kolek.RepositoryRoot, "docs", "cli.md"));
+
+        foreach (var cause in Enum.GetNames<global::Kolek.Dunning.Planning.SkipCause>())
+        {
+            var code = string.Concat(cause.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            Assert.Contains($"`{code}`", docs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Preview_SaturdayEvent_StartsAtTheSaturdayWindow()
     {
         var json = Kolek.Run(Scratch.Folder(), Args(Kolek.DataFile("ruler.json"), "--from", "2026-11-20", "--days", "14", "--json")).Json();

@@ -17,7 +17,21 @@ public sealed record DunningForecast(
     long Customers,
     IReadOnlyDictionary<SkipCause, long> Skipped,
     int Batches,
-    int LargestBatch);
+    int LargestBatch)
+{
+    /// <summary>A summary: the days covered, the messages and escalations in all, the charges and customers read, the skipped steps per cause, the batches.</summary>
+    /// <returns>For example <c>DunningForecast { Days = 30 (2026-12-04..2027-01-02), Messages = 120, Escalations = 2, Charges = 1000, Customers = 100, Skipped = 5 (ChargePaid 5), Batches = 1, LargestBatch = 1000 }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(DunningForecast),
+        (nameof(Days), Days.Count == 0 ? "0" : Internal.ResultText.Number(Days.Count)
+            + $" ({NodaTime.Text.LocalDatePattern.Iso.Format(Days[0].Date)}..{NodaTime.Text.LocalDatePattern.Iso.Format(Days[^1].Date)})"),
+        ("Messages", Internal.ResultText.Number(Days.Sum(d => d.Messages))),
+        ("Escalations", Internal.ResultText.Number(Days.Sum(d => d.Escalations))),
+        (nameof(Charges), Internal.ResultText.Number(Charges)),
+        (nameof(Customers), Internal.ResultText.Number(Customers)),
+        (nameof(Skipped), Internal.ResultText.Counts(Skipped)),
+        (nameof(Batches), Internal.ResultText.Number(Batches)),
+        (nameof(LargestBatch), Internal.ResultText.Number(LargestBatch)));
+}
 
 /// <summary>One day of a <see cref="DunningForecast"/>.</summary>
 /// <param name="Date">The customers' local date.</param>

@@ -4,6 +4,7 @@ using Kolek.Dunning.Charges;
 using Kolek.Dunning.Internal;
 using Kolek.Dunning.LateCharges;
 using Kolek.Dunning.Ruler;
+using Kolek.Dunning.Templates;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -233,7 +234,7 @@ public sealed class DunningPlanner
                 }
                 else
                 {
-                    skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: the customer opted out of every channel ({string.Join(", ", step.Channels)})."));
+                    skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: o cliente pediu para não receber por nenhum dos canais da etapa ({string.Join(", ", step.Channels)})."));
                 }
             }
         }
@@ -400,7 +401,7 @@ public sealed class DunningPlanner
             {
                 if (stop is null && context.NominalDate(step) <= today)
                 {
-                    skipped.Add(context.Skip(step, SkipCause.NoSendWindow, $"{step.Id}: no day with a send window within {MaxWindowSearchDays} days."));
+                    skipped.Add(context.Skip(step, SkipCause.NoSendWindow, $"{step.Id}: nenhum dia com janela de envio em {MaxWindowSearchDays} dias."));
                 }
             }
             else if (s.Instant > now)
@@ -436,11 +437,11 @@ public sealed class DunningPlanner
             var channels = context.Channels(step, c => doneAt(new SentKey(context.Charge.Id, step.Id, c)) is not null);
             if (channels.Count == 0)
             {
-                skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: the customer opted out of every remaining channel ({string.Join(", ", step.Channels)})."));
+                skipped.Add(context.Skip(step, SkipCause.OptedOut, $"{step.Id}: o cliente pediu para não receber por nenhum dos canais restantes ({string.Join(", ", step.Channels)})."));
             }
             else if (windowOpen)
             {
-                var reason = context.Describe(step, s) + (s.Date < today ? $"; caught up on {Iso(today)}" : "");
+                var reason = context.Describe(step, s) + (s.Date < today ? $"; recuperada em {Iso(today)}" : "");
                 due.Add(context.Action(step, s, channels, Max(s.Date, today), reason));
             }
             else
@@ -473,17 +474,17 @@ public sealed class DunningPlanner
             if (m.Step.IsPreDueReminder && today >= context.Charge.DueDate)
             {
                 skipped.Add(context.Skip(m.Step, SkipCause.Missed,
-                    $"{m.Step.Id}: a reminder before the due date {Iso(context.Charge.DueDate)} that was not sent in time; it is never sent late."));
+                    $"{m.Step.Id}: lembrete anterior ao vencimento em {Iso(context.Charge.DueDate)} que não foi enviado a tempo; um lembrete nunca é enviado atrasado."));
             }
             else if (policy.Mode == CatchUpMode.Latest && latestDone is { } last && m.Schedule.Date < last.Date)
             {
                 skipped.Add(context.Skip(m.Step, SkipCause.Superseded,
-                    $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; the later step {last.StepId} was already sent (catch-up 'latest')."));
+                    $"{m.Step.Id}: perdida em {Iso(m.Schedule.Date)}; a etapa posterior {last.StepId} já foi enviada (recuperação 'latest')."));
             }
             else if (age > policy.StalenessLimitDays)
             {
                 skipped.Add(context.Skip(m.Step, SkipCause.Stale,
-                    Inv($"{m.Step.Id}: scheduled {Iso(m.Schedule.Date)}, {age} days ago, beyond the catch-up staleness limit of {policy.StalenessLimitDays} days.")));
+                    Inv($"{m.Step.Id}: prevista para {Iso(m.Schedule.Date)}, há {age} dias, além do limite de {policy.StalenessLimitDays} dias da recuperação.")));
             }
             else
             {
@@ -501,8 +502,8 @@ public sealed class DunningPlanner
         foreach (var m in fresh.Where(m => m.Schedule.Date != keepDate))
         {
             skipped.Add(policy.Mode == CatchUpMode.Latest
-                ? context.Skip(m.Step, SkipCause.Superseded, $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; catch-up 'latest' sends the later step {latest} instead.")
-                : context.Skip(m.Step, SkipCause.Missed, $"{m.Step.Id}: missed on {Iso(m.Schedule.Date)}; catch-up 'skip' sends only today's steps."));
+                ? context.Skip(m.Step, SkipCause.Superseded, $"{m.Step.Id}: perdida em {Iso(m.Schedule.Date)}; a recuperação 'latest' envia em seu lugar a etapa posterior {latest}.")
+                : context.Skip(m.Step, SkipCause.Missed, $"{m.Step.Id}: perdida em {Iso(m.Schedule.Date)}; a recuperação 'skip' envia só as etapas de hoje."));
         }
 
         return [.. fresh.Where(m => m.Schedule.Date == keepDate)];
@@ -565,7 +566,7 @@ public sealed class DunningPlanner
             foreach (var chargeId in action.ChargeIds)
             {
                 skipped.Add(new SkippedAction(chargeId, action.CustomerId, action.StepId, SkipCause.FrequencyCap,
-                    Inv($"{action.StepId}: the customer already received {full.Max} message(s){(full.Channel is null ? "" : " by " + full.Channel)} in the last {(full.Days == 1 ? "day" : full.Days + " days")} (frequency cap); planned again later.")));
+                    Inv($"{action.StepId}: o cliente já recebeu {full.Max} mensagem(ns){(full.Channel is null ? "" : " por " + full.Channel)} {(full.Days == 1 ? "no último dia" : "nos últimos " + full.Days + " dias")} (limite de frequência); planejada de novo mais tarde.")));
             }
 
             wake = Min(wake, NextOpening(ruler, zone, today.PlusDays(1).AtMidnight().InZone(zone, s_resolver).ToInstant().Minus(Duration.Epsilon)));
@@ -637,7 +638,7 @@ public sealed class DunningPlanner
             .Min();
         if (sentAt is not { } at)
         {
-            return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} has not been sent for this charge.");
+            return (SkipCause.NoticeNotDone, $"{step.Id}: a etapa de aviso {notice.Id} não foi enviada para esta cobrança.");
         }
 
         var noticeDate = context.Schedule(notice)?.Date ?? context.NominalDate(notice);
@@ -653,7 +654,7 @@ public sealed class DunningPlanner
         }
 
         wake = Min(wake, ready.AtStartOfDayInZone(context.Zone).ToInstant());
-        return (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} went out on {Iso(noticeDate)}; {step.NoticeDays} days of notice end on {Iso(ready)}."));
+        return (SkipCause.NoticeTooRecent, Inv($"{step.Id}: o aviso {notice.Id} saiu em {Iso(noticeDate)}; os {step.NoticeDays} dias de aviso terminam em {Iso(ready)}."));
     }
 
     /// <summary>Escalations are handed to the host on business days only: on another day one waits for the next business day's window.</summary>
@@ -668,13 +669,13 @@ public sealed class DunningPlanner
         var opens = context.Ruler.SendWindows.For(next, Calendar) is { } w ? next.At(w.Start) : next.AtMidnight();
         wake = Min(wake, opens.InZone(context.Zone, s_resolver).ToInstant());
         return (SkipCause.NotBusinessDay,
-            $"{step.Id}: escalation '{step.EscalationKey}' waits for a business day: {Iso(today)} is {DayKind(today)}; handed over on {Iso(next)}.");
+            $"{step.Id}: a escalação '{step.EscalationKey}' aguarda um dia útil: {Iso(today)} é {DayKind(today)}; entregue em {Iso(next)}.");
     }
 
     private string DayKind(LocalDate date) =>
         Calendar.HolidaysIn(date.Year).FirstOrDefault(h => h.Date == date) is { } holiday
-            ? $"a holiday ({holiday.Name})"
-            : $"a {date.DayOfWeek}, not a business day";
+            ? $"feriado ({holiday.Name})"
+            : $"{Weekday(date)}, dia não útil";
 
     private static (SkipCause Cause, string Reason)? PreviewNoticeBlock(ChargeContext context, RulerStep step, StepSchedule s)
     {
@@ -686,12 +687,12 @@ public sealed class DunningPlanner
         var n = context.Schedule(notice);
         if (n is null || context.StopOn(n.Date) is not null || context.Channels(notice, _ => false).Count == 0 || !notice.When.Matches(context.Charge, context.Customer))
         {
-            return (SkipCause.NoticeNotDone, $"{step.Id}: the notice step {notice.Id} will not be sent for this charge.");
+            return (SkipCause.NoticeNotDone, $"{step.Id}: a etapa de aviso {notice.Id} não será enviada para esta cobrança.");
         }
 
         return n.Date.PlusDays(step.NoticeDays) <= s.Date
             ? null
-            : (SkipCause.NoticeTooRecent, Inv($"{step.Id}: the notice {notice.Id} on {Iso(n.Date)} is less than {step.NoticeDays} days before {Iso(s.Date)}."));
+            : (SkipCause.NoticeTooRecent, Inv($"{step.Id}: o aviso {notice.Id} de {Iso(n.Date)} fica a menos de {step.NoticeDays} dias de {Iso(s.Date)}."));
     }
 
     private Instant NextOpening(DunningRuler ruler, DateTimeZone zone, Instant after)
@@ -782,7 +783,7 @@ public sealed class DunningPlanner
             Instant = earliest.Instant,
             ChargeIds = [.. list.SelectMany(a => a.ChargeIds)],
             AmountDue = list.Sum(a => a.AmountDue),
-            Reason = Inv($"{list[0].Reason}; consolidated with {list.Count - 1} other charge(s) of the customer due the same day"),
+            Reason = Inv($"{list[0].Reason}; consolidada com {list.Count - 1} outra(s) cobrança(s) do cliente no mesmo dia"),
         };
     }
 
@@ -796,6 +797,18 @@ public sealed class DunningPlanner
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The pt-BR name of a date's weekday, for the reasons (<c>sábado</c>, <c>segunda-feira</c>…).</summary>
+    private static string Weekday(LocalDate date) => date.DayOfWeek switch
+    {
+        IsoDayOfWeek.Monday => "segunda-feira",
+        IsoDayOfWeek.Tuesday => "terça-feira",
+        IsoDayOfWeek.Wednesday => "quarta-feira",
+        IsoDayOfWeek.Thursday => "quinta-feira",
+        IsoDayOfWeek.Friday => "sexta-feira",
+        IsoDayOfWeek.Saturday => "sábado",
+        _ => "domingo",
+    };
 
     /// <summary>The per-charge view: schedules, stops, channels and descriptions of one charge under one ruler.</summary>
     private sealed class ChargeContext(DunningPlanner planner, CustomerCharge item, DunningRuler ruler, DateTimeZone zone)
@@ -831,12 +844,12 @@ public sealed class DunningPlanner
             var c = Charge;
             return c.Status switch
             {
-                ChargeStatus.Paid => (SkipCause.ChargePaid, "The charge is paid."),
-                ChargeStatus.Cancelled => (SkipCause.ChargeCancelled, "The charge is cancelled."),
-                ChargeStatus.Disputed => (SkipCause.ChargeDisputed, "The charge is disputed."),
-                ChargeStatus.Agreement => (SkipCause.ChargeInAgreement, "The charge was replaced by a payment agreement."),
-                _ when c.Outstanding <= 0m => (SkipCause.ChargePaid, "Nothing is outstanding on the charge."),
-                _ when c.PromiseToPayUntil is { } until && until >= date => (SkipCause.PromiseToPay, $"The customer promised to pay by {Iso(until)}."),
+                ChargeStatus.Paid => (SkipCause.ChargePaid, "A cobrança está paga."),
+                ChargeStatus.Cancelled => (SkipCause.ChargeCancelled, "A cobrança está cancelada."),
+                ChargeStatus.Disputed => (SkipCause.ChargeDisputed, "A cobrança está contestada."),
+                ChargeStatus.Agreement => (SkipCause.ChargeInAgreement, "A cobrança foi substituída por um acordo de pagamento."),
+                _ when c.Outstanding <= 0m => (SkipCause.ChargePaid, "Não há saldo em aberto na cobrança."),
+                _ when c.PromiseToPayUntil is { } until && until >= date => (SkipCause.PromiseToPay, $"O cliente prometeu pagar até {Iso(until)}."),
                 _ => null,
             };
         }
@@ -852,25 +865,25 @@ public sealed class DunningPlanner
             var parts = new List<string>();
             if (w.MinAmount is not null || w.MaxAmount is not null)
             {
-                parts.Add(Inv($"balance {Charge.Outstanding} within [{w.MinAmount?.ToString(CultureInfo.InvariantCulture) ?? "0"}, {w.MaxAmount?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]"));
+                parts.Add($"saldo {PtBrFormat.Money(Charge.Outstanding)} entre {PtBrFormat.Money(w.MinAmount ?? 0m)} e {(w.MaxAmount is { } max ? PtBrFormat.Money(max) : "∞")}");
             }
 
             if (w.Segments.Count > 0)
             {
-                parts.Add($"segment '{Customer.Segment}' in [{string.Join(", ", w.Segments)}]");
+                parts.Add($"segmento '{Customer.Segment}' em [{string.Join(", ", w.Segments)}]");
             }
 
             if (w.Customer is { } kind)
             {
-                parts.Add($"a {(kind == CustomerKind.Consumer ? "consumer" : "business")} customer");
+                parts.Add($"cliente {(kind == CustomerKind.Consumer ? "consumidor" : "empresa")}");
             }
 
             if (w.UnpaidOnly)
             {
-                parts.Add("nothing paid yet");
+                parts.Add("nada pago ainda");
             }
 
-            return $"{step.Id}: the step's conditions do not hold for this charge (requires {string.Join(", ", parts)}).";
+            return $"{step.Id}: as condições da etapa não valem para esta cobrança (exige {string.Join(", ", parts)}).";
         }
 
         public PlannedAction Action(RulerStep step, StepSchedule s, IReadOnlyList<string> channels, LocalDate amountDate, string reason)
@@ -898,19 +911,20 @@ public sealed class DunningPlanner
         public string Describe(RulerStep step, StepSchedule s)
         {
             var anchorDate = AnchorDate(step);
-            var anchor = step.Anchor == StepAnchor.Issue
-                ? $"issue date {Iso(anchorDate)}"
-                : anchorDate != Charge.DueDate ? $"due date {Iso(Charge.DueDate)} (payable without charges until {Iso(anchorDate)})" : $"due date {Iso(Charge.DueDate)}";
-            var unit = step.Days == DayCounting.Business ? "business day" : "day";
+            var issue = step.Anchor == StepAnchor.Issue;
+            var anchor = issue
+                ? $"emissão em {Iso(anchorDate)}"
+                : anchorDate != Charge.DueDate ? $"vencimento em {Iso(Charge.DueDate)} (pagável sem encargos até {Iso(anchorDate)})" : $"vencimento em {Iso(Charge.DueDate)}";
             var n = Math.Abs(step.OffsetDays);
+            var unit = step.Days == DayCounting.Business ? (n == 1 ? "dia útil" : "dias úteis") : (n == 1 ? "dia" : "dias");
             var offset = step.OffsetDays == 0
-                ? $"on the {anchor}"
-                : Inv($"{n} {unit}{(n == 1 ? "" : "s")} {(step.OffsetDays > 0 ? "after" : "before")} the {anchor}");
+                ? $"{(issue ? "na" : "no")} {anchor}"
+                : Inv($"{n} {unit} {(step.OffsetDays > 0 ? (issue ? "após a" : "após o") : (issue ? "antes da" : "antes do"))} {anchor}");
             var shift = !s.Shifted ? ""
                 : step.IsEscalation && Ruler.SendWindows.For(s.NominalDate, Calendar) is not null
-                    ? $"; moved forward from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which is not a business day (escalations wait for one)"
-                    : $"; moved {(s.Date < s.NominalDate ? "back" : "forward")} from {Iso(s.NominalDate)} ({s.NominalDate.DayOfWeek}), which has no send window";
-            var what = step.IsEscalation ? $"escalation '{step.EscalationKey}'" : "message";
+                    ? $"; adiada de {Iso(s.NominalDate)} ({Weekday(s.NominalDate)}), que não é dia útil (escalações aguardam um)"
+                    : $"; {(s.Date < s.NominalDate ? "antecipada" : "adiada")} de {Iso(s.NominalDate)} ({Weekday(s.NominalDate)}), que não tem janela de envio";
+            var what = step.IsEscalation ? $"escalação '{step.EscalationKey}'" : "mensagem";
             return $"{step.Id}: {what} {offset}{shift}";
         }
     }

@@ -50,7 +50,7 @@ public sealed record PlannedAction
     /// <summary>The amount owed (outstanding principal plus late charges) on the day the step goes out; the sum when consolidated.</summary>
     public required decimal AmountDue { get; init; }
 
-    /// <summary>A short English explanation (which rule, which dates).</summary>
+    /// <summary>A short explanation in pt-BR (which rule, which dates).</summary>
     public required string Reason { get; init; }
 
     /// <summary>The journal keys this action covers: each charge × each channel (or × the escalation's name).</summary>

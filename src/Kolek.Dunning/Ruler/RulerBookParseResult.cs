@@ -28,6 +28,13 @@ public sealed record RulerBookParseResult
     public RulerBook GetValueOrThrow() => Book ?? throw new InvalidOperationException(
         "The ruler book is invalid:" + string.Concat(Errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")));
 
+    /// <summary>A summary: success, the book and the errors per code.</summary>
+    /// <returns>For example <c>RulerBookParseResult { Success = False, Book = null, Errors = 2 (ruler.step.duplicate_id 2) }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(RulerBookParseResult),
+        (nameof(Success), Success.ToString()),
+        (nameof(Book), Book is null ? "null" : $"{Book.Rulers.Count} ruler(s)"),
+        (nameof(Errors), Internal.ResultText.Counts(Errors.Select(e => e.Code))));
+
     internal static RulerBookParseResult Ok(RulerBook book) => new(book, []);
 
     internal static RulerBookParseResult Failed(IReadOnlyList<RulerValidationError> errors) => new(null, errors);

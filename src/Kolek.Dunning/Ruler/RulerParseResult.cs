@@ -28,6 +28,13 @@ public sealed record RulerParseResult
     public DunningRuler GetValueOrThrow() => Ruler ?? throw new InvalidOperationException(
         "The ruler is invalid:" + string.Concat(Errors.Select(e => $"{Environment.NewLine}- {e.Code} at '{e.Path}': {e.Message}")));
 
+    /// <summary>A summary: success, the ruler and the errors per code.</summary>
+    /// <returns>For example <c>RulerParseResult { Success = False, Ruler = null, Errors = 2 (ruler.step.duplicate_id 2) }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(RulerParseResult),
+        (nameof(Success), Success.ToString()),
+        (nameof(Ruler), Ruler?.Id ?? "null"),
+        (nameof(Errors), Internal.ResultText.Counts(Errors.Select(e => e.Code))));
+
     internal static RulerParseResult Ok(DunningRuler ruler) => new(ruler, []);
 
     internal static RulerParseResult Failed(IReadOnlyList<RulerValidationError> errors) => new(null, errors);

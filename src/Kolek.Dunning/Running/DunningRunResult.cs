@@ -14,7 +14,18 @@ public sealed record DunningRunResult(
     IReadOnlyList<RunSkipped> Skipped,
     IReadOnlyList<RunFailed> Failed,
     IReadOnlyList<TemplateWarning> Warnings,
-    Instant? NextWakeUp);
+    Instant? NextWakeUp)
+{
+    /// <summary>A summary: how many were sent (per channel), skipped, failed (transient among them), the warnings' codes and the next wake-up.</summary>
+    /// <returns>For example <c>DunningRunResult { Sent = 3 (email 2, whatsapp 1), Skipped = 1 (email 1), Failed = 0, Transient = 0, Warnings = 0, NextWakeUp = 2026-11-24T11:00:00Z }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(DunningRunResult),
+        (nameof(Sent), Internal.ResultText.Counts(Sent.Select(s => s.Channel))),
+        (nameof(Skipped), Internal.ResultText.Counts(Skipped.Select(s => s.Channel ?? "(charge)"))),
+        (nameof(Failed), Internal.ResultText.Counts(Failed.Select(f => f.Channel))),
+        ("Transient", Internal.ResultText.Number(Failed.Count(f => f.Transient))),
+        (nameof(Warnings), Internal.ResultText.Counts(Warnings.Select(w => w.Code))),
+        (nameof(NextWakeUp), Internal.ResultText.Instant(NextWakeUp)));
+}
 
 /// <summary>A message (or escalation) accepted.</summary>
 /// <param name="MessageId">The idempotency key of the message, the same on every attempt.</param>
@@ -32,7 +43,7 @@ public sealed record RunSent(string MessageId, IReadOnlyList<string> ChargeIds, 
 /// <param name="ChargeIds">The charges concerned.</param>
 /// <param name="StepId">The ruler step.</param>
 /// <param name="Channel">The channel, when the skip concerns one.</param>
-/// <param name="Reason">Why, in words.</param>
+/// <param name="Reason">Why, in pt-BR words (a channel's own reason is passed on as the channel gave it).</param>
 public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, string? Channel, string Reason);
 
 /// <summary>An attempt that failed.</summary>
@@ -40,5 +51,5 @@ public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, 
 /// <param name="StepId">The ruler step.</param>
 /// <param name="Channel">The channel or escalation name.</param>
 /// <param name="Transient">Whether a later run will retry it.</param>
-/// <param name="Reason">Why, in words.</param>
+/// <param name="Reason">Why, in pt-BR words (a channel's own reason is passed on as the channel gave it).</param>
 public sealed record RunFailed(IReadOnlyList<string> ChargeIds, string StepId, string Channel, bool Transient, string Reason);

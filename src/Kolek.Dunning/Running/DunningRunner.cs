@@ -337,11 +337,20 @@ public sealed class DunningRunner
 
     private static string? StopReason(Charge? current, LocalDate today) => current switch
     {
-        null => "charge no longer known to the host",
-        { Status: not ChargeStatus.Open } => $"charge is {current.Status.ToString().ToLowerInvariant()} at send time",
-        { Outstanding: <= 0m } => "nothing is outstanding on the charge at send time",
-        { PromiseToPayUntil: { } until } when until >= today => $"the customer promised to pay by {LocalDatePattern.Iso.Format(until)}",
+        null => "a cobrança não é mais conhecida pelo sistema de origem",
+        { Status: not ChargeStatus.Open } => $"a cobrança está {StatusPtBr(current.Status)} no momento do envio",
+        { Outstanding: <= 0m } => "não há saldo em aberto na cobrança no momento do envio",
+        { PromiseToPayUntil: { } until } when until >= today => $"o cliente prometeu pagar até {LocalDatePattern.Iso.Format(until)}",
         _ => null,
+    };
+
+    private static string StatusPtBr(ChargeStatus status) => status switch
+    {
+        ChargeStatus.Paid => "paga",
+        ChargeStatus.Cancelled => "cancelada",
+        ChargeStatus.Disputed => "contestada",
+        ChargeStatus.Agreement => "em acordo",
+        _ => status.ToString().ToLowerInvariant(),
     };
 
     private static LocalDate Today(PlannedAction action, Run run) => run.Now.InZone(action.Zone).Date;
@@ -361,13 +370,13 @@ public sealed class DunningRunner
             var messageId = MessageIdempotency.CreateKey(ids, action.StepId, channelName);
             if (action.Fallback && heldElsewhere)
             {
-                run.Skip(new RunSkipped(ids, action.StepId, channelName, "another run holds an earlier channel of this fallback step"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "outra execução detém um canal anterior desta etapa com canal reserva"));
                 continue;
             }
 
             if (!_channels.TryGetValue(channelName, out var channel))
             {
-                run.Fail(new RunFailed(ids, action.StepId, channelName, false, $"no channel named '{channelName}' is registered"), customer.Id);
+                run.Fail(new RunFailed(ids, action.StepId, channelName, false, $"nenhum canal chamado '{channelName}' está registrado"), customer.Id);
                 continue;
             }
 
@@ -378,21 +387,21 @@ public sealed class DunningRunner
             {
                 // Planned means no channel of the step was done; a lost claim means another run is carrying this step out.
                 heldElsewhere = true;
-                run.Skip(new RunSkipped(ids, action.StepId, channelName, "already claimed in the journal"));
+                run.Skip(new RunSkipped(ids, action.StepId, channelName, "já reservada no journal"));
                 continue;
             }
 
             var receipt = claim.Receipt!;
             if (action.Fallback && deliveredThrough is not null)
             {
-                await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName, $"fallback not needed: delivered through {deliveredThrough}"), run)
+                await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName, $"canal reserva dispensado: entregue por {deliveredThrough}"), run)
                     .ConfigureAwait(false);
                 continue;
             }
 
             if (recipient is null)
             {
-                var reason = $"customer {customer.Id} has no valid contact for {channelName}";
+                var reason = $"o cliente {customer.Id} não tem contato válido para {channelName}";
                 await Record(receipt, JournalOutcome.Failed(false, reason, run.Now), run).ConfigureAwait(false);
                 run.Fail(new RunFailed(ids, action.StepId, channelName, false, reason), customer.Id);
                 continue;
@@ -401,7 +410,7 @@ public sealed class DunningRunner
             if (run.Bounced.Contains((customer.Id, channelName, recipient.Value)))
             {
                 await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName,
-                    $"the customer's {channelName} address {recipient.Masked} bounced earlier; it is not used again"), run).ConfigureAwait(false);
+                    $"o endereço de {channelName} do cliente, {recipient.Masked}, foi rejeitado (bounce) antes; não é usado de novo"), run).ConfigureAwait(false);
                 continue;
             }
 
@@ -413,7 +422,7 @@ public sealed class DunningRunner
                 if (!_options.WhatsAppTemplates.TryGetValue(templateName, out var whatsApp))
                 {
                     await SkipClaimed(receipt, new RunSkipped(ids, action.StepId, channelName,
-                        $"outside the 24-hour WhatsApp service window and no approved template is configured for '{templateName}'"), run).ConfigureAwait(false);
+                        $"fora da janela de atendimento de 24 horas do WhatsApp e sem template aprovado configurado para '{templateName}'"), run).ConfigureAwait(false);
                     continue;
                 }
 
@@ -431,7 +440,7 @@ public sealed class DunningRunner
             var (result, error) = await CallAsync(() => channel.SendAsync(message, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (result is null)
             {
-                run.LeftInDoubt(new RunFailed(ids, action.StepId, channelName, false, $"in doubt: the channel threw {error}"), customer.Id, messageId);
+                run.LeftInDoubt(new RunFailed(ids, action.StepId, channelName, false, $"em dúvida: o canal lançou {error}"), customer.Id, messageId);
                 continue;
             }
 
@@ -470,7 +479,7 @@ public sealed class DunningRunner
         var name = step.EscalationKey;
         if (_escalations is null)
         {
-            run.Skip(new RunSkipped(ids, action.StepId, name, "no escalation handler is registered"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "nenhum tratador de escalação está registrado"));
             return;
         }
 
@@ -479,7 +488,7 @@ public sealed class DunningRunner
         var claim = await _journal.TryClaimAsync(new JournalClaim(keys, key, action.CustomerId, run.Now), cancellationToken).ConfigureAwait(false);
         if (!claim.IsClaimed)
         {
-            run.Skip(new RunSkipped(ids, action.StepId, name, "already claimed in the journal"));
+            run.Skip(new RunSkipped(ids, action.StepId, name, "já reservada no journal"));
             return;
         }
 
@@ -487,7 +496,7 @@ public sealed class DunningRunner
         var (result, error) = await CallAsync(() => _escalations.HandleAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (result is null)
         {
-            run.LeftInDoubt(new RunFailed(ids, action.StepId, name, false, $"in doubt: the escalation handler threw {error}"), action.CustomerId, key);
+            run.LeftInDoubt(new RunFailed(ids, action.StepId, name, false, $"em dúvida: o tratador da escalação lançou {error}"), action.CustomerId, key);
             return;
         }
 
@@ -558,7 +567,7 @@ public sealed class DunningRunner
     /// <summary>A transient failure on the last allowed attempt becomes permanent: retries stop at <see cref="DunningRunnerOptions.MaxAttempts"/>.</summary>
     private SendResult GiveUpAfterLastAttempt(SendResult result, List<JournalKey> keys, Run run) =>
         result.Status == SendStatus.TransientFailure && Attempt(keys, run) is var attempt && attempt >= _options.MaxAttempts
-            ? SendResult.PermanentFailure($"gave up after {attempt} attempts: {result.Reason}")
+            ? SendResult.PermanentFailure($"desistência após {attempt} tentativas: {result.Reason}")
             : result;
 
     /// <summary>The journal outcome; a transient failure waits as the provider asked, else the retry delay doubled per attempt, at most a day.</summary>

@@ -19,7 +19,23 @@ public sealed record ReconciliationResult(
     IReadOnlyList<MatchSuggestion> Suggestions,
     IReadOnlyList<UnmatchedTransaction> Unmatched,
     IReadOnlyList<IgnoredTransaction> Ignored,
-    IReadOnlyList<ItemBalance> Items);
+    IReadOnlyList<ItemBalance> Items)
+{
+    /// <summary>A summary: matches per rule, suggestions, unmatched per reason, ignored per reason and items per status.</summary>
+    /// <returns>For example <c>ReconciliationResult { Matches = 2 (nosso-numero 1, txid 1), Suggestions = 0, Unmatched = 1 (no-candidate 1), Ignored = 1 (Debit 1), Items = 3 (Open 1, Paid 2) }</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{nameof(ReconciliationResult)} {{ {nameof(Matches)} = {Counts(Matches.Select(m => m.Rule))}, {nameof(Suggestions)} = {Suggestions.Count}, "
+        + $"{nameof(Unmatched)} = {Counts(Unmatched.Select(u => u.Reason))}, {nameof(Ignored)} = {Counts(Ignored.Select(i => i.Reason.ToString()))}, "
+        + $"{nameof(Items)} = {Counts(Items.Select(i => i.Status.ToString()))} }}");
+
+    private static string Counts(IEnumerable<string> keys)
+    {
+        var groups = keys.GroupBy(k => k, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}")).ToList();
+        var total = keys.Count();
+        return groups.Count == 0 ? "0" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{total} ({string.Join(", ", groups)})");
+    }
+}
 
 /// <summary>A credit allocated to one or more items.</summary>
 /// <param name="TransactionId">The transaction's <see cref="Statements.BankTransaction.Id"/>.</param>

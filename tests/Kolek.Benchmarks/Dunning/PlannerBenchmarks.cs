@@ -12,6 +12,10 @@ namespace Kolek.Benchmarks.Dunning;
 /// 5 000 000 per second per core, journal look-ups included: charges are evaluated in batches of 10 000, each with the
 /// <see cref="JournalView"/> built from that batch's journal entries (building counted, reading storage not).
 /// <see cref="FullPlanPerCharge"/> is the planner without the precheck, for comparison.
+/// BenchmarkDotNet reports wall time per operation; the set-up therefore runs <see cref="Evaluate"/> until the tiered JIT
+/// is quiet (its background worker otherwise recompiles methods on the other core during the first iterations, as it did
+/// in <c>--evaluate</c>'s rounds), and the clean-up prints the CPU time of every thread of the process during the
+/// iterations, so that the figure can be read per core (evaluating thread ≈ process).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -26,6 +30,9 @@ public class PlannerBenchmarks
     private CustomerCharge[] _charges = null!;
     private Func<SentKey, Instant?> _doneAt = null!;
     private (int Charges, System.Collections.Immutable.ImmutableArray<KeyValuePair<SentKey, Instant>> Entries)[] _batches = null!;
+    private Dictionary<int, (string Name, long Nanoseconds)> _threads = [];
+    private TimeSpan _process;
+    private System.Diagnostics.Stopwatch _sinceSetup = new();
 
     [GlobalSetup]
     public void Setup()
@@ -36,7 +43,17 @@ public class PlannerBenchmarks
         var journal = DunningPortfolio.Journal(_charges, _planner);
         _doneAt = k => journal.TryGetValue(k, out var at) ? at : null;
         _batches = DunningPortfolio.JournalBatches(_charges, journal, BatchSize);
+        ThreadCpu.WarmUntilJitQuiet(_ => Evaluate());
+        _threads = ThreadCpu.Snapshot();
+        _process = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        _sinceSetup = System.Diagnostics.Stopwatch.StartNew();
     }
+
+    /// <summary>Prints the wall time since the set-up and the CPU time each thread of the process used meanwhile (BenchmarkDotNet's own work included).</summary>
+    [GlobalCleanup]
+    public void Cleanup() => Console.WriteLine(
+        $"// Since the set-up (pilot, warm-up and measured iterations, BenchmarkDotNet's full collections between them): wall {_sinceSetup.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} ms, CPU of the process {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _process).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} ms; "
+        + string.Join(", ", ThreadCpu.Deltas(_threads, ThreadCpu.Snapshot()).Select(ThreadCpu.Format)));
 
     /// <summary>Evaluations of 100 000 charges in batches, each batch's journal view built from its entries; one operation is one charge.</summary>
     [Benchmark(OperationsPerInvoke = Charges)]

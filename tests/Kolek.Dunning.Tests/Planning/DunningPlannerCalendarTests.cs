@@ -49,7 +49,7 @@ public sealed class DunningPlannerCalendarTests
         // Due Wednesday 2026-12-23: D+2 is Friday 25 (no holiday window) → Saturday 26 at 09:00.
         var d2 = s_planner.Preview([Charge("C-1", Date(2026, 12, 23))], CliRuler, Date(2026, 12, 20), 10).Events.Single(e => e.StepId == "d2");
         Assert.Equal(new LocalDateTime(2026, 12, 26, 9, 0), d2.Local);
-        Assert.Contains("moved forward from 2026-12-25", d2.Reason);
+        Assert.Contains("adiada de 2026-12-25", d2.Reason);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class DunningPlannerCalendarTests
         var protest = s_planner.Preview([Charge("C-1", Date(2027, 1, 7), issue: Date(2026, 12, 20))], CliRuler, Date(2027, 1, 1), 60).Events
             .Single(e => e.StepId == "protesto");
         Assert.Equal(new LocalDateTime(2027, 2, 10, 8, 0), protest.Local);
-        Assert.Contains("moved forward from 2027-02-06 (Saturday), which is not a business day (escalations wait for one)", protest.Reason);
+        Assert.Contains("adiada de 2027-02-06 (sábado), que não é dia útil (escalações aguardam um)", protest.Reason);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DunningPlannerCalendarTests
         Assert.Empty(plan.Due);
         var skipped = Assert.Single(plan.Skipped);
         Assert.Equal(SkipCause.NotBusinessDay, skipped.Cause);
-        Assert.Equal("protesto: escalation 'protest' waits for a business day: 2027-02-09 is a holiday (Carnaval); handed over on 2027-02-10.", skipped.Reason);
+        Assert.Equal("protesto: a escalação 'protest' aguarda um dia útil: 2027-02-09 é feriado (Carnaval); entregue em 2027-02-10.", skipped.Reason);
         Assert.Equal(Utc(2027, 2, 10, 11), plan.NextWakeUp); // 08:00 in São Paulo
 
         var view = new JournalView(done.Select(k => KeyValuePair.Create(k, Instant.MinValue)));
@@ -124,7 +124,7 @@ public sealed class DunningPlannerCalendarTests
         Assert.Empty(plan.Due);
         var skipped = Assert.Single(plan.Skipped);
         Assert.Equal(SkipCause.NotBusinessDay, skipped.Cause);
-        Assert.Equal("protesto: escalation 'protest' waits for a business day: 2026-12-25 is a holiday (Natal); handed over on 2026-12-28.", skipped.Reason);
+        Assert.Equal("protesto: a escalação 'protest' aguarda um dia útil: 2026-12-25 é feriado (Natal); entregue em 2026-12-28.", skipped.Reason);
         Assert.Equal(Utc(2026, 12, 28, 11), plan.NextWakeUp);
         Assert.Equal("protest", Assert.Single(s_planner.Plan([Charge("C-1", Date(2026, 11, 24))], ruler, MessagesDone("C-1"), Utc(2026, 12, 28, 11)).Due).ActionName);
 

@@ -45,7 +45,7 @@ public sealed class DunningPlannerRulesTests
         Assert.Single(s_planner.Plan([C1(customer: varejo)], bySegment, s_nothingDone, s_monday).Due);
         var other = s_planner.Plan([C1(customer: Customer() with { Segment = "industria" })], bySegment, s_nothingDone, s_monday);
         Assert.Empty(other.Due);
-        Assert.Contains("segment 'industria'", other.Skipped.Single(s => s.Cause == SkipCause.ConditionNotMet).Reason);
+        Assert.Contains("segmento 'industria'", other.Skipped.Single(s => s.Cause == SkipCause.ConditionNotMet).Reason);
 
         var consumersOnly = WithD2(new StepConditions { Customer = CustomerKind.Consumer });
         Assert.Empty(s_planner.Plan([C1()], consumersOnly, s_nothingDone, s_monday).Due);

@@ -30,7 +30,7 @@ public sealed class DunningPlannerTests
         Assert.True(action.Fallback);
         Assert.Equal("atraso", action.Template);
         Assert.Equal(1021.00m, action.AmountDue); // 3 days late: fine 20.00 + interest 1.00
-        Assert.Contains("moved forward from 2026-12-06", action.Reason);
+        Assert.Contains("adiada de 2026-12-06", action.Reason);
         Assert.Equal(Utc(2026, 12, 9, 11, 0), plan.NextWakeUp); // d5 on Wednesday 08:00
     }
 
@@ -243,7 +243,7 @@ public sealed class DunningPlannerTests
         Assert.Equal(("d5", "K-1"), (merged.StepId, merged.CustomerId));
         Assert.Equal(["C-1", "C-6"], merged.ChargeIds);
         Assert.Equal(new LocalDateTime(2026, 12, 8, 8, 0), merged.Local); // the earlier schedule: C-6's, caught up
-        Assert.Contains("consolidated with 1 other charge(s)", merged.Reason);
+        Assert.Contains("consolidada com 1 outra(s) cobrança(s)", merged.Reason);
         Assert.Equal(2, s_planner.Plan(charges, CliRuler with { Consolidate = Consolidation.Charge }, done, Utc(2026, 12, 9, 13, 0)).Due.Count);
     }
 

@@ -94,7 +94,7 @@ public sealed class DunningRunnerChannelTests
         Assert.Empty(h.WhatsApp.Calls);
         Assert.Equal("email", Assert.Single(result.Sent).Channel);
         var skipped = Assert.Single(result.Skipped);
-        Assert.Contains("24-hour WhatsApp service window", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("janela de atendimento de 24 horas do WhatsApp", skipped.Reason, StringComparison.Ordinal);
         Assert.Equal(JournalEntryState.Skipped, (await h.EntryAsync("C-1", "d0", "whatsapp"))?.State);
     }
 
@@ -127,7 +127,7 @@ public sealed class DunningRunnerChannelTests
         var later = await h.RunAsync(ruler, At(Due.PlusDays(3), 9));
 
         Assert.Equal("whatsapp", Assert.Single(later.Sent).Channel);
-        Assert.Contains("bounced", Assert.Single(later.Skipped).Reason, StringComparison.Ordinal);
+        Assert.Contains("rejeitado (bounce)", Assert.Single(later.Skipped).Reason, StringComparison.Ordinal);
         Assert.Single(h.Email.Calls);
     }
 

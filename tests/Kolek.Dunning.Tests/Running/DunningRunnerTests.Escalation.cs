@@ -74,7 +74,7 @@ public sealed partial class DunningRunnerTests
         var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
         Assert.Equal(["C-1"], skipped.ChargeIds);
         Assert.Equal("protest", skipped.Channel);
-        Assert.Contains("notice step d10 has not been sent", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("etapa de aviso d10 não foi enviada", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed partial class DunningRunnerTests
 
         Assert.Empty(h.Escalations!.Requests);
         var skipped = Assert.Single(result.Skipped, s => s.StepId == "protesto");
-        Assert.Contains("handed over on 2026-04-13", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("entregue em 2026-04-13", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

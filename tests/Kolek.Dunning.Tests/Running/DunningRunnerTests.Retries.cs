@@ -38,7 +38,7 @@ public sealed partial class DunningRunnerTests
             else
             {
                 Assert.Equal(JournalEntryState.PermanentFailure, entry.State);
-                Assert.StartsWith("gave up after 5 attempts: mail server busy", entry.Outcome!.Reason, StringComparison.Ordinal);
+                Assert.StartsWith("desistência após 5 tentativas: mail server busy", entry.Outcome!.Reason, StringComparison.Ordinal);
             }
         }
 

@@ -189,7 +189,7 @@ public sealed partial class DunningRunnerTests
 
         var failed = Assert.Single(result.Failed);
         Assert.Equal(("whatsapp", false), (failed.Channel, failed.Transient));
-        Assert.Contains("in doubt", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("em dúvida", failed.Reason, StringComparison.Ordinal);
         Assert.Equal("email", Assert.Single(result.Sent).Channel);
         Assert.Equal(JournalEntryState.InDoubt, (await h.EntryAsync("C-1", "d0", "whatsapp"))?.State);
 

@@ -1,0 +1,97 @@
+using Kolek.Dunning.Planning;
+using Kolek.Dunning.Ruler;
+using Kolek.Dunning.Running;
+using Kolek.Dunning.Templates;
+using NodaTime;
+
+namespace Kolek.Dunning.Tests;
+
+/// <summary>The summaries of the run, planning and parsing results (counts per channel, step, cause or code), instead of a record's list type names.</summary>
+public sealed class ResultSummaryTests
+{
+    private static readonly Instant s_at = Instant.FromUtc(2026, 12, 7, 11, 0);
+
+    [Fact]
+    public void DunningRunResult_ToString_CountsEachBucketPerChannel()
+    {
+        var result = new DunningRunResult(
+            [Sent("email"), Sent("email"), Sent("whatsapp")],
+            [new RunSkipped(["C-1"], "d2", "email", "canal reserva dispensado: entregue por whatsapp"), new RunSkipped(["C-2"], "d2", null, "A cobrança está paga.")],
+            [new RunFailed(["C-3"], "d5", "sms", true, "throttled")],
+            [new TemplateWarning("template.fallback", "…")],
+            s_at);
+
+        Assert.Equal(
+            "DunningRunResult { Sent = 3 (email 2, whatsapp 1), Skipped = 2 ((charge) 1, email 1), Failed = 1 (sms 1), Transient = 1, "
+            + "Warnings = 1 (template.fallback 1), NextWakeUp = 2026-12-07T11:00:00Z }",
+            result.ToString());
+    }
+
+    [Fact]
+    public void DunningRunResult_ToString_Empty_SaysZeroAndNoWakeUp()
+    {
+        var text = new DunningRunResult([], [], [], [], null).ToString();
+
+        Assert.Equal("DunningRunResult { Sent = 0, Skipped = 0, Failed = 0, Transient = 0, Warnings = 0, NextWakeUp = null }", text);
+        Assert.DoesNotContain("System.Collections", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DunningPlan_ToString_CountsDuePerStepAndSkippedPerCause()
+    {
+        var plan = new DunningPlan([Action("d0"), Action("d2"), Action("d2")],
+            [Skip(SkipCause.ChargePaid), Skip(SkipCause.OptedOut), Skip(SkipCause.ChargePaid)], s_at);
+
+        Assert.Equal("DunningPlan { Due = 3 (d0 1, d2 2), Skipped = 3 (ChargePaid 2, OptedOut 1), NextWakeUp = 2026-12-07T11:00:00Z }", plan.ToString());
+    }
+
+    [Fact]
+    public void DunningPreview_ToString_CountsEventsPerStepAndSkippedPerCause()
+    {
+        var preview = new DunningPreview([Action("d5")], [Skip(SkipCause.ChargeCancelled)]);
+
+        Assert.Equal("DunningPreview { Events = 1 (d5 1), Skipped = 1 (ChargeCancelled 1) }", preview.ToString());
+    }
+
+    [Fact]
+    public void DunningForecast_ToString_SumsTheDays()
+    {
+        var day = new LocalDate(2026, 12, 4);
+        var forecast = new DunningForecast(
+            [new ForecastDay(day, 3, 1, 4, 100m, new Dictionary<string, long>(), new Dictionary<string, long>()),
+             new ForecastDay(day.PlusDays(1), 2, 0, 2, 50m, new Dictionary<string, long>(), new Dictionary<string, long>())],
+            10, 5, new Dictionary<SkipCause, long> { [SkipCause.Stale] = 2, [SkipCause.ChargePaid] = 0 }, 1, 10);
+
+        Assert.Equal(
+            "DunningForecast { Days = 2 (2026-12-04..2026-12-05), Messages = 5, Escalations = 1, Charges = 10, Customers = 5, Skipped = 2 (Stale 2), Batches = 1, LargestBatch = 10 }",
+            forecast.ToString());
+    }
+
+    [Fact]
+    public void RulerParseResult_ToString_NamesTheRulerOrCountsTheErrorsPerCode()
+    {
+        Assert.Equal("RulerParseResult { Success = True, Ruler = padrao, Errors = 0 }", RulerJson.Parse(Fixtures.CliRulerJson).ToString());
+
+        var failed = RulerJson.Parse("{ }").ToString();
+
+        Assert.StartsWith("RulerParseResult { Success = False, Ruler = null, Errors = ", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Collections", failed, StringComparison.Ordinal);
+    }
+
+    private static PlannedAction Action(string step) => new()
+    {
+        ChargeIds = ["C-1"],
+        CustomerId = "K-1",
+        StepId = step,
+        Channels = ["email"],
+        Local = new LocalDateTime(2026, 12, 7, 8, 0),
+        Zone = DateTimeZone.Utc,
+        Instant = s_at,
+        AmountDue = 10m,
+        Reason = "…",
+    };
+
+    private static RunSent Sent(string channel) => new("m-" + channel, ["C-9"], "K-1", "d0", channel, "x@exemplo.com.br", "p-1", s_at);
+
+    private static SkippedAction Skip(SkipCause cause) => new("C-2", "K-1", "d2", cause, "…");
+}
