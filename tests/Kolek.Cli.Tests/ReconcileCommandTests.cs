@@ -85,7 +85,7 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
-    public void Reconcile_SameFileTwiceInOneImport_RepeatsAreDuplicateInImportNotAlreadyReconciled()
+    public void Reconcile_SameFileTwiceInOneImport_RepeatsOfMatchedLinesAlreadyReconciled_OthersDuplicateInImport()
     {
         // User trial: without a ledger, every second copy read "already-reconciled", even of lines left unmatched.
         var folder = Scratch.Folder();
@@ -95,18 +95,20 @@ public sealed class ReconcileCommandTests
         var twice = Kolek.Run(folder, ["reconcile", "--open-items", Scratch.OpenItems(folder), .. Scratch.BankFiles(), pix, "--json"]).Json();
 
         var pixIds = Kolek.Run(folder, ["parse", pix, "--json"]).Json().GetProperty("files")[0].GetProperty("transactions").EnumerateArray()
-            .Select(t => t.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToList();
-        var repeats = twice.GetProperty("ignored").EnumerateArray().Where(i => i.GetProperty("reason").GetString() == "duplicate-in-import")
-            .Select(i => i.GetProperty("transactionId").GetString()!).Order(StringComparer.Ordinal).ToList();
+            .Select(t => t.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var matchedOnce = once.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("transactionId").GetString()!).ToHashSet(StringComparer.Ordinal);
+        List<string> Repeats(string reason) => [.. twice.GetProperty("ignored").EnumerateArray()
+            .Where(i => i.GetProperty("reason").GetString() == reason)
+            .Select(i => i.GetProperty("transactionId").GetString()!).Order(StringComparer.Ordinal)];
         Assert.NotEmpty(pixIds);
-        Assert.Equal(pixIds, repeats);
-        Assert.DoesNotContain(twice.GetProperty("ignored").EnumerateArray(), i => i.GetProperty("reason").GetString() == "already-reconciled");
+        Assert.Equal(pixIds.Intersect(matchedOnce).Order(StringComparer.Ordinal), Repeats("already-reconciled"));
+        Assert.Equal(pixIds.Except(matchedOnce).Order(StringComparer.Ordinal), Repeats("duplicate-in-import"));
         // The first copies decide exactly as when the file is given once.
         foreach (var bucket in s_buckets.Append("items"))
         {
             Assert.Equal(
                 JsonSerializer.Serialize(once.GetProperty(bucket).EnumerateArray()),
-                JsonSerializer.Serialize(twice.GetProperty(bucket).EnumerateArray().Where(x => !(x.TryGetProperty("reason", out var r) && r.GetString() == "duplicate-in-import"))));
+                JsonSerializer.Serialize(twice.GetProperty(bucket).EnumerateArray().Where(x => !(x.TryGetProperty("reason", out var r) && r.GetString() is "duplicate-in-import" or "already-reconciled"))));
         }
     }
 

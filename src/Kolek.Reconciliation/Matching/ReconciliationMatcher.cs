@@ -66,8 +66,9 @@ public sealed class ReconciliationMatcher
     /// <param name="openItems">The items that may be paid; their ids must be unique.</param>
     /// <param name="alreadyReconciledTransactionIds">Transaction ids already reconciled (from an
     /// <see cref="IReconciliationLedger"/>); they are ignored as <see cref="IgnoreReason.AlreadyReconciled"/>. A second
-    /// transaction with an id seen earlier in the same call (and not in this set) is ignored as
-    /// <see cref="IgnoreReason.DuplicateInImport"/>: the first copy alone decides.</param>
+    /// transaction with an id seen earlier in the same call (and not in this set) allocates nothing: it is ignored as
+    /// <see cref="IgnoreReason.AlreadyReconciled"/> when the first copy was matched, as
+    /// <see cref="IgnoreReason.DuplicateInImport"/> otherwise.</param>
     /// <returns>Every transaction in exactly one of matches, suggestions, unmatched and ignored, and every item with its
     /// new outstanding amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="transactions"/> or <paramref name="openItems"/> is null.</exception>

@@ -110,13 +110,14 @@ public enum IgnoreReason
     [JsonStringEnumMemberName("event")]
     Event = 2,
 
-    /// <summary>In the reconciliation ledger: a previous run reconciled it (every copy of the id in this call).</summary>
+    /// <summary>Already reconciled: a previous run did (the reconciliation ledger has it; every copy of the id in this
+    /// call), or an earlier copy of the same id in this call was matched (e.g. the same file imported twice at once).</summary>
     [JsonStringEnumMemberName("already-reconciled")]
     AlreadyReconciled = 3,
 
-    /// <summary>A repeat of a transaction id given earlier in the same call (e.g. the same file imported twice at
-    /// once): only the first copy is processed, and its outcome (match, suggestion or unmatched) is the id's; the
-    /// repeat allocates nothing.</summary>
+    /// <summary>A repeat of a transaction id given earlier in the same call whose first copy was not matched (it is a
+    /// suggestion, unmatched, or ignored): only the first copy is processed, its outcome is the id's, and the repeat
+    /// allocates nothing. A repeat of a matched copy is <see cref="AlreadyReconciled"/>.</summary>
     [JsonStringEnumMemberName("duplicate-in-import")]
     DuplicateInImport = 4,
 }

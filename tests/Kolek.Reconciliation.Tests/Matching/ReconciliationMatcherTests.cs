@@ -345,14 +345,15 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
-    public void Reconcile_SameIdTwice_SecondIgnoredAsDuplicateInImport()
+    public void Reconcile_SameIdTwiceFirstCopyMatched_SecondIsAlreadyReconciled()
     {
+        // The first copy reconciled the id in this call, as a later run with the ledger would say of it.
         var line = Credit("T1", 100m).WithNossoNumero("1");
 
         var result = Reconcile([line, line], [Item("INV-1", 100m).WithNossoNumero("1")]);
 
         Assert.Single(result.Matches);
-        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
+        Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.AlreadyReconciled), Assert.Single(result.Ignored));
         Assert.Equal(new ItemBalance("INV-1", ItemStatus.Paid, 0m), result.Balance("INV-1"));
     }
 
@@ -367,6 +368,18 @@ public class ReconciliationMatcherTests
         Assert.Equal("T1", Assert.Single(result.Unmatched).TransactionId);
         Assert.Equal(new IgnoredTransaction("T1", IgnoreReason.DuplicateInImport), Assert.Single(result.Ignored));
         Assert.Empty(result.Matches);
+    }
+
+    [Fact]
+    public void Reconcile_SameDebitTwice_SecondIsDuplicateInImport()
+    {
+        var line = Debit("D1", 30m);
+
+        var result = Reconcile([line, line], [Item("INV-1", 30m)]);
+
+        Assert.Equal(
+            [new IgnoredTransaction("D1", IgnoreReason.Debit), new IgnoredTransaction("D1", IgnoreReason.DuplicateInImport)],
+            result.Ignored);
     }
 
     [Fact]

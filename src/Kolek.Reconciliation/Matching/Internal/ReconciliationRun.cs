@@ -36,6 +36,9 @@ internal sealed partial class ReconciliationRun
     private readonly TransactionMatch?[] _matches;
     private readonly List<(BankTransaction Transaction, object Outcome)> _outcomes = [];
 
+    /// <summary>Positions in <see cref="_outcomes"/> of each repeated id's later copies, with its first copy's.</summary>
+    private readonly List<(int Repeat, int First)> _repeats = [];
+
     /// <summary>Built on first use by the amount+date rule, once the passes have fixed the outstanding amounts.</summary>
     private AmountDateIndex? _amountDateIndex;
 
@@ -71,20 +74,21 @@ internal sealed partial class ReconciliationRun
             order = order != 0 ? order : string.CompareOrdinal(x.Description, y.Description);
             return order != 0 ? order : a.Position.CompareTo(b.Position);
         });
-        var seen = new HashSet<string>(sorted.Length, StringComparer.Ordinal);
+        var firstCopyOf = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
         var credits = new List<int>();
         foreach (var (transaction, _) in sorted)
         {
             object? outcome = null;
             // A previous run (the ledger) wins over a repeat: every copy of a reconciled id is already reconciled.
-            // Otherwise the first copy in the stable order is processed and later copies are only repeats, whatever
-            // became of the first (matched, suggested or unmatched).
+            // Otherwise the first copy in the stable order is processed and later copies are repeats, named once the
+            // first copy's outcome is known (see NameRepeats).
             if (alreadyReconciled.Contains(transaction.Id))
             {
                 outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.AlreadyReconciled);
             }
-            else if (!seen.Add(transaction.Id))
+            else if (!firstCopyOf.TryAdd(transaction.Id, _outcomes.Count))
             {
+                _repeats.Add((_outcomes.Count, firstCopyOf[transaction.Id]));
                 outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.DuplicateInImport);
             }
             else if (transaction.Kind == TransactionKind.Debit)
@@ -166,12 +170,28 @@ internal sealed partial class ReconciliationRun
             _outcomes[credit.Order] = (credit.Transaction, _matches[credit.Order] ?? classified[p]!);
         }
 
+        NameRepeats();
+
         return new ReconciliationResult(
             [.. _outcomes.Select(o => o.Outcome).OfType<TransactionMatch>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<MatchSuggestion>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<UnmatchedTransaction>()],
             [.. _outcomes.Select(o => o.Outcome).OfType<IgnoredTransaction>()],
             new ItemBalances(_catalog.Items, _outstanding));
+    }
+
+    /// <summary>A repeat of an id whose first copy in this call was matched is <see cref="IgnoreReason.AlreadyReconciled"/>
+    /// (reconciled by that copy, as a later run would say); any other repeat stays <see cref="IgnoreReason.DuplicateInImport"/>.</summary>
+    private void NameRepeats()
+    {
+        foreach (var (repeat, first) in _repeats)
+        {
+            if (_outcomes[first].Outcome is TransactionMatch)
+            {
+                var transaction = _outcomes[repeat].Transaction;
+                _outcomes[repeat] = (transaction, new IgnoredTransaction(transaction.Id, IgnoreReason.AlreadyReconciled));
+            }
+        }
     }
 
     /// <summary>Runs one pass over the credits still pending until it matches nothing more; true when it matched any.</summary>
