@@ -98,6 +98,7 @@ public static class OfxReader
         // would have decoded them: US-ASCII turns every byte above 0x7F into '?', UTF-8 skips its BOM. Until the
         // encoding is judged (OfxFileFacts), every byte read is ASCII: the first one above 0x7F has it judged.
         var ascii = facts.EncodingKnown && facts.Encoding.CodePage == Encoding.ASCII.CodePage;
+        var judged = facts.EncodingKnown;
         var bom = facts.EncodingKnown && facts.Encoding.CodePage == Encoding.UTF8.CodePage;
         var input = output.Input;
         var buffer = new byte[output.ChunkSize];
@@ -107,10 +108,13 @@ public static class OfxReader
         {
             var read = input.Read(buffer, filled, buffer.Length - filled);
             ended = read == 0;
-            if (!facts.EncodingKnown && buffer.AsSpan(filled, read).ContainsAnyInRange((byte)0x80, (byte)0xFF))
+            if (!judged && (facts.EncodingKnown || buffer.AsSpan(filled, read).ContainsAnyInRange((byte)0x80, (byte)0xFF)))
             {
+                // Bytes above 0x7F are coming, or the encoding was judged meanwhile (with the convention): from here on,
+                // values are decoded as the whole file's encoding says.
                 tokenizer.Encoding = facts.JudgeEncoding();
                 ascii = tokenizer.Encoding.CodePage == Encoding.ASCII.CodePage;
+                judged = true;
             }
 
             if (ascii)

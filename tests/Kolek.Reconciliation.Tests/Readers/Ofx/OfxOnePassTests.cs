@@ -61,6 +61,22 @@ public class OfxOnePassTests
     }
 
     [Fact]
+    public void ReadStream_AmbiguousAmountThenLatin1Bytes_DecodesThemAsTheWholeFileSays()
+    {
+        // The convention's judgement (at the ambiguous amount) also judges the encoding: the later bytes must use it.
+        var filler = string.Concat(Enumerable.Range(2, 30).Select(i => Trn("1,50", i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var bytes = Encoding.Latin1.GetBytes(OneLine(filler + Trn("1.234", "1") + filler.Replace("<FITID>", "<FITID>b", StringComparison.Ordinal) + Trn("5,00", "99", memo: "AÇÃO")));
+
+        var whole = OfxReader.Read("x.ofx", bytes);
+        var streamed = ReadSeekable(bytes);
+
+        StreamingReadTests.AssertSame(whole, streamed);
+        Assert.Equal(1234m, streamed.Transactions[30].Amount);
+        Assert.Equal("AÇÃO", streamed.Transactions[^1].Description);
+        Assert.Equal("ofx.encoding.mismatch", Assert.Single(streamed.Diagnostics).Code);
+    }
+
+    [Fact]
     public void Read_RepeatedLinesNearAndFarApart_WarnInFileOrderAmongTheSameLinesDiagnostics()
     {
         // Lines 1 and 2 repeat line 0 (ids looked up while line 0's is still waiting); line 40 repeats line 3, long after.
