@@ -103,7 +103,8 @@ public static class StatementReader
     /// by <see cref="Read"/>): their files are small in practice.</para>
     /// <para>The result is the same as <see cref="Read"/> on the same bytes: same transactions, ids and diagnostics. For OFX
     /// on a stream that cannot seek, the file's encoding and decimal-separator convention are judged from the first
-    /// 1 MiB only (a seekable stream is scanned once ahead, then read).</para>
+    /// 1 MiB only; a seekable one by the whole file, scanned ahead (seeking back) only when the first 1 MiB leaves them open and
+    /// the read needs them: at its first byte above 0x7F or first amount that could be read either way.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="stream"/> is null.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>

@@ -43,7 +43,9 @@ internal sealed class StableIds(string prefix, int expected = 0)
     /// (<see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/> of <paramref name="utf8Key"/>).</summary>
     public string Next(ReadOnlySpan<byte> utf8Key, ulong hash) => Next(utf8Key, hash, out _);
 
-    private string Next(ReadOnlySpan<byte> utf8Key, ulong hash, out int repeat)
+    /// <summary><see cref="Next(ReadOnlySpan{byte}, ulong)"/>, also telling whether the key was seen before: <paramref name="repeat"/>
+    /// is 0 for its first occurrence.</summary>
+    public string Next(ReadOnlySpan<byte> utf8Key, ulong hash, out int repeat)
     {
         repeat = _seen.Add(hash);
         if (repeat == 0)

@@ -89,16 +89,17 @@ public static class OfxReader
     private static IEnumerable<BankTransaction> Stream(StreamedStatement output, OfxReaderOptions options)
     {
         var diagnostics = output.Bag;
-        var scan = Prescan(output);
-        var encoding = OfxDecoder.Choose(scan, diagnostics);
-        var builder = new OfxTransactionBuilder(options, scan.Convention, diagnostics, ExpectedTransactions(output));
+        var facts = new OfxFileFacts(output, diagnostics);
+        var builder = new OfxTransactionBuilder(options, facts.Convention, diagnostics, ExpectedTransactions(output));
         var structure = new OfxStructure(diagnostics, builder);
-        var tokenizer = new OfxTokenizer(encoding);
+        var tokenizer = new OfxTokenizer(facts.Encoding);
 
         // The bytes are tokenized as they are and only the values decoded (see OfxTokenizer.Feed), as a StreamReader
-        // would have decoded them: US-ASCII turns every byte above 0x7F into '?', UTF-8 skips its BOM.
-        var ascii = encoding.CodePage == Encoding.ASCII.CodePage;
-        var bom = encoding.CodePage == Encoding.UTF8.CodePage;
+        // would have decoded them: US-ASCII turns every byte above 0x7F into '?', UTF-8 skips its BOM. Until the
+        // encoding is judged (OfxFileFacts), every byte read is ASCII: the first one above 0x7F has it judged.
+        var ascii = facts.EncodingKnown && facts.Encoding.CodePage == Encoding.ASCII.CodePage;
+        var judged = facts.EncodingKnown;
+        var bom = facts.EncodingKnown && facts.Encoding.CodePage == Encoding.UTF8.CodePage;
         var input = output.Input;
         var buffer = new byte[output.ChunkSize];
         var filled = 0;
@@ -107,6 +108,15 @@ public static class OfxReader
         {
             var read = input.Read(buffer, filled, buffer.Length - filled);
             ended = read == 0;
+            if (!judged && (facts.EncodingKnown || buffer.AsSpan(filled, read).ContainsAnyInRange((byte)0x80, (byte)0xFF)))
+            {
+                // Bytes above 0x7F are coming, or the encoding was judged meanwhile (with the convention): from here on,
+                // values are decoded as the whole file's encoding says.
+                tokenizer.Encoding = facts.JudgeEncoding();
+                ascii = tokenizer.Encoding.CodePage == Encoding.ASCII.CodePage;
+                judged = true;
+            }
+
             if (ascii)
             {
                 ReplaceHighBytes(buffer.AsSpan(filled, read));
@@ -160,12 +170,13 @@ public static class OfxReader
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
 
-            if (structure.Built.Count > 0 || ended)
+            builder.Complete();
+            if (builder.Built.Count > 0 || ended)
             {
                 NoteAccount(structure, output);
             }
 
-            while (structure.Built.TryDequeue(out var transaction))
+            while (builder.Built.TryDequeue(out var transaction))
             {
                 yield return transaction;
             }
@@ -200,31 +211,6 @@ public static class OfxReader
     /// past it, the tag is read as if the text ended there. Bounds memory on a damaged file.</summary>
     /// <remarks>Counted in bytes (it was characters before the tokenizer read bytes: the same for single-byte encodings).</remarks>
     private const int MaxTagWait = 1024 * 1024;
-
-    /// <summary>Scans the whole file ahead when the stream can seek (then seeks back), else only its head.</summary>
-    private static OfxPrescan Prescan(StreamedStatement output)
-    {
-        var scan = new OfxPrescan();
-        scan.Add(output.Head.Span);
-        var source = output.Source;
-        if (!source.CanSeek)
-        {
-            // The head held the whole file when the stream ended before the look-ahead was full.
-            scan.Finish(complete: output.Head.Length < output.HeadCapacity);
-            return scan;
-        }
-
-        var start = source.Position;
-        var chunk = new byte[output.ChunkSize];
-        for (int read; (read = source.Read(chunk)) > 0;)
-        {
-            scan.Add(chunk.AsSpan(0, read));
-        }
-
-        source.Position = start;
-        scan.Finish(complete: true);
-        return scan;
-    }
 
     private static void NoteAccount(OfxStructure structure, StreamedStatement output)
     {

@@ -100,7 +100,7 @@ internal sealed class RawStatement(int line)
 
 /// <summary>Takes the tokenizer's nodes one at a time and groups them into statements and transactions, tolerating
 /// missing end tags. A transaction is complete when the next one, its end tag, the end of its list or statement, or the
-/// end of the file comes; it is then interpreted at once by the builder and the result queued in <see cref="Built"/>.</summary>
+/// end of the file comes; it is then interpreted at once by the builder (<see cref="OfxTransactionBuilder.Build(RawStatement, RawTransaction)"/>).</summary>
 /// <remarks>Only the values that are kept are cleaned and copied: the transaction's fields into its reused buffer, the
 /// account and statement dates as strings; other elements only say whether they had a value.</remarks>
 internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuilder builder) : IOfxNodeSink
@@ -116,9 +116,6 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
     private OfxNodeKind _previousKind;
     private OfxName? _previousName;
     private bool _previousHasValue;
-
-    /// <summary>Transactions built so far and not yet taken, in file order.</summary>
-    public Queue<BankTransaction> Built { get; } = new();
 
     /// <summary>The first statement that names its bank, branch or account.</summary>
     public RawStatement? FirstAccount { get; private set; }
@@ -302,9 +299,9 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
 
     private void EndTransaction()
     {
-        if (_inTransaction && _statement is not null && builder.Build(_statement, _raw) is { } transaction)
+        if (_inTransaction && _statement is not null)
         {
-            Built.Enqueue(transaction);
+            builder.Build(_statement, _raw);
         }
 
         _inTransaction = false;

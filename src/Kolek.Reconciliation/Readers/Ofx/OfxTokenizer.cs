@@ -49,7 +49,6 @@ internal sealed class OfxTokenizer
 
     private readonly Dictionary<string, OfxName> _names;
     private readonly Dictionary<string, OfxName>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Encoding _encoding;
     private byte[] _value = new byte[256];
     private int _valueLength;
     private char[] _chars = new char[256];
@@ -61,7 +60,7 @@ internal sealed class OfxTokenizer
     /// are ASCII in every encoding the reader chooses: see <see cref="OfxDecoder"/>).</param>
     public OfxTokenizer(Encoding encoding)
     {
-        _encoding = encoding;
+        Encoding = encoding;
         _names = new Dictionary<string, OfxName>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in OfxName.Known)
         {
@@ -70,6 +69,9 @@ internal sealed class OfxTokenizer
 
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The file's encoding, used only to decode values that are not ASCII; set once the reader has judged it.</summary>
+    public Encoding Encoding { get; set; }
 
     /// <summary>Tokenizes a whole text.</summary>
     public static List<OfxNode> Tokenize(string text)
@@ -279,7 +281,7 @@ internal sealed class OfxTokenizer
             return _chars.AsSpan(0, written);
         }
 
-        return _chars.AsSpan(0, _encoding.GetChars(bytes, _chars));
+        return _chars.AsSpan(0, Encoding.GetChars(bytes, _chars));
     }
 
     /// <summary>The upper-cased name, without allocating for the known OFX names.</summary>

@@ -15,23 +15,29 @@ internal sealed class OfxTransactionBuilder
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_compiled = new(StringComparer.Ordinal);
 
     private readonly DiagnosticBag _diagnostics;
-    private readonly OfxDecimalSeparator _convention;
+    private readonly Func<OfxDecimalSeparator> _judgeConvention;
+    private OfxDecimalSeparator? _convention;
     private readonly List<Regex> _balancePatterns = [];
     private readonly StableIds _ids;
+    private readonly Queue<Pending> _pending = new();
+    private byte[] _keys = new byte[16 * 1024];
+    private int _keysUsed;
+    private int _inserted;
     private readonly bool _defaultPatterns;
     private readonly List<(string Code, BankOccurrence Occurrence, bool Known)> _types = [];
     private string? _accountKey;
     private byte[] _accountKeyUtf8 = [];
 
     /// <param name="options">The reader's settings.</param>
-    /// <param name="convention">The file's decimal separator, for amounts that could be read either way.</param>
+    /// <param name="convention">Judges the file's decimal separator, for amounts that could be read either way: called at
+    /// the first such amount only (judging may scan the whole file).</param>
     /// <param name="diagnostics">Where diagnostics go.</param>
     /// <param name="expected">About how many transactions the file holds (sizes the set that tells repeated lines apart).</param>
-    public OfxTransactionBuilder(OfxReaderOptions options, OfxDecimalSeparator convention, DiagnosticBag diagnostics, int expected = 0)
+    public OfxTransactionBuilder(OfxReaderOptions options, Func<OfxDecimalSeparator> convention, DiagnosticBag diagnostics, int expected = 0)
     {
         _ids = new StableIds("ofx-", expected);
         _diagnostics = diagnostics;
-        _convention = convention;
+        _judgeConvention = convention;
         _defaultPatterns = (options.BalanceLinePatterns ?? []).SequenceEqual(OfxReaderOptions.DefaultBalanceLinePatterns, StringComparer.Ordinal);
         foreach (var pattern in options.BalanceLinePatterns ?? [])
         {
@@ -48,12 +54,20 @@ internal sealed class OfxTransactionBuilder
         }
     }
 
-    /// <summary>Interprets one completed transaction of <paramref name="statement"/>; null when it cannot be read (diagnosed).</summary>
-    public BankTransaction? Build(RawStatement statement, RawTransaction raw)
+    /// <summary>How many transactions wait for their id at most: the look-up of a line's id in the de-duplication set
+    /// (megabytes for a large file, a cache miss each) is prefetched when the line is built and made this many lines later.</summary>
+    private const int IdLag = 16;
+
+    /// <summary>Transactions built, with their ids, in file order, not yet taken; <see cref="Complete"/> gives them all.</summary>
+    public Queue<BankTransaction> Built { get; } = new();
+
+    /// <summary>Interprets one completed transaction of <paramref name="statement"/> (nothing when it cannot be read:
+    /// diagnosed); it reaches <see cref="Built"/> with its id at the latest at the next <see cref="Complete"/>.</summary>
+    public void Build(RawStatement statement, RawTransaction raw)
     {
         ReadDates(statement);
         statement.AccountKey ??= OfxTransactionId.AccountKey(statement.BankId, statement.AccountId);
-        return Build(raw, statement.AccountKey, statement.StartDate, statement.EndDate);
+        Build(raw, statement.AccountKey, statement.StartDate, statement.EndDate);
     }
 
     /// <summary>Reads DTSTART and DTEND once per statement (reporting them if malformed), at its first transaction or its end.</summary>
@@ -67,13 +81,24 @@ internal sealed class OfxTransactionBuilder
         }
     }
 
-    private BankTransaction? Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end)
+    /// <summary>Gives every built transaction its id, in file order, into <see cref="Built"/>.</summary>
+    public void Complete()
+    {
+        while (_pending.TryDequeue(out var pending))
+        {
+            Resolve(pending);
+        }
+
+        _keysUsed = 0;
+    }
+
+    private void Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end)
     {
         var amount = ReadAmount(raw);
         var date = ReadBookingDate(raw);
         if (amount is not { } value || date is not { } booking)
         {
-            return null;
+            return;
         }
 
         var memo = raw.Text(OfxTag.Memo);
@@ -94,19 +119,21 @@ internal sealed class OfxTransactionBuilder
                 "Lançamento sem FITID: a identidade estável usa a descrição no lugar dele.");
         }
 
-        var id = NextId(accountKey, fitid, description, booking, value, out var repeat);
-        if (repeat > 0)
-        {
-            _diagnostics.Warning(raw.Line, "FITID", "ofx.fitid.repeated", string.Create(CultureInfo.InvariantCulture,
-                $"Lançamento idêntico a outro anterior (FITID '{fitid}', mesma data e valor); mantido como a repetição nº {repeat + 1}."));
-        }
+        // The id waits IdLag lines for its look-up (see Complete); a repeat's warning takes the place it had then.
+        var hash = WriteKey(accountKey, fitid, description, booking, value, out var key);
+        _ids.Prefetch(hash);
+        var diagnosticAt = _diagnostics.Count;
 
         // Only a credit has a payer other than the account holder; on a debit the document is the payee's.
         var document = kind == TransactionKind.Credit ? FindTaxId(memo) ?? FindTaxId(name) : null;
         var checkNumber = raw.Text(OfxTag.CheckNum) ?? raw.Text(OfxTag.RefNum);
-        return new BankTransaction
+        _pending.Enqueue(new Pending
         {
-            Id = id,
+            Hash = hash,
+            Key = key,
+            DiagnosticAt = diagnosticAt,
+            InsertedBefore = _inserted,
+            Line = raw.Line,
             Kind = kind,
             BookingDate = booking,
             ValueDate = ReadOptionalDate(raw, OfxTag.DtAvail, "DTAVAIL"),
@@ -119,22 +146,89 @@ internal sealed class OfxTransactionBuilder
                 DocumentNumber = checkNumber,
             },
             Payer = document is null ? null : new Payer(null, document),
-            Source = new SourceLocation(raw.Line),
-        };
+        });
+        if (_pending.Count > IdLag)
+        {
+            Resolve(_pending.Dequeue());
+        }
     }
 
-    /// <summary>The id from the natural key <c>account|fitid|yyyy-MM-dd|amount</c> (see <see cref="OfxTransactionId"/>),
-    /// written in UTF-8 on the stack when it fits.</summary>
-    private string NextId(string accountKey, string? fitid, string? description, LocalDate booking, decimal amount, out int repeat)
+    private void Resolve(in Pending pending)
+    {
+        var id = _ids.Next(_keys.AsSpan(pending.Key.Start, pending.Key.Length), pending.Hash, out var repeat);
+        if (repeat > 0)
+        {
+            _diagnostics.WarningAt(pending.DiagnosticAt + (_inserted - pending.InsertedBefore), pending.Line, "FITID", "ofx.fitid.repeated", string.Create(CultureInfo.InvariantCulture,
+                $"Lançamento idêntico a outro anterior (FITID '{pending.References.Fitid}', mesma data e valor); mantido como a repetição nº {repeat + 1}."));
+            _inserted++;
+        }
+
+        Built.Enqueue(new BankTransaction
+        {
+            Id = id,
+            Kind = pending.Kind,
+            BookingDate = pending.BookingDate,
+            ValueDate = pending.ValueDate,
+            Amount = pending.Amount,
+            Occurrence = pending.Occurrence,
+            Description = pending.Description,
+            References = pending.References,
+            Payer = pending.Payer,
+            Source = new SourceLocation(pending.Line),
+        });
+    }
+
+    /// <summary>A built transaction waiting for its id.</summary>
+    private struct Pending
+    {
+        public ulong Hash;
+        public (int Start, int Length) Key;
+        public int DiagnosticAt;
+        public int InsertedBefore;
+        public int Line;
+        public TransactionKind Kind;
+        public LocalDate BookingDate;
+        public LocalDate? ValueDate;
+        public decimal Amount;
+        public BankOccurrence? Occurrence;
+        public string? Description;
+        public TransactionReferences References;
+        public Payer? Payer;
+    }
+
+    /// <summary>Writes the natural key <c>account|fitid|yyyy-MM-dd|amount</c> (see <see cref="OfxTransactionId"/>) in UTF-8
+    /// where the pending lines keep theirs, and returns its hash (<see cref="ContentHash.KeyHash(ReadOnlySpan{byte})"/>).</summary>
+    private ulong WriteKey(string accountKey, string? fitid, string? description, LocalDate booking, decimal amount, out (int Start, int Length) key)
     {
         var text = fitid ?? description;
         var length = (accountKey.Length + 1 + 1 + (text?.Length ?? 0)) * 3 + 1 + 10 + 1 + 64;
-        if (length > 1024)
+        var written = length <= 1024 ? TryWriteKey(Room(length), accountKey, fitid, text, booking, amount) : -1;
+        if (written < 0)
         {
-            return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
+            var natural = System.Text.Encoding.UTF8.GetBytes(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount));
+            natural.CopyTo(Room(natural.Length));
+            written = natural.Length;
         }
 
-        Span<byte> key = stackalloc byte[length];
+        key = (_keysUsed, written);
+        _keysUsed += written;
+        return ContentHash.KeyHash(_keys.AsSpan(key.Start, written));
+    }
+
+    /// <summary>At least <paramref name="length"/> free bytes after the pending lines' keys.</summary>
+    private Span<byte> Room(int length)
+    {
+        if (_keys.Length - _keysUsed < length)
+        {
+            Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + length));
+        }
+
+        return _keys.AsSpan(_keysUsed, length);
+    }
+
+    /// <summary>Writes the key into <paramref name="key"/>; -1 when the amount cannot be written there.</summary>
+    private int TryWriteKey(Span<byte> key, string accountKey, string? fitid, string? text, LocalDate booking, decimal amount)
+    {
         if (!ReferenceEquals(accountKey, _accountKey))
         {
             _accountKey = accountKey;
@@ -160,10 +254,10 @@ internal sealed class OfxTransactionBuilder
         if (!TryWriteAmount(key[at..], amount, out var written)
             && !amount.TryFormat(key[at..], out written, "0.00##########################", CultureInfo.InvariantCulture))
         {
-            return _ids.Next(OfxTransactionId.NaturalKey(accountKey, fitid ?? "~" + description, booking, amount), out repeat);
+            return -1;
         }
 
-        return _ids.Next(key[..(at + written)], out repeat);
+        return at + written;
     }
 
     /// <summary>Writes a non-zero amount of up to 19 significant digits as <see cref="NaturalKey.Amount"/> does (invariant, at
@@ -394,7 +488,17 @@ internal sealed class OfxTransactionBuilder
 
         var value = raw.Span(OfxTag.TrnAmt);
         var line = raw.LineOf(OfxTag.TrnAmt);
-        if (OfxAmount.TryParse(value, _convention, out var amount, out var ambiguous))
+        // The convention only changes the reading of an ambiguous amount: until one comes, it need not be known.
+        var parsed = OfxAmount.TryParse(value, _convention ?? OfxDecimalSeparator.Unknown, out var amount, out var ambiguous);
+        if (ambiguous && _convention is null)
+        {
+            // Judging may put the encoding's warning first among the diagnostics: the waiting lines take theirs before.
+            Complete();
+            _convention = _judgeConvention();
+            parsed = OfxAmount.TryParse(value, _convention.Value, out amount, out ambiguous);
+        }
+
+        if (parsed)
         {
             if (ambiguous)
             {
