@@ -181,6 +181,9 @@ public sealed class DunningPlannerProperties
                 View(s.Done),                                                                // scattered: a sorted copy
                 View(Enumerable.Reverse(byCharge)),                                          // grouped, descending: a table of charges
                 View(byCharge.Concat(junk).OrderBy(k => k.ChargeId, StringComparer.Ordinal)), // more keys than mask bits: entries read
+                View(byCharge.Select((k, n) => n % 3 == 1 ? k with { ChargeId = Copy(k.ChargeId) } : k)), // a charge's id in several objects, side by side: runs merged
+                View(Enumerable.Reverse(byCharge).Select((k, n) => n % 2 == 0 ? k with { ChargeId = Copy(k.ChargeId) } : k)), // the same, descending: merged, then a table
+                View(s.Done.Select((k, n) => n % 2 == 0 ? k with { ChargeId = Copy(k.ChargeId) } : k)), // scattered and copied: a sorted copy
             ];
             return views.All(view => new[] { s.Charges, s.Shuffled, s.Charges }.All(order => order.All(c =>
                 Enumerable.Range(0, rulers.Length).All(r =>
@@ -245,12 +248,22 @@ public sealed class DunningPlannerProperties
             var expected = given.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Min(p => p.Value));
             // Scattered (sorted copy), grouped in descending order (table of charges), ordered by charge id (search), immutable (no copy).
             var byCharge = given.OrderBy(p => p.Key.ChargeId, StringComparer.Ordinal).ToList();
+            // Some charge ids given as other objects with the same characters (as a host's reader makes them), anywhere in a
+            // charge's entries: the grouping compares references first, and must still make one charge of them.
+            static string Copy(string text) => new(text.AsSpan());
+            var copies = random.Next(1, 4);
+            List<KeyValuePair<SentKey, Instant>> Copied(IEnumerable<KeyValuePair<SentKey, Instant>> pairs) =>
+                [.. pairs.Select(p => random.Next(copies) == 0 ? KeyValuePair.Create(p.Key with { ChargeId = Copy(p.Key.ChargeId) }, p.Value) : p)];
             JournalView[] views =
             [
                 new(given),
                 new(byCharge.AsEnumerable().Reverse()),
                 new(byCharge),
                 new(byCharge.ToImmutableArray()),
+                new(Copied(byCharge)),                          // ordered, ids in several objects: runs merged, search
+                new(Copied(byCharge.AsEnumerable().Reverse())), // grouped, descending: runs merged, table of charges
+                new(Copied(given)),                             // scattered: a sorted copy
+                new(Copied(byCharge.Concat(given.Take(random.Next(0, 3))))), // ordered, then a charge again further on: a sorted copy
             ];
             var asked = s.Charges.SelectMany(c => CliRuler.Steps.SelectMany(step => (step.IsEscalation ? [step.EscalationKey] : step.Channels)
                 .Select(channel => new SentKey(c.Charge.Id, step.Id, channel)))).ToList();
