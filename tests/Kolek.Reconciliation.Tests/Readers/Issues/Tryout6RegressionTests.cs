@@ -1,0 +1,58 @@
+using System.Text;
+using Kolek.Reconciliation.Readers;
+using Kolek.Reconciliation.Readers.Csv;
+using Kolek.Reconciliation.Statements;
+
+namespace Kolek.Reconciliation.Tests.Readers.Issues;
+
+/// <summary>Regression tests for what the sixth user trial (branch tryout6) found in the readers, each with its input.</summary>
+public class Tryout6RegressionTests
+{
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    // 1. CSV: a thousands separator was removed wherever it stood, so "12.50" under the comma-decimal preset read as 1250.
+
+    [Theory]
+    [InlineData("12.50")]
+    [InlineData("1.2345,00")]
+    [InlineData("1.23,00")]
+    [InlineData(".123,00")]
+    [InlineData("1..234,00")]
+    [InlineData("1.234.")]
+    [InlineData("1,234.56")]
+    public void Csv_MisplacedThousandsSeparator_IsAnErrorNotAnotherAmount(string raw)
+    {
+        var s = CsvStatementReader.Read("extrato.csv", Utf8($"data;descricao;valor\n01/12/2026;X;{raw}\n02/12/2026;Y;5,00\n"));
+
+        var t = Assert.Single(s.Transactions);
+        Assert.Equal(5.00m, t.Amount);
+        var error = Assert.Single(s.Diagnostics);
+        Assert.Equal((2, "valor", "csv.amount.invalid", DiagnosticSeverity.Error), (error.Line!.Value, error.Field!, error.Code, error.Severity));
+    }
+
+    [Theory]
+    [InlineData("1.234,56", 1234.56)]
+    [InlineData("-1.234.567,89", -1234567.89)]
+    [InlineData("123,00", 123.00)]
+    [InlineData("1234,5", 1234.5)]
+    [InlineData("R$ 1.000", 1000)]
+    [InlineData("999.999,99-", -999999.99)]
+    public void Csv_WellGroupedOrUngroupedAmount_IsRead(string raw, double expected)
+    {
+        var s = CsvStatementReader.Read("extrato.csv", Utf8($"data;descricao;valor\n01/12/2026;X;{raw}\n"));
+
+        Assert.Empty(s.Diagnostics);
+        Assert.Equal((decimal)expected, Assert.Single(s.Transactions).Amount);
+    }
+
+    [Fact]
+    public void Csv_DotDecimalLayout_CommaGroupsChecked()
+    {
+        var layout = CsvStatementLayout.BrazilianBank with { DecimalSeparator = '.' };
+
+        var s = CsvStatementReader.Read("export.csv", Utf8("data;descricao;valor\n01/12/2026;X;1,234.56\n02/12/2026;Y;12,50\n"), layout);
+
+        Assert.Equal(1234.56m, Assert.Single(s.Transactions).Amount);
+        Assert.Equal((3, "csv.amount.invalid"), (Assert.Single(s.Diagnostics).Line!.Value, s.Diagnostics[0].Code));
+    }
+}
