@@ -33,11 +33,11 @@ public static class PixReader
 
     /// <summary>Whether <paramref name="content"/> looks like API Pix JSON: a JSON object mentioning <c>endToEndId</c>, <c>txid</c> or <c>rtrId</c>.</summary>
     /// <param name="content">The file's bytes; never the file name.</param>
-    /// <returns><see langword="true"/> when the content is a JSON object with PIX fields.</returns>
+    /// <returns><see langword="true"/> when the content is a JSON object, or a root array of pix, with PIX fields.</returns>
     public static bool CanRead(ReadOnlySpan<byte> content)
     {
         var body = Body(content).TrimStart(" \t\r\n"u8);
-        return body.Length > 0 && body[0] == (byte)'{'
+        return body.Length > 0 && body[0] is (byte)'{' or (byte)'['
             && (body.IndexOf("\"endToEndId\""u8) >= 0 || body.IndexOf("\"txid\""u8) >= 0 || body.IndexOf("\"rtrId\""u8) >= 0);
     }
 

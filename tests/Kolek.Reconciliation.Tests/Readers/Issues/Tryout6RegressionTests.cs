@@ -55,4 +55,28 @@ public class Tryout6RegressionTests
         Assert.Equal(1234.56m, Assert.Single(s.Transactions).Amount);
         Assert.Equal((3, "csv.amount.invalid"), (Assert.Single(s.Diagnostics).Line!.Value, s.Diagnostics[0].Code));
     }
+
+    // 2. PIX: a root array of pix is read by the PIX reader but was not recognised by the format detection.
+
+    private const string PixRootArray =
+        "[\n  { \"endToEndId\": \"E1234567820261201120000000000009\", \"valor\": \"1.00\", \"horario\": \"2026-12-01T12:00:00Z\" }\n]\n";
+
+    [Fact]
+    public void Detect_PixRootArray_IsPix()
+    {
+        Assert.Equal(StatementFormat.Pix, StatementReader.Detect(Utf8(PixRootArray)));
+        Assert.Equal(StatementFormat.Pix, StatementReader.Detect(Utf8("\uFEFF \r\n" + PixRootArray)));
+
+        var s = StatementReader.Read("pix.json", Utf8(PixRootArray));
+
+        Assert.Equal(StatementFormat.Pix, s.Format);
+        Assert.Equal(1.00m, Assert.Single(s.Transactions).Amount);
+        Assert.Empty(s.Diagnostics);
+    }
+
+    [Fact]
+    public void Detect_JsonArrayWithoutPixFields_IsUnknown()
+    {
+        Assert.Equal(StatementFormat.Unknown, StatementReader.Detect(Utf8("[ { \"id\": 1, \"valor\": \"1.00\" } ]")));
+    }
 }
