@@ -38,8 +38,8 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 public static class OfxReader
 {
     /// <summary>Whether the content looks like OFX: it starts (after a BOM, blank lines and spaces) with an
-    /// <c>OFXHEADER:</c> line, an <c>&lt;?OFX</c> or <c>&lt;?xml</c> declaration followed by <c>&lt;?OFX</c>, or an
-    /// <c>&lt;OFX&gt;</c> tag. The file name plays no part.</summary>
+    /// <c>OFXHEADER:</c> line, an <c>&lt;?OFX</c> or <c>&lt;?xml</c> declaration followed by <c>&lt;?OFX</c> or (after
+    /// blanks and comments) by the <c>&lt;OFX&gt;</c> root, or an <c>&lt;OFX&gt;</c> tag. The file name plays no part.</summary>
     /// <param name="content">The file's bytes (the first few kilobytes are enough).</param>
     /// <returns><see langword="true"/> when the content is recognised as OFX.</returns>
     public static bool CanRead(ReadOnlySpan<byte> content)
@@ -66,7 +66,20 @@ public static class OfxReader
         }
 
         return head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
-            && head.Contains("<?OFX", StringComparison.OrdinalIgnoreCase);
+            && (head.Contains("<?OFX", StringComparison.OrdinalIgnoreCase) || RootAfterProlog(head).StartsWith("<OFX>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The text after the XML declaration and any comments or blanks that follow it: where the root element starts.</summary>
+    private static string RootAfterProlog(string head)
+    {
+        var end = head.IndexOf("?>", StringComparison.Ordinal);
+        var rest = end < 0 ? string.Empty : head[(end + 2)..].TrimStart();
+        while (rest.StartsWith("<!--", StringComparison.Ordinal) && rest.IndexOf("-->", StringComparison.Ordinal) is var close and >= 0)
+        {
+            rest = rest[(close + 3)..].TrimStart();
+        }
+
+        return rest;
     }
 
     /// <summary>Reads every transaction of an OFX file, with a diagnostic for each part that could not be read.</summary>

@@ -79,4 +79,31 @@ public class Tryout6RegressionTests
     {
         Assert.Equal(StatementFormat.Unknown, StatementReader.Detect(Utf8("[ { \"id\": 1, \"valor\": \"1.00\" } ]")));
     }
+
+    // 3. OFX: an XML OFX with an XML declaration but without the <?OFX ...?> processing instruction was not recognised,
+    //    although the same file without the declaration is, and --format ofx reads it.
+
+    private const string OfxXmlBody =
+        "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>BRL</CURDEF><BANKACCTFROM><BANKID>1</BANKID><ACCTID>2</ACCTID></BANKACCTFROM>"
+        + "<BANKTRANLIST><STMTTRN><TRNTYPE>CREDIT</TRNTYPE><DTPOSTED>20261201</DTPOSTED><TRNAMT>1.00</TRNAMT><FITID>X</FITID></STMTTRN>"
+        + "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")]
+    [InlineData("<?xml version=\"1.0\"?>\r\n<!-- exported by the bank -->\r\n")]
+    [InlineData("\uFEFF<?xml version=\"1.0\" standalone=\"no\"?>")]
+    public void Detect_XmlDeclarationThenOfxRoot_IsOfx(string prolog)
+    {
+        var bytes = Utf8(prolog + OfxXmlBody);
+
+        Assert.Equal(StatementFormat.Ofx, StatementReader.Detect(bytes));
+        var s = StatementReader.Read("extrato.ofx", bytes);
+        Assert.Equal(1.00m, Assert.Single(s.Transactions).Amount);
+    }
+
+    [Fact]
+    public void Detect_XmlDeclarationThenOtherRoot_IsNotOfx()
+    {
+        Assert.NotEqual(StatementFormat.Ofx, StatementReader.Detect(Utf8("<?xml version=\"1.0\"?>\n<Document><OFX/></Document>")));
+    }
 }
