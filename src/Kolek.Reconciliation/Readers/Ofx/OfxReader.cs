@@ -11,7 +11,9 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// throws on content: whatever it cannot read becomes a <see cref="StatementDiagnostic"/> with the line, the field,
 /// a stable code (<c>ofx.amount.invalid</c>, <c>ofx.date.invalid</c>, <c>ofx.encoding.mismatch</c>, …) and a
 /// message in Portuguese, and a line whose amount or date cannot be read is left out rather than guessed.</para>
-/// <para>Each <c>STMTTRN</c> becomes a <see cref="BankTransaction"/>: TRNAMT &gt; 0 is a credit, &lt; 0 a debit;
+/// <para>Each <c>STMTTRN</c> becomes a <see cref="BankTransaction"/>: TRNAMT &gt; 0 is a credit, &lt; 0 a debit (a sign
+/// that contradicts a one-way TRNTYPE, such as a positive DEBIT or FEE, is kept with a warning
+/// <c>ofx.amount.sign-mismatch</c>);
 /// a zero amount, a balance pseudo-line (<see cref="OfxReaderOptions.BalanceLinePatterns"/>) or an entry dated after
 /// the statement's DTEND (scheduled) is an <see cref="TransactionKind.Event"/>. The booking date is DTPOSTED's
 /// local date as written; the value date is DTAVAIL. The description is MEMO, or NAME, or "NAME - MEMO" when both

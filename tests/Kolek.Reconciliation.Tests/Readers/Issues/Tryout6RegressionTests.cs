@@ -1,6 +1,7 @@
 using System.Text;
 using Kolek.Reconciliation.Readers;
 using Kolek.Reconciliation.Readers.Csv;
+using Kolek.Reconciliation.Readers.Ofx;
 using Kolek.Reconciliation.Statements;
 
 namespace Kolek.Reconciliation.Tests.Readers.Issues;
@@ -105,5 +106,59 @@ public class Tryout6RegressionTests
     public void Detect_XmlDeclarationThenOtherRoot_IsNotOfx()
     {
         Assert.NotEqual(StatementFormat.Ofx, StatementReader.Detect(Utf8("<?xml version=\"1.0\"?>\n<Document><OFX/></Document>")));
+    }
+
+    // 4. OFX: a TRNAMT whose sign contradicts its TRNTYPE (a fee of +50.00 with TRNTYPE DEBIT) was read as a credit
+    //    without a word, so the reconciliation could pay an open item with it.
+
+    private static byte[] OfxLines(params (string Type, string Amount)[] lines)
+    {
+        var body = new StringBuilder("OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n<OFX>\n<BANKMSGSRSV1><STMTTRNRS><STMTRS>\n<BANKACCTFROM>\n<BANKID>341\n<ACCTID>123\n</BANKACCTFROM>\n<BANKTRANLIST>\n");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            body.Append("<STMTTRN>\n<TRNTYPE>").Append(lines[i].Type).Append("\n<DTPOSTED>20261201\n<TRNAMT>").Append(lines[i].Amount)
+                .Append("\n<FITID>").Append(i + 1).Append("\n<MEMO>X").Append(i).Append("\n</STMTTRN>\n");
+        }
+
+        body.Append("</BANKTRANLIST>\n</STMTRS></STMTTRNRS></BANKMSGSRSV1>\n</OFX>\n");
+        return Encoding.Latin1.GetBytes(body.ToString());
+    }
+
+    [Theory]
+    [InlineData("DEBIT", "50.00", TransactionKind.Credit)]
+    [InlineData("FEE", "12.90", TransactionKind.Credit)]
+    [InlineData("SRVCHG", "1.00", TransactionKind.Credit)]
+    [InlineData("CASH", "100.00", TransactionKind.Credit)]
+    [InlineData("CHECK", "836.30", TransactionKind.Credit)]
+    [InlineData("DIRECTDEBIT", "86.00", TransactionKind.Credit)]
+    [InlineData("CREDIT", "-50.00", TransactionKind.Debit)]
+    [InlineData("DEP", "-10.00", TransactionKind.Debit)]
+    [InlineData("DIRECTDEP", "-10.00", TransactionKind.Debit)]
+    public void Ofx_SignContradictingTrnType_KeptAsWrittenWithWarning(string type, string amount, TransactionKind kind)
+    {
+        var s = OfxReader.Read("a.ofx", OfxLines((type, amount), ("CREDIT", "1.00")));
+
+        Assert.Equal(kind, s.Transactions[0].Kind);
+        var warning = Assert.Single(s.Diagnostics);
+        Assert.Equal(("ofx.amount.sign-mismatch", DiagnosticSeverity.Warning, "TRNAMT", 16), (warning.Code, warning.Severity, warning.Field!, warning.Line!.Value));
+    }
+
+    [Theory]
+    [InlineData("DEBIT", "-50.00")]
+    [InlineData("CREDIT", "50.00")]
+    [InlineData("XFER", "50.00")]
+    [InlineData("XFER", "-50.00")]
+    [InlineData("OTHER", "-50.00")]
+    [InlineData("INT", "-1.00")]
+    [InlineData("ATM", "20.00")]
+    [InlineData("POS", "20.00")]
+    [InlineData("PAYMENT", "600.00")]
+    [InlineData("debit", "-50.00")]
+    public void Ofx_SignAgreeingWithOrNotImpliedByTrnType_NoWarning(string type, string amount)
+    {
+        var s = OfxReader.Read("a.ofx", OfxLines((type, amount)));
+
+        Assert.Single(s.Transactions);
+        Assert.Empty(s.Diagnostics);
     }
 }
