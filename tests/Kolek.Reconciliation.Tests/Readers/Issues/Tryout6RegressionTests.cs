@@ -161,4 +161,37 @@ public class Tryout6RegressionTests
         Assert.Single(s.Transactions);
         Assert.Empty(s.Diagnostics);
     }
+
+    // 5. PIX: devoluções that add up to more than the pix they return (BACEN forbids it) were read without a word, so a
+    //    150.00 credit was followed by 350.00 of debits.
+
+    private static byte[] PixWithRefunds(string pixAmount, params (string Amount, string Status)[] refunds)
+    {
+        var list = string.Join(",\n", refunds.Select((r, i) =>
+            $"  {{\"id\":\"D{i}\",\"rtrId\":\"D12345678202612011000abcde12345{i}\",\"valor\":\"{r.Amount}\",\"horario\":{{\"solicitacao\":\"2026-12-02T10:00:00Z\"}},\"status\":\"{r.Status}\"}}"));
+        return Utf8("{\"pix\":[\n {\"endToEndId\":\"E1234567820261201120000000000001\",\"valor\":\"" + pixAmount
+            + "\",\"horario\":\"2026-12-01T12:00:00Z\",\"devolucoes\":[\n" + list + "]}\n]}\n");
+    }
+
+    [Fact]
+    public void Pix_RefundsAboveThePix_AreReadWithAWarningOnThePix()
+    {
+        var s = StatementReader.Read("webhook.json", PixWithRefunds("150.00", ("150.00", "DEVOLVIDO"), ("200.00", "EM_PROCESSAMENTO"), ("5.00", "NAO_REALIZADO")));
+
+        Assert.Equal([150.00m, -150.00m, -200.00m, 5.00m], s.Transactions.Select(t => t.Amount));
+        var warning = Assert.Single(s.Diagnostics);
+        Assert.Equal(("pix.devolucao.exceeds", DiagnosticSeverity.Warning, "devolucoes", 2), (warning.Code, warning.Severity, warning.Field!, warning.Line!.Value));
+        Assert.Contains("350.00", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("150.00", "100.00", "50.00")]
+    [InlineData("150.00", "150.00", "0.01")]
+    public void Pix_RefundsUpToThePix_NoWarning(string pix, string first, string second)
+    {
+        var s = StatementReader.Read("webhook.json", PixWithRefunds(pix, (first, "DEVOLVIDO"), (second, first == "150.00" ? "NAO_REALIZADO" : "EM_PROCESSAMENTO")));
+
+        Assert.Equal(3, s.Transactions.Count);
+        Assert.Empty(s.Diagnostics);
+    }
 }
