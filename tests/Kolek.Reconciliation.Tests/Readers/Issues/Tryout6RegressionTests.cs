@@ -194,4 +194,30 @@ public class Tryout6RegressionTests
         Assert.Equal(3, s.Transactions.Count);
         Assert.Empty(s.Diagnostics);
     }
+
+    // 6. CSV: StatementFormat.Csv (kolek parse --format csv) always used the BrazilianBank preset, so an export in the
+    //    library's other preset (data;historico;documento;credito;debito) gave csv.header.missing and nothing else.
+
+    [Theory]
+    [InlineData("data;historico;documento;credito;debito\r\n")]
+    [InlineData("\uFEFFData ; Historico;Documento;\"Credito\";Debito\n")]
+    public void Csv_CreditDebitHeader_ReadWithTheCreditDebitPreset(string header)
+    {
+        var text = header + "02/03/2026;DEPOSITO;123;150,00;\n03/03/2026;SAQUE;124;;R$ 40,10\n";
+
+        var s = StatementReader.Read("extrato.csv", Utf8(text), StatementFormat.Csv);
+
+        Assert.Empty(s.Diagnostics);
+        Assert.Equal([150.00m, -40.10m], s.Transactions.Select(t => t.Amount));
+        Assert.Equal("123", s.Transactions[0].References.DocumentNumber);
+    }
+
+    [Fact]
+    public void Csv_OtherHeader_StillTheBrazilianBankPresetAndItsError()
+    {
+        var s = StatementReader.Read("extrato.csv", Utf8("data;historico;credito\n02/03/2026;X;1,00\n"), StatementFormat.Csv);
+
+        Assert.Empty(s.Transactions);
+        Assert.Equal("csv.header.missing", Assert.Single(s.Diagnostics).Code);
+    }
 }
