@@ -78,4 +78,31 @@ public sealed class CsvTableTests
         Assert.Empty(items.Rows);
         Assert.Equal(column, Assert.Single(items.Rejected).Column);
     }
+
+    [Theory]
+    [InlineData("NF-1,K-1,,10.00,2026-11-10,,,,150,1", "fine_percent")]
+    [InlineData("NF-1,K-1,,10.00,2026-11-10,,,,2,100.01", "interest_percent_month")]
+    public void LoadOpenItems_LateChargePercentAboveHundred_IsRejected(string line, string column)
+    {
+        // Tryout 6: fine_percent 150 was accepted (a payment of 2.5 times the amount "explained" as fine), while the ruler
+        // rejects a percentage outside 0–100 (ruler.late_charges.out_of_range).
+        var path = Path.Combine(Scratch.Folder(), "items.csv");
+        File.WriteAllText(path, "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number,fine_percent,interest_percent_month\n" + line + "\n");
+
+        var items = ErpExport.LoadOpenItems(path);
+
+        Assert.Empty(items.Rows);
+        var rejected = Assert.Single(items.Rejected);
+        Assert.Equal(column, rejected.Column);
+        Assert.Contains("100", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadOpenItems_LateChargePercentOfHundred_IsAccepted()
+    {
+        var path = Path.Combine(Scratch.Folder(), "items.csv");
+        File.WriteAllText(path, "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number,fine_percent,interest_percent_month\nNF-1,K-1,,10.00,2026-11-10,,,,100,0\n");
+
+        Assert.Single(ErpExport.LoadOpenItems(path).Rows);
+    }
 }

@@ -70,8 +70,8 @@ public static class ErpExport
         Unique(CsvTable.Load(path, s_itemColumns), row =>
         {
             var amount = NonNegative(row, "amount") ?? throw row.Error("amount", "is empty");
-            var fine = NonNegative(row, "fine_percent");
-            var interest = NonNegative(row, "interest_percent_month");
+            var fine = Percent(row, "fine_percent");
+            var interest = Percent(row, "interest_percent_month");
             var (discount, discountUntil) = (NonNegative(row, "discount_amount"), Date(row, "discount_until"));
             if ((discount is null) != (discountUntil is null))
             {
@@ -186,6 +186,13 @@ public static class ErpExport
     {
         var value = Money(row, column);
         return value < 0m ? throw row.Error(column, $"has '{row[column]}'; it cannot be negative") : value;
+    }
+
+    /// <summary>A percentage from 0 to 100, as the ruler's late charges (<c>ruler.late_charges.out_of_range</c>).</summary>
+    private static decimal? Percent(CsvRow row, string column)
+    {
+        var value = NonNegative(row, column);
+        return value > 100m ? throw row.Error(column, $"has '{row[column]}'; a percentage must be between 0 and 100") : value;
     }
 
     private static decimal? Money(CsvRow row, string column) =>

@@ -24,13 +24,18 @@ public readonly record struct LateChargeQuote(decimal Fine, decimal Interest, in
 /// non-business day can be paid on the next business day at no cost. The adjustment comes from the caller (plug the
 /// business calendar of Kolek.Dunning here); without one, a Saturday or Sunday due date moves to the next Monday and
 /// holidays are not known.</para>
-/// <para>For consumer debts the fine rate is capped at 2% (Código de Defesa do Consumidor, art. 52 §1).</para>
+/// <para>For consumer debts the fine rate is capped at 2% (Código de Defesa do Consumidor, art. 52 §1) and the interest
+/// rate at 1% a month (Civil Code art. 406 with CTN art. 161 §1), as Kolek.Dunning's <c>LateChargeTerms</c> does for the
+/// amount stated in its messages.</para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
 public static class LateCharges
 {
     /// <summary>The highest fine rate, in percent, on a consumer debt.</summary>
     public const decimal ConsumerFineCapPercent = 2m;
+
+    /// <summary>The highest default interest rate, in percent per month, on a consumer debt.</summary>
+    public const decimal ConsumerInterestCapPercentPerMonth = 1m;
 
     /// <summary>The late charges owed on <paramref name="item"/>'s outstanding principal when paid on <paramref name="paymentDate"/>.</summary>
     /// <param name="item">The open item; without <see cref="OpenItem.LateCharges"/> nothing is owed.</param>
@@ -53,7 +58,8 @@ public static class LateCharges
     /// <param name="dueDate">The original due date.</param>
     /// <param name="paymentDate">The date the payment was made.</param>
     /// <param name="terms">The fine and interest rates.</param>
-    /// <param name="consumer">Whether the fine is capped at <see cref="ConsumerFineCapPercent"/>.</param>
+    /// <param name="consumer">Whether the fine is capped at <see cref="ConsumerFineCapPercent"/> and the interest at
+    /// <see cref="ConsumerInterestCapPercentPerMonth"/>.</param>
     /// <param name="adjustDueDate">Moves a due date to the day it can be paid without charges (next business day);
     /// <see langword="null"/> moves weekends to Monday.</param>
     /// <returns>The quote; <see cref="LateChargeQuote.None"/> when paid on time.</returns>
@@ -79,7 +85,8 @@ public static class LateCharges
         var daysLate = Period.DaysBetween(dueDate, paymentDate);
         var finePercent = consumer ? Math.Min(terms.FinePercent, ConsumerFineCapPercent) : terms.FinePercent;
         var fine = Math.Round(principal * finePercent / 100m, 2, MidpointRounding.AwayFromZero);
-        var interest = Math.Round(principal * terms.InterestPercentPerMonth * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
+        var interestPercent = consumer ? Math.Min(terms.InterestPercentPerMonth, ConsumerInterestCapPercentPerMonth) : terms.InterestPercentPerMonth;
+        var interest = Math.Round(principal * interestPercent * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
         return new LateChargeQuote(fine, interest, daysLate);
     }
 

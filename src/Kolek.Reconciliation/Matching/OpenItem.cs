@@ -78,7 +78,8 @@ public sealed record OpenItem
     /// <summary>The discount for paying early (desconto de pontualidade) printed on the charge, or <see langword="null"/> for none.</summary>
     public OpenItemEarlyPaymentDiscount? EarlyPaymentDiscount { get; init; }
 
-    /// <summary>Whether the debt is a consumer debt, whose fine is capped at 2% (Código de Defesa do Consumidor, art. 52 §1).</summary>
+    /// <summary>Whether the debt is a consumer debt, whose fine is capped at 2% (Código de Defesa do Consumidor, art. 52 §1)
+    /// and its interest at 1% a month (see <see cref="Matching.LateCharges"/>).</summary>
     public bool Consumer { get; init; }
 }
 

@@ -51,7 +51,9 @@ public static class StatementReader
     /// <param name="content">The whole file, as bytes.</param>
     /// <param name="format">The format to read, or <see cref="StatementFormat.Unknown"/> to detect it from the content.
     /// CSV is never detected (it has no signature); <see cref="StatementFormat.Csv"/> reads with the
-    /// <see cref="Csv.CsvStatementLayout.BrazilianBank"/> preset, and <see cref="CsvStatementReader"/> takes any other layout.</param>
+    /// <see cref="Csv.CsvStatementLayout.BrazilianBankCreditDebit"/> preset when the header has <c>credito</c> and
+    /// <c>debito</c> columns and no <c>valor</c>, else with <see cref="Csv.CsvStatementLayout.BrazilianBank"/>;
+    /// <see cref="CsvStatementReader"/> takes any other layout.</param>
     /// <returns>The statement; a file no reader recognises yields no transactions and one error diagnostic.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static BankStatement Read(string path, ReadOnlySpan<byte> content, StatementFormat format = StatementFormat.Unknown)
@@ -81,9 +83,25 @@ public static class StatementReader
             StatementFormat.Pix => PixReader.Read(path, content),
             StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Read(path, content),
             StatementFormat.Mt940 => Mt940Reader.Read(path, content),
-            StatementFormat.Csv => CsvStatementReader.Read(path, content),
+            StatementFormat.Csv => CsvStatementReader.Read(path, content, CsvPreset(content)),
             _ => Unreadable(path, content, format),
         };
+    }
+
+    /// <summary>The CSV preset the header names: <see cref="CsvStatementLayout.BrazilianBankCreditDebit"/> when the first
+    /// line has <c>credito</c> and <c>debito</c> columns and no <c>valor</c>, else <see cref="CsvStatementLayout.BrazilianBank"/>.</summary>
+    private static CsvStatementLayout CsvPreset(ReadOnlySpan<byte> content)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        var header = content.StartsWith(bom) ? content[bom.Length..] : content;
+        var end = header.IndexOfAny((byte)'\r', (byte)'\n');
+        var names = System.Text.Encoding.Latin1.GetString(end < 0 ? header : header[..end])
+            .Split(CsvStatementLayout.BrazilianBankCreditDebit.Separator)
+            .Select(name => name.Trim().Trim('"').Trim())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Contains("credito") && names.Contains("debito") && !names.Contains("valor")
+            ? CsvStatementLayout.BrazilianBankCreditDebit
+            : CsvStatementLayout.BrazilianBank;
     }
 
     /// <summary>How many bytes are read ahead to recognise the format and the encoding of a stream.</summary>

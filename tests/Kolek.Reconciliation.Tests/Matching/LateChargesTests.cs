@@ -76,6 +76,32 @@ public class LateChargesTests
     }
 
     [Fact]
+    public void Compute_ConsumerDebt_InterestCappedAtOnePercentAMonth()
+    {
+        // Tryout 6: a consumer item with 3% a month, paid 15 days late, was quoted 15.00 of interest; Kolek.Dunning (and the
+        // message the debtor read) caps consumer interest at 1% a month: 1000.00 × 1% ÷ 30 × 15 = 5.00.
+        var terms = new OpenItemLateChargeTerms(2m, 3m);
+
+        Assert.Equal(new LateChargeQuote(20.00m, 5.00m, 15), LateCharges.Compute(1000m, Date("2026-11-30"), Date("2026-12-15"), terms, consumer: true));
+        Assert.Equal(new LateChargeQuote(20.00m, 15.00m, 15), LateCharges.Compute(1000m, Date("2026-11-30"), Date("2026-12-15"), terms, consumer: false));
+        Assert.Equal(1m, LateCharges.ConsumerInterestCapPercentPerMonth);
+    }
+
+    [Fact]
+    public void Reconcile_ConsumerPaysTheCappedAmountStatedInTheMessage_ItemPaidWithLateCharges()
+    {
+        var item = Item("NF-501", 1000m, due: "2026-11-30", document: Cpf).WithLateCharges(2m, 3m) with { Consumer = true };
+        var credit = Credit("T1", 1025m, date: "2026-12-15").WithPayer(Cpf);
+
+        var result = Reconcile([credit], [item]);
+
+        var match = Assert.Single(result.Matches);
+        var allocation = Assert.Single(match.Allocations);
+        Assert.Equal((1025m, 25m, 0m), (allocation.Amount, allocation.LateCharges, match.Remainder));
+        Assert.Equal(0m, result.Balance("NF-501").Outstanding);
+    }
+
+    [Fact]
     public void Compute_ItemWithoutTerms_NothingOwed()
     {
         Assert.Equal(LateChargeQuote.None, LateCharges.ComputeFor(Item("INV-1", 100m), Date("2026-12-31")));

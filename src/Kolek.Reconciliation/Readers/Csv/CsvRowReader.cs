@@ -142,9 +142,10 @@ internal sealed class CsvRowReader
             s = s[1..^1];
         }
 
-        var thousands = _layout.DecimalSeparator == ',' ? "." : ",";
-        s = s.Replace(thousands, string.Empty, StringComparison.Ordinal).Replace(_layout.DecimalSeparator, '.');
-        if (s.Length == 0 || s.Any(c => c is not ('.' or (>= '0' and <= '9')))
+        var thousands = _layout.DecimalSeparator == ',' ? '.' : ',';
+        var grouped = IsGrouped(s, thousands, _layout.DecimalSeparator);
+        s = s.Replace(thousands.ToString(), string.Empty, StringComparison.Ordinal).Replace(_layout.DecimalSeparator, '.');
+        if (!grouped || s.Length == 0 || s.Any(c => c is not ('.' or (>= '0' and <= '9')))
             || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             Error(row, label, "csv.amount.invalid", $"'{text.Trim()}' não é um valor com separador decimal '{_layout.DecimalSeparator}'");
@@ -157,6 +158,25 @@ internal sealed class CsvRowReader
         }
 
         return negative && signed ? -value : value;
+    }
+
+    /// <summary>Whether the thousands separators of <paramref name="s"/>, if any, stand only between groups of three digits
+    /// of the integer part ("1.234.567,89"), so that "12.50" under a comma decimal is not read as 1250.</summary>
+    private static bool IsGrouped(string s, char thousands, char decimalSeparator)
+    {
+        var end = s.IndexOf(decimalSeparator, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            end = s.Length;
+        }
+        else if (s.IndexOf(thousands, end) >= 0)
+        {
+            return false;
+        }
+
+        var groups = s[..end].Split(thousands);
+        return groups.Length == 1
+            || (groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3));
     }
 
     /// <summary>The text of a required field, or null after reporting a short row.</summary>

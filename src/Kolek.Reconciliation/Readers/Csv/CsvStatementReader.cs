@@ -9,8 +9,9 @@ namespace Kolek.Reconciliation.Readers.Csv;
 /// <remarks>
 /// <para>CSV is never auto-detected by <see cref="StatementReader.Detect"/>: it has no signature, any text with
 /// separators would pass, and the column mapping cannot be guessed reliably, so a damaged OFX or MT940 file would be
-/// misread as CSV. The caller names the format (<see cref="StatementFormat.Csv"/>) and, when the export is not the
-/// <see cref="CsvStatementLayout.BrazilianBank"/> preset, its layout.</para>
+/// misread as CSV. The caller names the format (<see cref="StatementFormat.Csv"/>, which picks the
+/// <see cref="CsvStatementLayout.BrazilianBank"/> or <see cref="CsvStatementLayout.BrazilianBankCreditDebit"/> preset by
+/// the header) or, for any other export, its layout.</para>
 /// <para>Every row becomes a transaction or an error diagnostic with its line and column; blank rows are skipped.
 /// Pure: takes bytes, does no I/O. Thread-safe.</para>
 /// </remarks>

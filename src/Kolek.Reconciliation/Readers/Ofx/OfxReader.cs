@@ -11,7 +11,9 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 /// throws on content: whatever it cannot read becomes a <see cref="StatementDiagnostic"/> with the line, the field,
 /// a stable code (<c>ofx.amount.invalid</c>, <c>ofx.date.invalid</c>, <c>ofx.encoding.mismatch</c>, …) and a
 /// message in Portuguese, and a line whose amount or date cannot be read is left out rather than guessed.</para>
-/// <para>Each <c>STMTTRN</c> becomes a <see cref="BankTransaction"/>: TRNAMT &gt; 0 is a credit, &lt; 0 a debit;
+/// <para>Each <c>STMTTRN</c> becomes a <see cref="BankTransaction"/>: TRNAMT &gt; 0 is a credit, &lt; 0 a debit (a sign
+/// that contradicts a one-way TRNTYPE, such as a positive DEBIT or FEE, is kept with a warning
+/// <c>ofx.amount.sign-mismatch</c>);
 /// a zero amount, a balance pseudo-line (<see cref="OfxReaderOptions.BalanceLinePatterns"/>) or an entry dated after
 /// the statement's DTEND (scheduled) is an <see cref="TransactionKind.Event"/>. The booking date is DTPOSTED's
 /// local date as written; the value date is DTAVAIL. The description is MEMO, or NAME, or "NAME - MEMO" when both
@@ -38,8 +40,8 @@ namespace Kolek.Reconciliation.Readers.Ofx;
 public static class OfxReader
 {
     /// <summary>Whether the content looks like OFX: it starts (after a BOM, blank lines and spaces) with an
-    /// <c>OFXHEADER:</c> line, an <c>&lt;?OFX</c> or <c>&lt;?xml</c> declaration followed by <c>&lt;?OFX</c>, or an
-    /// <c>&lt;OFX&gt;</c> tag. The file name plays no part.</summary>
+    /// <c>OFXHEADER:</c> line, an <c>&lt;?OFX</c> or <c>&lt;?xml</c> declaration followed by <c>&lt;?OFX</c> or (after
+    /// blanks and comments) by the <c>&lt;OFX&gt;</c> root, or an <c>&lt;OFX&gt;</c> tag. The file name plays no part.</summary>
     /// <param name="content">The file's bytes (the first few kilobytes are enough).</param>
     /// <returns><see langword="true"/> when the content is recognised as OFX.</returns>
     public static bool CanRead(ReadOnlySpan<byte> content)
@@ -66,7 +68,20 @@ public static class OfxReader
         }
 
         return head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
-            && head.Contains("<?OFX", StringComparison.OrdinalIgnoreCase);
+            && (head.Contains("<?OFX", StringComparison.OrdinalIgnoreCase) || RootAfterProlog(head).StartsWith("<OFX>", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The text after the XML declaration and any comments or blanks that follow it: where the root element starts.</summary>
+    private static string RootAfterProlog(string head)
+    {
+        var end = head.IndexOf("?>", StringComparison.Ordinal);
+        var rest = end < 0 ? string.Empty : head[(end + 2)..].TrimStart();
+        while (rest.StartsWith("<!--", StringComparison.Ordinal) && rest.IndexOf("-->", StringComparison.Ordinal) is var close and >= 0)
+        {
+            rest = rest[(close + 3)..].TrimStart();
+        }
+
+        return rest;
     }
 
     /// <summary>Reads every transaction of an OFX file, with a diagnostic for each part that could not be read.</summary>

@@ -24,7 +24,7 @@ internal sealed class OfxTransactionBuilder
     private int _keysUsed;
     private int _inserted;
     private readonly bool _defaultPatterns;
-    private readonly List<(string Code, BankOccurrence Occurrence, bool Known)> _types = [];
+    private readonly List<(string Code, BankOccurrence Occurrence, bool Known, int Sign)> _types = [];
     private string? _accountKey;
     private byte[] _accountKeyUtf8 = [];
 
@@ -347,21 +347,21 @@ internal sealed class OfxTransactionBuilder
 
     /// <summary>What is known of a TRNTYPE code: the last few codes are looked up in a short list (a file uses a handful),
     /// the others are described each time.</summary>
-    private (BankOccurrence Occurrence, bool Known) Type(ReadOnlySpan<char> type)
+    private (BankOccurrence Occurrence, bool Known, int Sign) Type(ReadOnlySpan<char> type)
     {
         foreach (var entry in _types)
         {
             if (type.SequenceEqual(entry.Code))
             {
-                return (entry.Occurrence, entry.Known);
+                return (entry.Occurrence, entry.Known, entry.Sign);
             }
         }
 
         var text = type.ToString();
-        var described = (OfxTransactionTypes.Describe(text), OfxTransactionTypes.IsKnown(text));
+        var described = (OfxTransactionTypes.Describe(text), OfxTransactionTypes.IsKnown(text), OfxTransactionTypes.ImpliedSign(text));
         if (_types.Count < 16)
         {
-            _types.Add((text, described.Item1, described.Item2));
+            _types.Add((text, described.Item1, described.Item2, described.Item3));
         }
 
         return described;
@@ -421,17 +421,24 @@ internal sealed class OfxTransactionBuilder
             return TransactionKind.Event;
         }
 
-        if (raw.Has(OfxTag.TrnType) && !raw.Span(OfxTag.TrnType).IsEmpty && !IsKnownType(raw.Span(OfxTag.TrnType)))
+        if (raw.Has(OfxTag.TrnType) && !raw.Span(OfxTag.TrnType).IsEmpty)
         {
             var type = raw.Span(OfxTag.TrnType);
-            _diagnostics.Warning(raw.LineOf(OfxTag.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
-                $"TRNTYPE desconhecido '{type}'; o sinal do valor decide crédito ou débito."));
+            var (_, known, sign) = Type(type);
+            if (!known)
+            {
+                _diagnostics.Warning(raw.LineOf(OfxTag.TrnType), "TRNTYPE", "ofx.trntype.unknown", string.Create(CultureInfo.InvariantCulture,
+                    $"TRNTYPE desconhecido '{type}'; o sinal do valor decide crédito ou débito."));
+            }
+            else if (sign != 0 && sign != Math.Sign(amount))
+            {
+                _diagnostics.Warning(raw.LineOf(OfxTag.TrnAmt), "TRNAMT", "ofx.amount.sign-mismatch", string.Create(CultureInfo.InvariantCulture,
+                    $"TRNTYPE '{type.Trim()}' é sempre {(sign > 0 ? "crédito" : "débito")}, mas TRNAMT é {(amount > 0 ? "positivo" : "negativo")}: lido como {(amount > 0 ? "crédito" : "débito")}, pelo sinal (regra do OFX); confira antes de conciliar."));
+            }
         }
 
         return amount > 0m ? TransactionKind.Credit : TransactionKind.Debit;
     }
-
-    private bool IsKnownType(ReadOnlySpan<char> type) => Type(type).Known;
 
     private string? MatchesBalanceLine(string? text, int line, string field)
     {

@@ -35,4 +35,14 @@ internal static class OfxTransactionTypes
     }
 
     public static bool IsKnown(string code) => s_descriptions.ContainsKey(code.Trim());
+
+    /// <summary>The sign of TRNAMT a TRNTYPE implies: 1 for the types that are only credits (CREDIT, DEP, DIRECTDEP, DIV),
+    /// -1 for those that are only debits (DEBIT, FEE, SRVCHG, CHECK, CASH, DIRECTDEBIT, REPEATPMT), 0 for the types the
+    /// OFX specification allows either way (INT, XFER, ATM, POS, PAYMENT on a card, HOLD, OTHER) and unknown ones.</summary>
+    public static int ImpliedSign(string code) => code.Trim().ToUpperInvariant() switch
+    {
+        "CREDIT" or "DEP" or "DIRECTDEP" or "DIV" => 1,
+        "DEBIT" or "FEE" or "SRVCHG" or "CHECK" or "CASH" or "DIRECTDEBIT" or "REPEATPMT" => -1,
+        _ => 0,
+    };
 }

@@ -33,11 +33,11 @@ public static class PixReader
 
     /// <summary>Whether <paramref name="content"/> looks like API Pix JSON: a JSON object mentioning <c>endToEndId</c>, <c>txid</c> or <c>rtrId</c>.</summary>
     /// <param name="content">The file's bytes; never the file name.</param>
-    /// <returns><see langword="true"/> when the content is a JSON object with PIX fields.</returns>
+    /// <returns><see langword="true"/> when the content is a JSON object, or a root array of pix, with PIX fields.</returns>
     public static bool CanRead(ReadOnlySpan<byte> content)
     {
         var body = Body(content).TrimStart(" \t\r\n"u8);
-        return body.Length > 0 && body[0] == (byte)'{'
+        return body.Length > 0 && body[0] is (byte)'{' or (byte)'['
             && (body.IndexOf("\"endToEndId\""u8) >= 0 || body.IndexOf("\"txid\""u8) >= 0 || body.IndexOf("\"rtrId\""u8) >= 0);
     }
 
@@ -181,7 +181,7 @@ public static class PixReader
         if (!found && root.TryGetProperty("rtrId", out _))
         {
             found = true;
-            ReadDevolucao(root, "$", null, null, context);
+            _ = ReadDevolucao(root, "$", null, null, context);
         }
 
         if (!found && IsCob(root))
@@ -302,22 +302,29 @@ public static class PixReader
 
         if (pix.TryGetProperty("devolucoes", out var devolucoes))
         {
-            var index = 0;
+            var (index, returned) = (0, 0m);
             foreach (var devolucao in Items(devolucoes))
             {
                 var devolucaoPath = devolucoes.ValueKind == JsonValueKind.Array ? $"{path}.devolucoes[{Index(index++)}]" : $"{path}.devolucoes";
-                ReadDevolucao(devolucao, devolucaoPath, endToEndId, txid, context);
+                returned += ReadDevolucao(devolucao, devolucaoPath, endToEndId, txid, context);
+            }
+
+            if (returned > amount.Value)
+            {
+                context.Warning(line, "devolucoes", "pix.devolucao.exceeds", string.Create(CultureInfo.InvariantCulture,
+                    $"As devoluções do pix {endToEndId} somam {returned:0.00#}, mais que o valor dele ({amount.Value:0.00#}); todas foram lidas, confira."));
             }
         }
     }
 
-    private static void ReadDevolucao(JsonElement devolucao, string path, string? endToEndId, string? txid, PixReadContext context)
+    /// <summary>Reads one devolução; returns the amount it moved (realised or in process), 0 when it moved nothing or was not read.</summary>
+    private static decimal ReadDevolucao(JsonElement devolucao, string path, string? endToEndId, string? txid, PixReadContext context)
     {
         var line = context.LineOf(path);
         if (devolucao.ValueKind != JsonValueKind.Object)
         {
             context.Error(line, path, "pix.devolucao.invalid", "Uma devolução não é um objeto JSON; não foi lida.");
-            return;
+            return 0m;
         }
 
         var rtrId = Text(devolucao, "rtrId");
@@ -332,14 +339,14 @@ public static class PixReader
         {
             context.Error(line, "devolucoes", "pix.devolucao.unreadable",
                 $"Devolução {rtrId ?? ownId ?? "?"} sem valor, horario ou id legível; não foi lida.");
-            return;
+            return 0m;
         }
 
         var id = rtrId is not null ? $"pix-{rtrId}" : $"pix-{endToEndId}-dev-{ownId}";
         var moved = status is "DEVOLVIDO" or "EM_PROCESSAMENTO";
         if (!context.TryClaim(id, line))
         {
-            return;
+            return 0m;
         }
 
         context.Transactions.Add(new BankTransaction
@@ -359,6 +366,7 @@ public static class PixReader
             References = new TransactionReferences { EndToEndId = rtrId, Txid = txid },
             Source = new SourceLocation(line ?? 1),
         });
+        return moved ? amount.Value : 0m;
     }
 
     private static decimal? Amount(JsonElement element, int? line, PixReadContext context)
