@@ -68,8 +68,9 @@ internal static class Usage
               Runs the ruler day by day on the bundled sample data, imports and reconciles its bank files.
           parse FILE... [--format auto|ofx|cnab240|cnab400|camt053|camt054|mt940|pix|csv] [--json]
               Reads bank files and prints every transaction and diagnostic.
-          reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] STATEMENT... [--json]
-              Matches the credits of bank files to open items; --ledger (SQLite) remembers what was reconciled.
+          reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] [--format F] STATEMENT... [--json]
+              Matches the credits of bank files to open items; --ledger (SQLite) remembers what was reconciled;
+              --format as for parse (a CSV export needs csv).
           preview --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --from yyyy-MM-dd --days N [--json]
               Shows the messages the ruler will send over N days from --from, and the steps it will skip.
           run --ruler RULER.json --charges CHARGES.csv [--customers CUSTOMERS.csv] --at INSTANT --db FILE --outbox DIR

@@ -113,6 +113,33 @@ public sealed class ReconcileCommandTests
     }
 
     [Fact]
+    public void Reconcile_CsvStatementWithFormatCsv_IsReadAndMatched()
+    {
+        // User trial (session 6): a CSV export has no signature, so auto-detection never reads it, and reconcile had no
+        // --format: its credits could not be reconciled from the command line at all.
+        var folder = Scratch.Folder();
+        var items = Path.Combine(folder, "items.csv");
+        File.WriteAllLines(items,
+        [
+            "id,customer_id,payer_document,amount,due_date,nosso_numero,txid,document_number",
+            "NF-7,CLI-1,24031834314,1234.56,2026-11-30,,,",
+        ]);
+        var csv = Path.Combine(folder, "extrato.csv");
+        File.WriteAllLines(csv, ["data;descricao;valor", "30/11/2026;PIX RECEBIDO CPF 240.318.343-14;1.234,56", "30/11/2026;TARIFA;-12,00"]);
+
+        var auto = Kolek.Run(folder, ["reconcile", "--open-items", items, csv, "--json"]);
+        var forced = Kolek.Run(folder, ["reconcile", "--open-items", items, "--format", "csv", csv, "--json"]);
+
+        Assert.DoesNotContain(auto.Json().GetProperty("matches").EnumerateArray(), _ => true);
+        Assert.True(forced.ExitCode == 0, forced.Stdout + forced.Stderr);
+        var match = Assert.Single(forced.Json().GetProperty("matches").EnumerateArray());
+        Assert.Equal("NF-7", match.GetProperty("allocations")[0].GetProperty("itemId").GetString());
+        Assert.Equal(1234.56m, match.GetProperty("allocations")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal("debit", Assert.Single(forced.Json().GetProperty("ignored").EnumerateArray()).GetProperty("reason").GetString());
+        Assert.Equal(2, Kolek.Run(folder, ["reconcile", "--open-items", items, "--format", "xls", csv]).ExitCode);
+    }
+
+    [Fact]
     public void Reconcile_SecondPixOfSamePayerAndAmount_IsASuggestionFlaggedAsPossibleDuplicate()
     {
         // User trial: the second PIX of a customer who had already paid landed in "unmatched" as "no-candidate".

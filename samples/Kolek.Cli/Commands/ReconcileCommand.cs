@@ -10,8 +10,9 @@ using NodaTime;
 namespace Kolek.Cli.Commands;
 
 /// <summary>
-/// <c>kolek reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] STATEMENT... [--json]</c>: matches the credits of bank files
-/// against open items. With <c>--ledger</c> (a SQLite file) the matches are remembered, so a transaction reconciled by
+/// <c>kolek reconcile --open-items ITEMS.csv [--ledger FILE] [--lang pt-BR|en] [--format F] STATEMENT... [--json]</c>: matches the credits of
+/// bank files against open items. <c>--format</c> takes the values of <c>kolek parse</c> (default <c>auto</c>; a CSV export
+/// needs <c>csv</c>, as its columns are not recognised from content). With <c>--ledger</c> (a SQLite file) the matches are remembered, so a transaction reconciled by
 /// an earlier import is listed under <c>ignored</c> as <c>already-reconciled</c> and never pays twice.
 /// </summary>
 /// <remarks>
@@ -23,7 +24,7 @@ public static class ReconcileCommand
     /// <summary>Runs the command; returns the exit code.</summary>
     public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout)
     {
-        args.RejectUnknown("open-items", "ledger", "lang", "json");
+        args.RejectUnknown("open-items", "ledger", "lang", "format", "json");
         var language = Language(args.Get("lang"));
         if (args.Positional.Count == 0)
         {
@@ -32,7 +33,8 @@ public static class ReconcileCommand
 
         var problems = new InputProblems();
         var items = problems.Take(ErpExport.LoadOpenItems(args.Require("open-items")));
-        var statements = args.Positional.Select(path => StatementFiles.Read(path)).ToList();
+        var format = ParseCommand.ParseFormat(args.Get("format") ?? "auto");
+        var statements = args.Positional.Select(path => StatementFiles.Read(path, format)).ToList();
         var transactions = statements.SelectMany(s => s.Transactions).ToList();
         var matcher = new ReconciliationMatcher(new MatchingOptions
         {
