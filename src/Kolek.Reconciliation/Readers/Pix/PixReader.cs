@@ -298,6 +298,7 @@ public static class PixReader
                 Payer = PayerOf(pix, "pagador") ?? (cob is { } debtor ? PayerOf(debtor, "devedor") : null),
                 Source = new SourceLocation(line ?? 1),
             });
+            WarnCashHandedBack(pix, endToEndId, amount.Value, line, context);
         }
 
         if (pix.TryGetProperty("devolucoes", out var devolucoes))
@@ -314,6 +315,36 @@ public static class PixReader
                 context.Warning(line, "devolucoes", "pix.devolucao.exceeds", string.Create(CultureInfo.InvariantCulture,
                     $"As devoluções do pix {endToEndId} somam {returned:0.00#}, mais que o valor dele ({amount.Value:0.00#}); todas foram lidas, confira."));
             }
+        }
+    }
+
+    /// <summary>
+    /// Pix Saque and Pix Troco: part of the pix was cash the receiver handed back (<c>componentesValor.saque</c> or
+    /// <c>.troco</c>). The transaction's amount stays what the account received (the statement's totals hold); a warning
+    /// says how much of it is cash and how much pays charges, so a person reviewing the remainder knows why.
+    /// </summary>
+    private static void WarnCashHandedBack(JsonElement pix, string endToEndId, decimal amount, int? line, PixReadContext context)
+    {
+        if (!pix.TryGetProperty("componentesValor", out var parts) || parts.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var cash = 0m;
+        foreach (var name in (ReadOnlySpan<string>)["saque", "troco"])
+        {
+            if (parts.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.Object
+                && part.TryGetProperty("valor", out var valor) && valor.ValueKind == JsonValueKind.String
+                && decimal.TryParse(valor.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                cash += value;
+            }
+        }
+
+        if (cash > 0m)
+        {
+            context.Warning(line, "componentesValor", "pix.saque-troco", string.Create(CultureInfo.InvariantCulture,
+                $"O pix {endToEndId} inclui {cash:0.00#} de saque/troco entregue em espécie; só {amount - cash:0.00#} paga cobranças (o lançamento mantém o valor creditado, {amount:0.00#})."));
         }
     }
 

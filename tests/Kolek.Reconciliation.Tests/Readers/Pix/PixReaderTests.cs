@@ -53,6 +53,23 @@ public class PixReaderTests
     }
 
     [CorpusFact]
+    public void Read_PixSaque_KeepsTheCreditedAmountAndWarnsWhatIsCash()
+    {
+        // User trial (session 6): the third pix (200.00: original 180.00 + saque 20.00) was read without a word, and the
+        // matcher then reported 20.00 of "unexplained excess" on the charge of 180.00.
+        var s = ReadCorpus("bacen-pix-recebidos-consulta-lista.json");
+
+        var saque = s.Transactions.Last(t => t.Kind == TransactionKind.Credit);
+        Assert.Equal(200.00m, saque.Amount);
+        var warning = Assert.Single(s.Diagnostics, d => d.Code == "pix.saque-troco");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal("componentesValor", warning.Field);
+        Assert.Equal(saque.Source.Line, warning.Line);
+        Assert.Contains("inclui 20.00 de saque/troco", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("só 180.00 paga cobranças", warning.Message, StringComparison.Ordinal);
+    }
+
+    [CorpusFact]
     public void Read_WebhookWithDevolucoesObject_StillReadsTheRefund()
     {
         var s = ReadCorpus("bacen-webhook-pix-callback.json");
