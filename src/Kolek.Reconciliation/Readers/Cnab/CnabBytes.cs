@@ -8,6 +8,9 @@ namespace Kolek.Reconciliation.Readers.Cnab;
 internal static class CnabBytes
 {
     /// <summary>The Latin-1 white space of <see cref="IsWhiteSpace(byte)"/>, for vectorised searches.</summary>
+    /// <summary>Eight blanks, as a little-endian word.</summary>
+    private const ulong Blanks = 0x2020202020202020UL;
+
     private static readonly SearchValues<byte> s_whiteSpace = SearchValues.Create([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0]);
 
     /// <summary>Whether the Latin-1 character <paramref name="b"/> is white space as <see cref="char.IsWhiteSpace(char)"/>
@@ -25,6 +28,14 @@ internal static class CnabBytes
 
         if (value.Length < 16)
         {
+            // A blank numeric field (8 to 15 bytes, e.g. an unused amount of a trimmed file): two overlapping words of blanks.
+            if (value.Length >= 8
+                && BinaryPrimitives.ReadUInt64LittleEndian(value) == Blanks
+                && BinaryPrimitives.ReadUInt64LittleEndian(value[^8..]) == Blanks)
+            {
+                return default;
+            }
+
             // Shorter than a vector the search would use: it would look up each byte in its table; a plain loop is cheaper.
             var first = 0;
             while (first < value.Length && IsWhiteSpace(value[first]))
@@ -39,6 +50,20 @@ internal static class CnabBytes
             }
 
             return value[first..end];
+        }
+
+        // The usual padding is spaces: looked for alone (one compare per vector, not a table look-up per byte). When the
+        // first and last other bytes are not white space either, they are where the trimmed value starts and ends.
+        var head = value.IndexOfAnyExcept((byte)' ');
+        if (head < 0)
+        {
+            return default;
+        }
+
+        var tail = value.LastIndexOfAnyExcept((byte)' ');
+        if (!IsWhiteSpace(value[head]) && !IsWhiteSpace(value[tail]))
+        {
+            return value[head..(tail + 1)];
         }
 
         var start = value.IndexOfAnyExcept(s_whiteSpace);

@@ -46,6 +46,39 @@ public class CnabFactoryTests
                 return transaction.Id == ContentHash.ShortId("cnab-", ContentHash.KeyHash(key));
             });
 
+    /// <summary>The plausibility check compares whole cents when every amount is a usual one (scale 0–2) and decimals
+    /// otherwise: either way a component is implausible exactly when it is more than ten times the larger of the face value
+    /// and the amount paid, that larger one positive; amounts of other scales, signs and sizes take the decimal path.</summary>
+    [Property(MaxTest = 1000)]
+    public Property Plausibility_IsTheDecimalRule()
+    {
+        var amount = Gen.OneOf(
+            Gen.Constant((decimal?)null),
+            Gen.Choose(0, 2).SelectMany(scale => Gen.Choose(0, 100_000).Select(cents => (decimal?)new decimal(cents, 0, 0, false, (byte)scale))),
+            Gen.Elements<decimal?>(0m, -0m, 0.00m, -1m, 0.001m, 1.005m, 99999999999999999.99m, 1e20m, 10m, 100m, 1000.0m, 10000m, 100000m, 1000000m));
+        return Prop.ForAll(Gen.ArrayOf(amount, 6).ToArbitrary(), values =>
+        {
+            var bag = new DiagnosticBag();
+            var factory = new CnabTransactionFactory("001", "1", new LocalDate(2025, 1, 1), bag, 0);
+            factory.Create(new CnabDetail
+            {
+                Line = 1,
+                Occurrence = s_other,
+                FaceValue = values[0],
+                AmountPaid = values[1],
+                Fee = values[2],
+                Interest = values[3],
+                Fine = values[4],
+                Discount = values[5],
+            });
+            var reference = Math.Max(values[0] ?? 0m, values[1] ?? 0m);
+            var expected = new[] { ("valor_tarifa", values[2]), ("valor_juros", values[3]), ("valor_multa", values[4]), ("valor_desconto", values[5]) }
+                .Where(c => reference > 0m && c.Item2 is { } v && v > reference * CnabTransactionFactory.ImplausibleFactor)
+                .Select(c => c.Item1);
+            return bag.ToList().Where(d => d.Code == "cnab.amount.implausible").Select(d => d.Field!).SequenceEqual(expected);
+        });
+    }
+
     [Fact]
     public void Create_HoldsEachDetailBackOneRecord_AndAnUnreadableOneReleasesTheHeldOneInOrder()
     {
