@@ -110,7 +110,14 @@ internal sealed class CnabTransactionFactory
         }
 
         var previous = Flush();
-        (_held, _heldDate, _heldAmount, _heldCredit, _heldHash, _heldKeyLength, _heldKey) = (detail, bookingDate.Value, amount, credit, hash, keyLength, _next);
+        // One field at a time: a tuple would copy the detail (about 300 bytes) once more on the stack first.
+        _held = detail;
+        _heldDate = bookingDate.Value;
+        _heldAmount = amount;
+        _heldCredit = credit;
+        _heldHash = hash;
+        _heldKeyLength = keyLength;
+        _heldKey = _next;
         _holding = true;
         _next ^= 1;
         return previous;
