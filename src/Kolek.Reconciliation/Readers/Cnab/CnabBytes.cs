@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Kolek.Reconciliation.Readers.Cnab;
@@ -26,32 +28,58 @@ internal static class CnabBytes
             return value;
         }
 
-        if (value.Length < 16)
+        if (value.Length >= 16)
         {
-            // A blank numeric field (8 to 15 bytes, e.g. an unused amount of a trimmed file): two overlapping words of blanks.
-            if (value.Length >= 8
-                && BinaryPrimitives.ReadUInt64LittleEndian(value) == Blanks
-                && BinaryPrimitives.ReadUInt64LittleEndian(value[^8..]) == Blanks)
+            return TrimLong(value);
+        }
+
+        if (value.Length >= 8)
+        {
+            // 8 to 15 bytes, two overlapping words: blank (an unused amount of a trimmed file), or a value padded on the
+            // right with spaces (a document number): its end is after the last byte that is not a space.
+            var head = BinaryPrimitives.ReadUInt64LittleEndian(value) ^ Blanks;
+            var tail = BinaryPrimitives.ReadUInt64LittleEndian(value[^8..]) ^ Blanks;
+            if ((head | tail) == 0)
             {
                 return default;
             }
 
-            // Shorter than a vector the search would use: it would look up each byte in its table; a plain loop is cheaper.
-            var first = 0;
-            while (first < value.Length && IsWhiteSpace(value[first]))
+            if (tail != 0 && !IsWhiteSpace(value[0]))
             {
-                first++;
+                var end = value.Length - (BitOperations.LeadingZeroCount(tail) >> 3);
+                if (!IsWhiteSpace(value[end - 1]))
+                {
+                    return value[..end];
+                }
             }
-
-            var end = value.Length;
-            while (end > first && IsWhiteSpace(value[end - 1]))
-            {
-                end--;
-            }
-
-            return value[first..end];
         }
 
+        return TrimShort(value);
+    }
+
+    /// <summary><see cref="Trim"/> of fewer than 16 bytes: shorter than a vector the search would use, which would look up
+    /// each byte in its table; a plain loop is cheaper.</summary>
+    private static ReadOnlySpan<byte> TrimShort(ReadOnlySpan<byte> value)
+    {
+        var first = 0;
+        while (first < value.Length && IsWhiteSpace(value[first]))
+        {
+            first++;
+        }
+
+        var end = value.Length;
+        while (end > first && IsWhiteSpace(value[end - 1]))
+        {
+            end--;
+        }
+
+        return value[first..end];
+    }
+
+    /// <summary><see cref="Trim"/> of 16 bytes or more (names, padded references), out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> TrimLong(ReadOnlySpan<byte> value)
+    {
         // The usual padding is spaces: looked for alone (one compare per vector, not a table look-up per byte). When the
         // first and last other bytes are not white space either, they are where the trimmed value starts and ends.
         var head = value.IndexOfAnyExcept((byte)' ');
