@@ -121,7 +121,8 @@ internal static class CnabBytes
     public static bool AllDigits(ReadOnlySpan<byte> value) => !value.ContainsAnyExceptInRange((byte)'0', (byte)'9');
 
     /// <summary>Whether every byte is <c>0</c> (true when empty).</summary>
-    public static bool AllZeros(ReadOnlySpan<byte> value) => !value.ContainsAnyExcept((byte)'0');
+    /// <remarks>Most identifiers do not start with a zero: that is one compare, not a search.</remarks>
+    public static bool AllZeros(ReadOnlySpan<byte> value) => value.IsEmpty || (value[0] == (byte)'0' && !value[1..].ContainsAnyExcept((byte)'0'));
 
     /// <summary>The bytes decoded as Latin-1, the encoding CNAB files are read in.</summary>
     public static string Text(ReadOnlySpan<byte> value) => Encoding.Latin1.GetString(value);

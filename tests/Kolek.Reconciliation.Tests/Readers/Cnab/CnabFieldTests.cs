@@ -35,6 +35,11 @@ public class CnabFieldTests
             return Encoding.Latin1.GetString(CnabBytes.Trim(bytes)) == text.Trim();
         });
 
+    [Property(MaxTest = 500)]
+    public Property AllZeros_IsEveryByteZero() =>
+        Prop.ForAll(Gen.Choose(0, 24).SelectMany(n => Gen.ArrayOf(Gen.Elements((byte)'0', (byte)'0', (byte)'0', (byte)'1', (byte)' ', (byte)'A'), n)).ToArbitrary(),
+            bytes => CnabBytes.AllZeros(bytes) == bytes.All(b => b == (byte)'0'));
+
     [Theory]
     [InlineData("        ")]
     [InlineData("             ")]
