@@ -46,6 +46,11 @@ internal sealed class CnabTransactionFactory
     private bool _heldCredit;
     private ulong _heldHash;
     private int _heldKeyLength;
+
+    // The last booking date written into a key, and its text (yyyy-MM-dd, or longer for years outside 1000-9999).
+    private readonly byte[] _keyDateText = new byte[32];
+    private LocalDate _keyDate;
+    private int _keyDateLength;
     private int _heldKey;
     private bool _holding;
 
@@ -250,7 +255,15 @@ internal sealed class CnabTransactionFactory
         occurrence.CodeUtf8.CopyTo(key[at..]);
         at += occurrence.CodeUtf8.Length;
         key[at++] = (byte)'|';
-        at += WriteDate(key[at..], bookingDate);
+        // The records of a file share a few dates: the last one's text is kept and copied while the date repeats.
+        if (bookingDate != _keyDate || _keyDateLength == 0)
+        {
+            _keyDateLength = WriteDate(_keyDateText, bookingDate);
+            _keyDate = bookingDate;
+        }
+
+        _keyDateText.AsSpan(0, _keyDateLength).CopyTo(key[at..]);
+        at += _keyDateLength;
         key[at++] = (byte)'|';
         at += WriteAmount(key[at..], amount);
         return at;

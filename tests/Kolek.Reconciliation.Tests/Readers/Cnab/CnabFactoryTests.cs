@@ -79,6 +79,29 @@ public class CnabFactoryTests
         });
     }
 
+    /// <summary>The booking date's text is kept while it repeats: every key still has its own record's date, when dates
+    /// repeat, change, come back, and fall outside the years 1000-9999 (written by the ISO pattern).</summary>
+    [Fact]
+    public void Id_KeyDateFollowsEachRecord_WhenDatesRepeatAndChange()
+    {
+        var factory = new CnabTransactionFactory("341", "7", null, new DiagnosticBag(), 0);
+        LocalDate[] dates = [new(2025, 4, 2), new(2025, 4, 2), new(2025, 4, 3), new(2025, 4, 2), new(999, 12, 31), new(-5, 1, 1), new(2025, 4, 3)];
+        var transactions = new List<BankTransaction>();
+        for (var i = 0; i < dates.Length; i++)
+        {
+            if (factory.Create(new CnabDetail { Line = i + 1, Occurrence = s_settled, OccurrenceDate = dates[i], AmountPaid = 1m, NossoNumero = "9" }) is { } t)
+            {
+                transactions.Add(t);
+            }
+        }
+
+        transactions.Add(factory.Flush()!);
+        var expected = new StableIds("cnab-");
+        Assert.Equal(
+            dates.Select(d => expected.Next(Encoding.UTF8.GetBytes($"341|7|9|06|{NodaTime.Text.LocalDatePattern.Iso.Format(d)}|1.00"))),
+            transactions.Select(t => t.Id));
+    }
+
     [Fact]
     public void Create_HoldsEachDetailBackOneRecord_AndAnUnreadableOneReleasesTheHeldOneInOrder()
     {
