@@ -17,7 +17,21 @@ internal static class CnabBytes
 
     /// <summary>Whether the Latin-1 character <paramref name="b"/> is white space as <see cref="char.IsWhiteSpace(char)"/>
     /// says (U+0009–U+000D, U+0020, U+0085, U+00A0), so that trimming bytes trims what <see cref="string.Trim()"/> would.</summary>
-    public static bool IsWhiteSpace(byte b) => b == (byte)' ' || (uint)(b - 0x09) <= 0x0D - 0x09 || b is 0x85 or 0xA0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Called at both ends of every field; one load from a table.
+    public static bool IsWhiteSpace(byte b) => WhiteSpaceTable[b] != 0;
+
+    /// <summary>1 for the bytes of <see cref="IsWhiteSpace(byte)"/>: 0x09–0x0D, 0x20, 0x85, 0xA0.</summary>
+    private static ReadOnlySpan<byte> WhiteSpaceTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>The bytes without leading and trailing white space.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // The usual full field (digits, codes, dates) costs two compares, no call.

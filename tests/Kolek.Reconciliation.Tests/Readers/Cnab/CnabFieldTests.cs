@@ -35,6 +35,10 @@ public class CnabFieldTests
             return Encoding.Latin1.GetString(CnabBytes.Trim(bytes)) == text.Trim();
         });
 
+    [Fact]
+    public void IsWhiteSpace_EveryByte_IsCharIsWhiteSpaceOfLatin1() =>
+        Assert.All(Enumerable.Range(0, 256), b => Assert.Equal(char.IsWhiteSpace((char)b), CnabBytes.IsWhiteSpace((byte)b)));
+
     [Property(MaxTest = 500)]
     public Property AllZeros_IsEveryByteZero() =>
         Prop.ForAll(Gen.Choose(0, 24).SelectMany(n => Gen.ArrayOf(Gen.Elements((byte)'0', (byte)'0', (byte)'0', (byte)'1', (byte)' ', (byte)'A'), n)).ToArbitrary(),
