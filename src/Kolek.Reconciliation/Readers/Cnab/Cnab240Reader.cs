@@ -82,6 +82,7 @@ public static class Cnab240Reader
         private readonly Cnab240Totals _totals;
         private readonly CnabRecordCopy _pendingT = new(Width);
         private bool _pending;
+        private long? _pendingFaceCents;
         private int _lastNumber;
         private char _lastType;
 
@@ -126,10 +127,10 @@ public static class Cnab240Reader
         {
             var line = records.Current;
             _lastNumber = records.Number;
-            _lastType = records.At(8);
+            var type = (char)line[7];
+            var segment = (char)line[13];
+            _lastType = type;
             _totals.Add(line, records.Number);
-            var type = records.At(8);
-            var segment = records.At(14);
             if (_pending && !(type == '3' && segment == 'U'))
             {
                 ReportUnpaired();
@@ -141,6 +142,7 @@ public static class Cnab240Reader
                     break;
                 case '3' when segment == 'T':
                     _pendingT.Take(records);
+                    _pendingFaceCents = _totals.TitleFaceCents;
                     _pending = true;
                     break;
                 case '3' when segment == 'U' && _pending && (_pendingT.Shifted || records.Shifted):
@@ -218,7 +220,8 @@ public static class Cnab240Reader
                 Occurrence = _occurrences.Get(code),
                 OccurrenceDate = u.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear4, _occurrenceDates),
                 CreditDate = u.Date(layout.CreditDate, "data_credito", CnabDateFormat.DayMonthYear4, _creditDates),
-                FaceValue = t.Money(layout.FaceValue, "valor_titulo", required: true),
+                // Read as all digits already when the totals counted the T segment; else read (and reported) here.
+                FaceValue = _pendingFaceCents is { } face ? CnabFieldReader.Cents(face) : t.Money(layout.FaceValue, "valor_titulo", required: true),
                 AmountPaid = u.Money(layout.AmountPaid, "valor_pago", required: true),
                 NetCredited = u.Money(layout.NetCredited, "valor_liquido"),
                 Fee = t.Money(layout.Fee, "valor_tarifa"),

@@ -23,6 +23,11 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
     private Int128 _lotFaceCents;
     private bool _faceUnreadable;
 
+    /// <summary>The face value, in cents, of the last T segment counted by <see cref="Add"/>, when its field was read as
+    /// all digits (<see cref="CnabBytes.TryWholeNumber"/>, what <see cref="CnabFieldReader.Money(CnabSpan, string, bool)"/>
+    /// tries first); null otherwise. The reader takes it with the T segment instead of reading the field again.</summary>
+    public long? TitleFaceCents { get; private set; }
+
     /// <summary>Counts a record after the file header.</summary>
     /// <param name="line">The fitted record.</param>
     /// <param name="number">Its line number, for reports.</param>
@@ -43,13 +48,16 @@ internal sealed class Cnab240Totals(Cnab240Layout layout, DiagnosticBag diagnost
                 if (line[13] == (byte)'T')
                 {
                     _lotTitles++;
-                    if (TryNumber(Slice(line, layout.FaceValue), out var cents))
+                    var face = Slice(line, layout.FaceValue);
+                    if (TryNumber(face, out var cents))
                     {
                         _lotFaceCents += cents;
+                        TitleFaceCents = face.Length <= 18 ? cents : null;
                     }
                     else
                     {
                         _faceUnreadable = true;
+                        TitleFaceCents = null;
                     }
                 }
 

@@ -27,6 +27,9 @@ internal sealed class CnabTransactionFactory
     /// <summary>How many times the face value or amount paid a charge component may reach before it is implausible.</summary>
     internal const decimal ImplausibleFactor = 10m;
 
+    /// <summary><see cref="ImplausibleFactor"/> for the compare in whole cents (a constant once the method is optimised).</summary>
+    private static readonly ulong s_implausibleFactor = (ulong)ImplausibleFactor;
+
     private readonly StableIds _ids;
     private readonly byte[] _keyPrefix;
     private readonly LocalDate? _fallbackDate;
@@ -43,6 +46,11 @@ internal sealed class CnabTransactionFactory
     private bool _heldCredit;
     private ulong _heldHash;
     private int _heldKeyLength;
+
+    // The last booking date written into a key, and its text (yyyy-MM-dd, or longer for years outside 1000-9999).
+    private readonly byte[] _keyDateText = new byte[32];
+    private LocalDate _keyDate;
+    private int _keyDateLength;
     private int _heldKey;
     private bool _holding;
 
@@ -107,7 +115,14 @@ internal sealed class CnabTransactionFactory
         }
 
         var previous = Flush();
-        (_held, _heldDate, _heldAmount, _heldCredit, _heldHash, _heldKeyLength, _heldKey) = (detail, bookingDate.Value, amount, credit, hash, keyLength, _next);
+        // One field at a time: a tuple would copy the detail (about 300 bytes) once more on the stack first.
+        _held = detail;
+        _heldDate = bookingDate.Value;
+        _heldAmount = amount;
+        _heldCredit = credit;
+        _heldHash = hash;
+        _heldKeyLength = keyLength;
+        _heldKey = _next;
         _holding = true;
         _next ^= 1;
         return previous;
@@ -154,6 +169,54 @@ internal sealed class CnabTransactionFactory
 
     private void CheckPlausible(in CnabDetail detail)
     {
+        if (detail.Fee is null && detail.Interest is null && detail.Fine is null && detail.Discount is null)
+        {
+            return;
+        }
+
+        // The usual amounts (made by CnabFieldReader.Cents: whole cents, scale 0 to 2) are compared as integers: nothing to
+        // report when every component is within the limit, or when there is no positive reference. The decimal path below
+        // decides (and reports) otherwise; both say the same of any value both can read.
+        if (TryCents(detail.FaceValue, out var face) && TryCents(detail.AmountPaid, out var paid)
+            && TryCents(detail.Fee, out var fee) && TryCents(detail.Interest, out var interest)
+            && TryCents(detail.Fine, out var fine) && TryCents(detail.Discount, out var discount))
+        {
+            var limit = Math.Max(face, paid) * s_implausibleFactor;
+            if (limit == 0 || (fee <= limit && interest <= limit && fine <= limit && discount <= limit))
+            {
+                return;
+            }
+        }
+
+        CheckPlausibleDecimal(detail);
+    }
+
+    /// <summary>The amount in whole cents when it is a non-negative decimal of scale 0 to 2 below 10^16 (0 when null), so
+    /// that comparing the cents compares the values; false for anything else.</summary>
+    private static bool TryCents(decimal? amount, out ulong cents)
+    {
+        cents = 0;
+        if (amount is not { } value)
+        {
+            return true;
+        }
+
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var unscaled = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || bits[3] < 0 || scale > 2 || unscaled >= 10_000_000_000_000_000UL)
+        {
+            return false;
+        }
+
+        cents = unscaled * (scale == 0 ? 100UL : scale == 1 ? 10UL : 1UL);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckPlausibleDecimal(in CnabDetail detail)
+    {
         var reference = Math.Max(detail.FaceValue ?? 0m, detail.AmountPaid ?? 0m);
         if (reference <= 0m || (detail.Fee is null && detail.Interest is null && detail.Fine is null && detail.Discount is null))
         {
@@ -192,7 +255,15 @@ internal sealed class CnabTransactionFactory
         occurrence.CodeUtf8.CopyTo(key[at..]);
         at += occurrence.CodeUtf8.Length;
         key[at++] = (byte)'|';
-        at += WriteDate(key[at..], bookingDate);
+        // The records of a file share a few dates: the last one's text is kept and copied while the date repeats.
+        if (bookingDate != _keyDate || _keyDateLength == 0)
+        {
+            _keyDateLength = WriteDate(_keyDateText, bookingDate);
+            _keyDate = bookingDate;
+        }
+
+        _keyDateText.AsSpan(0, _keyDateLength).CopyTo(key[at..]);
+        at += _keyDateLength;
         key[at++] = (byte)'|';
         at += WriteAmount(key[at..], amount);
         return at;

@@ -135,6 +135,22 @@ public class Cnab240ReaderTests
         Assert.Contains(s.Diagnostics, d => d is { Line: 2, Code: "cnab240.segment.unpaired", Severity: DiagnosticSeverity.Error });
     }
 
+    /// <summary>The face value counted by the trailer totals is taken with the T segment when it is all digits; any
+    /// other face value is read (and reported) with the pair as before.</summary>
+    [Fact]
+    public void Read_FaceValueAllDigitsPaddedOrInvalid_ReadOrReportedWithThePair()
+    {
+        var lines = Encoding.Latin1.GetString(Kolek.Benchmarks.Data.StatementFiles.Cnab240(3)).Split("\r\n");
+        string WithFace(string line, string face) => line[..81] + face + line[96..];
+        lines[4] = WithFace(lines[4], "0000000001234X5");
+        lines[6] = WithFace(lines[6], "      000012345");
+        var s = Cnab240Reader.Read("f.ret", Encoding.Latin1.GetBytes(string.Join("\r\n", lines)));
+
+        Assert.Equal([3, 7], s.Transactions.Select(t => t.Source.Line));
+        Assert.Contains(s.Diagnostics, d => d is { Line: 5, Field: "valor_titulo", Code: "cnab.amount.invalid", Severity: DiagnosticSeverity.Error });
+        Assert.DoesNotContain(s.Diagnostics, d => d.Line == 7);
+    }
+
     [Fact]
     public void CanRead_Cnab400AndJson_IsFalse()
     {

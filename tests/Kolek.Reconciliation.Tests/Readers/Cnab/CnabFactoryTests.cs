@@ -46,6 +46,62 @@ public class CnabFactoryTests
                 return transaction.Id == ContentHash.ShortId("cnab-", ContentHash.KeyHash(key));
             });
 
+    /// <summary>The plausibility check compares whole cents when every amount is a usual one (scale 0–2) and decimals
+    /// otherwise: either way a component is implausible exactly when it is more than ten times the larger of the face value
+    /// and the amount paid, that larger one positive; amounts of other scales, signs and sizes take the decimal path.</summary>
+    [Property(MaxTest = 1000)]
+    public Property Plausibility_IsTheDecimalRule()
+    {
+        var amount = Gen.OneOf(
+            Gen.Constant((decimal?)null),
+            Gen.Choose(0, 2).SelectMany(scale => Gen.Choose(0, 100_000).Select(cents => (decimal?)new decimal(cents, 0, 0, false, (byte)scale))),
+            Gen.Elements<decimal?>(0m, -0m, 0.00m, -1m, 0.001m, 1.005m, 99999999999999999.99m, 1e20m, 10m, 100m, 1000.0m, 10000m, 100000m, 1000000m));
+        return Prop.ForAll(Gen.ArrayOf(amount, 6).ToArbitrary(), values =>
+        {
+            var bag = new DiagnosticBag();
+            var factory = new CnabTransactionFactory("001", "1", new LocalDate(2025, 1, 1), bag, 0);
+            factory.Create(new CnabDetail
+            {
+                Line = 1,
+                Occurrence = s_other,
+                FaceValue = values[0],
+                AmountPaid = values[1],
+                Fee = values[2],
+                Interest = values[3],
+                Fine = values[4],
+                Discount = values[5],
+            });
+            var reference = Math.Max(values[0] ?? 0m, values[1] ?? 0m);
+            var expected = new[] { ("valor_tarifa", values[2]), ("valor_juros", values[3]), ("valor_multa", values[4]), ("valor_desconto", values[5]) }
+                .Where(c => reference > 0m && c.Item2 is { } v && v > reference * CnabTransactionFactory.ImplausibleFactor)
+                .Select(c => c.Item1);
+            return bag.ToList().Where(d => d.Code == "cnab.amount.implausible").Select(d => d.Field!).SequenceEqual(expected);
+        });
+    }
+
+    /// <summary>The booking date's text is kept while it repeats: every key still has its own record's date, when dates
+    /// repeat, change, come back, and fall outside the years 1000-9999 (written by the ISO pattern).</summary>
+    [Fact]
+    public void Id_KeyDateFollowsEachRecord_WhenDatesRepeatAndChange()
+    {
+        var factory = new CnabTransactionFactory("341", "7", null, new DiagnosticBag(), 0);
+        LocalDate[] dates = [new(2025, 4, 2), new(2025, 4, 2), new(2025, 4, 3), new(2025, 4, 2), new(999, 12, 31), new(-5, 1, 1), new(2025, 4, 3)];
+        var transactions = new List<BankTransaction>();
+        for (var i = 0; i < dates.Length; i++)
+        {
+            if (factory.Create(new CnabDetail { Line = i + 1, Occurrence = s_settled, OccurrenceDate = dates[i], AmountPaid = 1m, NossoNumero = "9" }) is { } t)
+            {
+                transactions.Add(t);
+            }
+        }
+
+        transactions.Add(factory.Flush()!);
+        var expected = new StableIds("cnab-");
+        Assert.Equal(
+            dates.Select(d => expected.Next(Encoding.UTF8.GetBytes($"341|7|9|06|{NodaTime.Text.LocalDatePattern.Iso.Format(d)}|1.00"))),
+            transactions.Select(t => t.Id));
+    }
+
     [Fact]
     public void Create_HoldsEachDetailBackOneRecord_AndAnUnreadableOneReleasesTheHeldOneInOrder()
     {

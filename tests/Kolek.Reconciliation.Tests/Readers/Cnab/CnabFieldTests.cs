@@ -23,6 +23,43 @@ public class CnabFieldTests
                 && Encoding.Latin1.GetString(CnabBytes.TrimEnd(bytes)) == text.TrimEnd();
         });
 
+    /// <summary>Mostly spaces, the usual padding, with now and then another white space or a non-blank byte: the fast
+    /// paths (a blank field of 8–15 bytes read as two words, spaces searched for alone) and their fallbacks.</summary>
+    private static readonly byte[] s_padded = [0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x09, 0xA0, 0x85, (byte)'0', (byte)'A', 0xC7];
+
+    [Property(MaxTest = 1000)]
+    public Property Trim_SpacePaddedFields_IsStringTrim() =>
+        Prop.ForAll(Gen.Choose(0, 48).SelectMany(n => Gen.ArrayOf(Gen.Elements(s_padded), n)).ToArbitrary(), bytes =>
+        {
+            var text = Encoding.Latin1.GetString(bytes);
+            return Encoding.Latin1.GetString(CnabBytes.Trim(bytes)) == text.Trim();
+        });
+
+    [Fact]
+    public void IsWhiteSpace_EveryByte_IsCharIsWhiteSpaceOfLatin1() =>
+        Assert.All(Enumerable.Range(0, 256), b => Assert.Equal(char.IsWhiteSpace((char)b), CnabBytes.IsWhiteSpace((byte)b)));
+
+    [Property(MaxTest = 500)]
+    public Property AllZeros_IsEveryByteZero() =>
+        Prop.ForAll(Gen.Choose(0, 24).SelectMany(n => Gen.ArrayOf(Gen.Elements((byte)'0', (byte)'0', (byte)'0', (byte)'1', (byte)' ', (byte)'A'), n)).ToArbitrary(),
+            bytes => CnabBytes.AllZeros(bytes) == bytes.All(b => b == (byte)'0'));
+
+    [Theory]
+    [InlineData("        ")]
+    [InlineData("             ")]
+    [InlineData("               ")]
+    [InlineData("      \t      ")]
+    [InlineData("\u00A0            ")]
+    [InlineData("      7      ")]
+    [InlineData("                ")]
+    [InlineData(" \t  NOME   \u00A0        ")]
+    [InlineData("   NOME DO PAGADOR                     ")]
+    public void Trim_BlankOrPaddedField_IsStringTrim(string field)
+    {
+        var bytes = Encoding.Latin1.GetBytes(field);
+        Assert.Equal(field.Trim(), Encoding.Latin1.GetString(CnabBytes.Trim(bytes)));
+    }
+
     [Fact]
     public void Date_WithMemo_GivesEachRecordItsOwnDate_AndReportsEveryMalformedOne()
     {
