@@ -25,7 +25,7 @@ public sealed class MatchingOptions
     /// references. They run with <see cref="System.Text.RegularExpressions.RegexOptions.NonBacktracking"/>, so
     /// lookarounds and backreferences are not allowed.</summary>
     /// <value>The default value is <see cref="DefaultMemoPatterns"/>: a linha digitável, "nosso número …",
-    /// labelled document numbers ("NF 4521", "Fatura nº 88", "Pedido: A-12"), prefixed codes ("INV-2") and
+    /// labelled document numbers ("NF 4521", "Fatura nº 88", "Pedido: A-12"), prefixed codes ("INV-2", "NF-4521/2") and
     /// txid-shaped tokens of 26 to 35 characters.</value>
     public IList<string> MemoPatterns { get; set; } = [.. DefaultMemoPatterns];
 
@@ -75,9 +75,10 @@ public sealed class MatchingOptions
         // "Nosso número 123.456-7", "NOSSO NUM: 0001234".
         @"(?i)nosso\s*n[uú]m(ero)?\.?\s*[:#º°-]?\s*(?<ref>[0-9][0-9./-]*[0-9])",
         // Labelled document numbers: "NF 4521", "NF-e 123", "Fatura nº 88", "Pedido: A-12", "Dup. 77/1".
-        @"(?i)\b(nf-?e?|nota( fiscal)?|fatura|fat|doc(umento)?|duplicata|dup|pedido|t[ií]tulo|boleto|ref)\b\.?\s*(n[º°o.]?\s*)?[:#-]?\s*(?<ref>[a-z0-9][a-z0-9/-]*[a-z0-9])",
-        // Prefixed codes such as "INV-2" or "PED-00012".
-        @"(?i)\b(?<ref>[a-z]{2,5}-[0-9]{1,12})\b",
+        @"(?i)\b(nf-?e?|nota( fiscal)?|fatura|fat|doc(umento)?|duplicata|dup|pedido|t[ií]tulo|boleto|ref)\b\.?\s*(n[º°o.]\s*)?[:#-]?\s*(?<ref>[a-z0-9][a-z0-9/-]*[a-z0-9])",
+        // Prefixed codes such as "INV-2", "PED-00012", "NF-103B", "NF-4521/2" (installment) or "NF 88": the prefix is part
+        // of the reference, for items whose document number carries it.
+        @"(?i)\b(?<ref>[a-z]{2,5}[-\s]?[0-9]{1,12}(?:[a-z]|/[0-9]{1,4})?)\b",
         // Txid-shaped tokens (26 to 35 letters and digits).
         @"\b(?<ref>[A-Za-z0-9]{26,35})\b",
     ];

@@ -83,6 +83,25 @@ public class ReconciliationMatcherTests
         Assert.Equal(MatchRules.MemoReference, Assert.Single(Reconcile([credit], [item]).Matches).Rule);
     }
 
+    [Theory]
+    [InlineData("PIX RECEBIDO NF-103B", "NF-103B")]
+    [InlineData("REF NF-4521/2", "NF-4521/2")]
+    [InlineData("TED NF 88 CLIENTE", "NF-88")]
+    [InlineData("PGTO FATURA Nº 4521", "4521")]
+    public void Reconcile_DocumentNumberWithItsPrefixInMemo_PaysItem(string description, string documentNumber)
+    {
+        // User trial (session 6): document numbers that carry their prefix (letters after the digits, an installment,
+        // a space instead of the hyphen) were not found, and the credit fell back to an amount+date suggestion.
+        var item = Item("X", 75m) with { References = new OpenItemReferences { DocumentNumber = documentNumber } };
+        var other = Item("Y", 75m, "2026-11-05", "K-2");
+        var credit = Credit("T1", 75m) with { Description = description };
+
+        var match = Assert.Single(Reconcile([credit], [item, other]).Matches);
+
+        Assert.Equal(MatchRules.MemoReference, match.Rule);
+        Assert.Equal("X", match.Allocations.Single().ItemId);
+    }
+
     [Fact]
     public void Reconcile_CustomMemoPattern_IsUsed()
     {
