@@ -102,6 +102,20 @@ public class LateChargesTests
     }
 
     [Fact]
+    public void Reconcile_ConsumerPaysTheCappedAmountWithoutReferenceOrDocument_SuggestedByAmountAndDate()
+    {
+        // Tryout 6 (reported, then fixed): the amount+date index bounded late amounts with the uncapped 3% a month, so the
+        // 1,025.00 the message asked (interest capped at 1%) was neither matched nor suggested.
+        var item = Item("NF-501", 1000m, due: "2026-11-30").WithLateCharges(2m, 3m) with { Consumer = true };
+        var credit = Credit("T1", 1025m, date: "2026-12-15");
+
+        var suggestion = Assert.Single(Reconcile([credit], [item]).Suggestions);
+
+        var candidate = Assert.Single(suggestion.Candidates);
+        Assert.Equal((MatchRules.AmountDate, "NF-501"), (candidate.Rule, candidate.ItemIds.Single()));
+    }
+
+    [Fact]
     public void Compute_ItemWithoutTerms_NothingOwed()
     {
         Assert.Equal(LateChargeQuote.None, LateCharges.ComputeFor(Item("INV-1", 100m), Date("2026-12-31")));

@@ -132,7 +132,7 @@ internal sealed class AmountDateIndex
             {
                 (lastTerms, lastConsumer) = (terms, item.Consumer);
                 fine = item.Consumer ? Math.Min(terms.FinePercent, LateCharges.ConsumerFineCapPercent) : terms.FinePercent;
-                interest = terms.InterestPercentPerMonth;
+                interest = item.Consumer ? Math.Min(terms.InterestPercentPerMonth, LateCharges.ConsumerInterestCapPercentPerMonth) : terms.InterestPercentPerMonth;
             }
 
             ref var day = ref _days[d];
