@@ -1,4 +1,5 @@
 using Kolek.Reconciliation.Matching;
+using Kolek.Reconciliation.Statements;
 using static Kolek.Reconciliation.Tests.Matching.Build;
 
 namespace Kolek.Reconciliation.Tests.Matching;
@@ -113,6 +114,25 @@ public class LateChargesTests
 
         var candidate = Assert.Single(suggestion.Candidates);
         Assert.Equal((MatchRules.AmountDate, "NF-501"), (candidate.Rule, candidate.ItemIds.Single()));
+    }
+
+    [Theory]
+    [InlineData(ExplanationLanguage.PortugueseBrazil, "com R$ 22,00 de multa e juros; multa e juros esperados: R$ 25,00 (R$ 3,00 não pagos).")]
+    [InlineData(ExplanationLanguage.English, "with R$ 22.00 of fine and interest; expected fine and interest: R$ 25.00 (R$ 3.00 not paid).")]
+    public void Reconcile_LateChargesPaidInPart_TheExcessPaysThemAndTheShortfallIsExplained(ExplanationLanguage language, string ending)
+    {
+        // Tryout 6 (reported, then fixed): 1,000.00 at 2% and 1% a month paid 15 days late owes 25.00; a payment of 1,022.00
+        // was recorded with no late charges and 22.00 "unexplained", as if the payer had not paid late charges at all.
+        var item = Item("NF-77", 1000m, due: "2026-11-30").WithNossoNumero("7788").WithLateCharges(2m, 1m);
+        var credit = Credit("T1", 1022m, date: "2026-12-15") with { References = new TransactionReferences { NossoNumero = "7788" } };
+
+        var result = Reconcile([credit], [item], o => o.ExplanationLanguage = language);
+
+        var match = Assert.Single(result.Matches);
+        var allocation = Assert.Single(match.Allocations);
+        Assert.Equal((1022m, 22m, 0m, 0m), (allocation.Amount, allocation.LateCharges, allocation.WrittenOff, match.Remainder));
+        Assert.Equal(ItemStatus.Paid, result.Balance("NF-77").Status);
+        Assert.EndsWith(ending, match.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,13 @@ internal sealed class EnglishWording : Wording
             Money(text.Append(", with "), late).Append(" of fine and interest");
         }
 
+        if (remainder == 0m)
+        {
+            return (expectedLate > late
+                ? Money(Money(text.Append("; expected fine and interest: "), expectedLate).Append(" ("), expectedLate - late).Append(" not paid)")
+                : text).Append('.');
+        }
+
         Money(text.Append("; unexplained excess of "), remainder).Append(" (expected fine and interest: ");
         return Money(text, expectedLate).Append(").");
     }

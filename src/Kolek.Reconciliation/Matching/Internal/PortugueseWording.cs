@@ -40,6 +40,13 @@ internal sealed class PortugueseWording : Wording
             text.Append(", com ").AppendMoney(late).Append(" de multa e juros");
         }
 
+        if (remainder == 0m)
+        {
+            return (expectedLate > late
+                ? text.Append("; multa e juros esperados: ").AppendMoney(expectedLate).Append(" (").AppendMoney(expectedLate - late).Append(" não pagos)")
+                : text).Append('.');
+        }
+
         return text.Append("; sobra de ").AppendMoney(remainder).Append(" não explicada (multa e juros esperados: ").AppendMoney(expectedLate).Append(").");
     }
 

@@ -250,10 +250,11 @@ internal sealed partial class ReconciliationRun
                 [(index, new Allocation(item.Id, credit.Amount, 0m, discount))], 0m);
         }
 
+        // Money beyond the principal pays late charges: those the bank declares, else those expected on the payment date,
+        // up to their total; a payer who computed them lower has still paid them in part (the explanation says how much
+        // is missing), and only money beyond them is a remainder.
         var quote = fit.Quote;
-        var late = credit.DeclaredLateCharges > 0m ? Math.Min(excess, credit.DeclaredLateCharges)
-            : quote.Total > 0m && excess >= quote.Total ? quote.Total
-            : 0m;
+        var late = Math.Min(excess, credit.DeclaredLateCharges > 0m ? credit.DeclaredLateCharges : quote.Total);
         var allocated = outstanding - discount + late;
         var remainder = credit.Amount - allocated;
         var text = Words.ReferenceExcess(Text(), evidence, credit.Amount, discount, item, outstanding, late, remainder, quote.Total);
