@@ -57,18 +57,12 @@ internal sealed class AmountDateIndex
     /// (a ≤ b gives cents(a) ≤ cents(b)), so the items between cents(low) and cents(high) include every item between low
     /// and high: a few more candidates, which the exact fit test then drops. Items with the same key may end up in any
     /// order, as <see cref="Candidates"/> sorts what it finds. The items themselves are read once, in the caller's order (see
-    /// <see cref="ItemCatalog.InputOrder"/>). The loops over all items, and the sorts of the days, run in ranges side by
-    /// side (<see cref="ItemRanges"/>): each writes only its own positions or days.</remarks>
-    /// <param name="catalog">The run's items.</param>
-    /// <param name="outstanding">The final outstanding amounts, by position in <see cref="ItemCatalog.Items"/>.</param>
-    /// <param name="degree">How many threads the loops over all items use.</param>
-    public AmountDateIndex(ItemCatalog catalog, decimal[] outstanding, int degree)
+    /// <see cref="ItemCatalog.InputOrder"/>).</remarks>
+    public AmountDateIndex(ItemCatalog catalog, decimal[] outstanding)
     {
         var count = outstanding.Length;
-        var byAmount = new int[count];
-        var cents = new long[count];
-        _byAmount = byAmount;
-        _cents = cents;
+        _byAmount = new int[count];
+        _cents = Array.ConvertAll(outstanding, Cents);
         if (count == 0)
         {
             _days = [];
@@ -77,18 +71,13 @@ internal sealed class AmountDateIndex
 
         var (input, positionOf) = (catalog.InputOrder, catalog.PositionOf);
         var dayOf = new int[count];
-        ItemRanges.ForEach(count, degree, (from, to) =>
+        for (var k = 0; k < count; k++)
         {
-            for (var k = from; k < to; k++)
-            {
-                cents[k] = Cents(outstanding[k]);
-                dayOf[positionOf[k]] = ItemCatalog.DayNumber(input[k].DueDate);
-            }
-        });
+            dayOf[positionOf[k]] = ItemCatalog.DayNumber(input[k].DueDate);
+        }
 
         _firstDay = dayOf[0];
-        var days = new DueDay[dayOf[^1] - _firstDay + 1];
-        _days = days;
+        _days = new DueDay[dayOf[^1] - _firstDay + 1];
         _early = new List<int>?[_days.Length];
         var start = 0;
         while (start < count)
@@ -96,20 +85,13 @@ internal sealed class AmountDateIndex
             var end = start;
             for (; end < count && dayOf[end] == dayOf[start]; end++)
             {
-                byAmount[end] = end;
+                _byAmount[end] = end;
             }
 
-            days[dayOf[start] - _firstDay] = new DueDay(start, end, null);
+            Array.Sort(_cents, _byAmount, start, end - start);
+            _days[dayOf[start] - _firstDay] = new DueDay(start, end, null);
             start = end;
         }
-
-        ItemRanges.ForEach(days.Length, Math.Min(degree, days.Length), (from, to) =>
-        {
-            for (var d = from; d < to; d++)
-            {
-                Array.Sort(cents, byAmount, days[d].Start, days[d].End - days[d].Start);
-            }
-        });
 
         // Late-charge rates per due date: they only bound the amount ranges, which are widened by LateSlack for
         // rounding, and the exact fit test decides. Items usually share one terms object, so its rates

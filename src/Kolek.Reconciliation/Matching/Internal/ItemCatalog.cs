@@ -59,11 +59,8 @@ internal sealed class ItemCatalog
     /// <remarks>Runs once per item of the portfolio (a million in the benchmark), so it sorts by a primitive key
     /// (day number, input position) and sorts by id only the days whose items are not already in id order. Loops over
     /// all items go in the caller's order, which is usually the order the items sit in memory: in due-date order each
-    /// item would be a cache miss. The loops over all items run in ranges side by side (<see cref="ItemRanges"/>).</remarks>
-    /// <param name="openItems">The items.</param>
-    /// <param name="parallelism">How many threads the loops over all items may use.</param>
-    /// <param name="minItemsPerThread">Items per thread below which a loop is not split.</param>
-    public ItemCatalog(IEnumerable<OpenItem> openItems, int parallelism, int minItemsPerThread)
+    /// item would be a cache miss.</remarks>
+    public ItemCatalog(IEnumerable<OpenItem> openItems)
     {
         ArgumentNullException.ThrowIfNull(openItems);
         var input = openItems.ToArray();
@@ -72,8 +69,8 @@ internal sealed class ItemCatalog
             throw new ArgumentException("An open item is null.", nameof(openItems));
         }
 
-        var degree = ItemRanges.Degree(input.Length, parallelism, minItemsPerThread);
-        var (items, order, ascending) = SortByDueDateThenId(input, degree);
+        var ascending = StrictlyAscendingIds(input);
+        var (items, order) = SortByDueDateThenId(input, ascending);
         if (!ascending && !AllDistinct(input))
         {
             // Reported as before: the first repeated id in due-date order.
@@ -84,15 +81,11 @@ internal sealed class ItemCatalog
 
         _items = items;
         _input = input;
-        var positionOf = new int[items.Length];
-        ItemRanges.ForEach(order.Length, degree, (from, to) =>
+        _positionOf = new int[items.Length];
+        for (var position = 0; position < order.Length; position++)
         {
-            for (var position = from; position < to; position++)
-            {
-                positionOf[order[position]] = position;
-            }
-        });
-        _positionOf = positionOf;
+            _positionOf[order[position]] = position;
+        }
     }
 
     private enum Kind
@@ -618,6 +611,18 @@ internal sealed class ItemCatalog
     /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are
     /// distinct, and items of one due date kept in input order are in id order, without a hash set or a comparison
     /// in due-date order (where every item is a cache miss).</summary>
+    private static bool StrictlyAscendingIds(OpenItem[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1].Id, items[i].Id) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool AllDistinct(OpenItem[] items)
     {
@@ -633,47 +638,31 @@ internal sealed class ItemCatalog
         return true;
     }
 
-    /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting, and
-    /// whether the ids were in strictly ascending ordinal order in the caller's order.</summary>
+    /// <summary>Sorts by due date, then id; returns for each sorted position the item's position before sorting.</summary>
     /// <param name="input">The items in the caller's order.</param>
-    /// <param name="degree">How many threads the loops over all items use.</param>
-    /// <remarks>Whether the ids ascend (as hosts often list their items: then they are distinct, and items of one due
-    /// date kept in input order are in id order, without a hash set or a comparison in due-date order, where every
-    /// item is a cache miss) is read in the same pass as the day numbers and calendars: one read of each item.</remarks>
-    private static (OpenItem[] Items, int[] Positions, bool IdsAscending) SortByDueDateThenId(OpenItem[] input, int degree)
+    /// <param name="idsAscending">Whether the ids are already in strictly ascending order.</param>
+    private static (OpenItem[] Items, int[] Positions) SortByDueDateThenId(OpenItem[] input, bool idsAscending)
     {
         var items = new OpenItem[input.Length];
         var positions = new int[items.Length];
+        // Day numbers read in the same pass that checks the calendars (one read of each item instead of two).
         var days = new int[items.Length];
         var (firstDay, lastDay) = (int.MaxValue, int.MinValue);
-        var (iso, idsAscending) = (true, true);
-        var gate = new Lock();
-        ItemRanges.ForEach(input.Length, degree, (from, to) =>
+        var iso = true;
+        for (var i = 0; i < input.Length; i++)
         {
-            var (first, last, rangeIso, rangeAscending) = (int.MaxValue, int.MinValue, true, true);
-            for (var i = from; i < to && (rangeIso || rangeAscending); i++)
+            var due = input[i].DueDate;
+            if (due.Calendar != CalendarSystem.Iso)
             {
-                var item = input[i];
-                rangeAscending = rangeAscending && (i == 0 || string.CompareOrdinal(input[i - 1].Id, item.Id) < 0);
-                var due = item.DueDate;
-                if (!rangeIso || due.Calendar != CalendarSystem.Iso)
-                {
-                    rangeIso = false;
-                    continue;
-                }
-
-                var day = due.ToDateOnly().DayNumber;
-                days[i] = day;
-                first = Math.Min(first, day);
-                last = Math.Max(last, day);
+                iso = false;
+                break;
             }
 
-            lock (gate)
-            {
-                (firstDay, lastDay) = (Math.Min(firstDay, first), Math.Max(lastDay, last));
-                (iso, idsAscending) = (iso && rangeIso, idsAscending && rangeAscending);
-            }
-        });
+            var day = due.ToDateOnly().DayNumber;
+            days[i] = day;
+            firstDay = Math.Min(firstDay, day);
+            lastDay = Math.Max(lastDay, day);
+        }
 
         if (!iso)
         {
@@ -685,7 +674,7 @@ internal sealed class ItemCatalog
 
             Array.Sort(items, positions, Comparer<OpenItem>.Create(static (a, b) =>
                 a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : string.CompareOrdinal(a.Id, b.Id)));
-            return (items, positions, idsAscending);
+            return (items, positions);
         }
 
         // Sorted by due date, keeping input order within a day (a stable counting sort on the day number; an Array.Sort
@@ -725,17 +714,14 @@ internal sealed class ItemCatalog
             }
         }
 
-        ItemRanges.ForEach(positions.Length, degree, (from, to) =>
+        for (var i = 0; i < positions.Length; i++)
         {
-            for (var i = from; i < to; i++)
-            {
-                items[i] = input[positions[i]];
-            }
-        });
+            items[i] = input[positions[i]];
+        }
 
         if (idsAscending)
         {
-            return (items, positions, idsAscending);
+            return (items, positions);
         }
 
         var byId = Comparer<OpenItem>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -757,7 +743,7 @@ internal sealed class ItemCatalog
             start = end;
         }
 
-        return (items, positions, idsAscending);
+        return (items, positions);
     }
 
     /// <summary>The pattern's mask shape: <see cref="Keys.Hidden"/> where hidden, <c>#</c> where visible.</summary>

@@ -186,7 +186,7 @@ internal sealed partial class ReconciliationRun
         var listed = already.Where(c => c.Items.Count == 1).Select(c => c.Items[0]).ToHashSet();
         var found = new List<Candidate>();
         // Only the items whose amount can fit (see AmountDateIndex) are tested, instead of every item in the window.
-        _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding, 1);
+        _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding);
         var nearby = _amountDateIndex.Candidates(
             date.PlusDays(-window), date.PlusDays(window), date, credit.Amount, credit.Discount, credit.DeclaredLateCharges, _settings.FeeTolerance);
         foreach (var index in nearby)

@@ -50,17 +50,13 @@ internal sealed partial class ReconciliationRun
     {
         ArgumentNullException.ThrowIfNull(transactions);
         _settings = settings;
-        _catalog = new ItemCatalog(openItems, settings.MaxDegreeOfParallelism, settings.MinItemsPerThread);
-        var outstanding = new decimal[_catalog.Items.Length];
+        _catalog = new ItemCatalog(openItems);
+        _outstanding = new decimal[_catalog.Items.Length];
         var (input, positionOf) = (_catalog.InputOrder, _catalog.PositionOf);
-        ItemRanges.ForEach(input.Length, ItemRanges.Degree(input.Length, settings.MaxDegreeOfParallelism, settings.MinItemsPerThread), (from, to) =>
+        for (var k = 0; k < input.Length; k++)
         {
-            for (var k = from; k < to; k++)
-            {
-                outstanding[positionOf[k]] = input[k].Outstanding;
-            }
-        });
-        _outstanding = outstanding;
+            _outstanding[positionOf[k]] = input[k].Outstanding;
+        }
 
         _changedAt = new int[_outstanding.Length];
 
@@ -162,8 +158,7 @@ internal sealed partial class ReconciliationRun
 
         if (Degree(left.Count) > 1)
         {
-            _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding,
-                ItemRanges.Degree(_outstanding.Length, _settings.MaxDegreeOfParallelism, _settings.MinItemsPerThread));
+            _amountDateIndex ??= new AmountDateIndex(_catalog, _outstanding);
         }
 
         ForEach(left, p => classified[p] = Classify(_pending[p]));
