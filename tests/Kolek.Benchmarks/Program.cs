@@ -18,19 +18,23 @@ if (args is ["--risk", ..])
     return;
 }
 
-// `--measure-peak [credits] [runs] [threads]`: reconciles of credits × (10 × credits) in a fresh process (one by default; later runs are warm),
+// `--measure-peak [credits] [runs] [threads] [gc]`: reconciles of credits × (10 × credits) in a fresh process (one by default; later runs are warm),
 // with MatchingOptions.MaxDegreeOfParallelism = threads (default: the processor count), printing the elapsed and CPU
 // time (CPU time, GC threads included, is steadier than elapsed time on a machine shared with other work),
 // the bytes allocated by the reconcile and the process's peak working set (data generation included in the latter).
+// With `gc`, also every collection of each run from the runtime's events (Matching/GcEvents.cs): what survived it, the
+// pause, and the bytes allocated per type (the runtime's allocation ticks, one sample per ≈ 100 KB).
 // `--check-readers`: reads the generated files once and prints what the readers made of them.
 if (args is ["--measure-peak", ..])
 {
     var credits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
     var threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+    using var gcEvents = args is [_, _, _, _, "gc", ..] ? new Kolek.Benchmarks.Matching.GcEvents() : null;
     var data = ReconciliationData.Generate(credits, credits * 10);
     var matcher = new ReconciliationMatcher(new MatchingOptions { MaxDegreeOfParallelism = threads });
     GC.Collect();
+    gcEvents?.Drain(TextWriter.Null);
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
     for (var run = 1; run <= runs; run++)
     {
@@ -51,6 +55,7 @@ if (args is ["--measure-peak", ..])
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  gc: pause={(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms collections gen0/1/2="
             + $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}"));
+        gcEvents?.Drain(Console.Out);
         if (run == runs)
         {
             foreach (var rule in result.Matches.GroupBy(m => m.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -60,6 +65,7 @@ if (args is ["--measure-peak", ..])
         }
 
         GC.Collect();
+        gcEvents?.Drain(TextWriter.Null);
     }
 
     return;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using NodaTime;
@@ -7,6 +8,9 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// <summary>The open items of one run, sorted by due date then id, with look-ups by reference and payer document.</summary>
 /// <remarks>
 /// <para>Every list of item indexes is ascending, that is oldest due first.</para>
+/// <para>The lists live in one flat array, each a segment of it (offsets per key and kind of look-up), rather than a
+/// list object per key and kind: a run registers a few hundred thousand keys that stay alive for the whole run, and as
+/// that many small objects every garbage collection during the run marked and copied them.</para>
 /// <para>Why only the credits' keys are indexed: a run looks items up only by the references and payer documents its
 /// credits carry, a few hundred thousand keys at most, while a portfolio of a million items has five to ten million
 /// keys. Indexing every item key cost most of the run's time and several hundred MB; so <see cref="Index"/> first
@@ -15,8 +19,8 @@ namespace Kolek.Reconciliation.Matching.Internal;
 /// </remarks>
 internal sealed class ItemCatalog
 {
-    /// <summary>Never changed: handed out only as <see cref="IReadOnlyList{T}"/>.</summary>
-    private static readonly List<int> s_noItems = [];
+    /// <summary>How many kinds of look-up (<see cref="Kind"/>): a key's lists are the slots <c>id × KindCount + kind</c>.</summary>
+    private const int KindCount = 6;
 
     private readonly OpenItem[] _items;
 
@@ -26,11 +30,24 @@ internal sealed class ItemCatalog
     /// <summary>For each item in the caller's order, its position in <see cref="_items"/>.</summary>
     private readonly int[] _positionOf;
 
-    /// <summary>Registered keys (references and bare payer documents) → the items each kind of look-up finds.</summary>
-    private readonly Dictionary<string, Postings> _keys = new(StringComparer.Ordinal);
+    /// <summary>Registered keys (references and bare payer documents) → their id, in the order registered.</summary>
+    private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
 
-    /// <summary>The values of <see cref="_keys"/>, in the order registered (<see cref="Postings.Id"/>).</summary>
-    private readonly List<Postings> _postings = [];
+    /// <summary>Per key id, one bit per <see cref="Kind"/> somebody looks the key up by (items are recorded only for those).</summary>
+    private byte[] _wanted = [];
+
+    /// <summary>Per slot (key id × <see cref="KindCount"/> + kind), where its items start in <see cref="_flat"/>; one
+    /// more entry at the end. Built by <see cref="Index"/>.</summary>
+    private int[] _start = [0];
+
+    /// <summary>The items of every slot, each slot's ascending and distinct.</summary>
+    private int[] _flat = [];
+
+    /// <summary>Findings recorded in order by <see cref="Record"/> (slot and item, side by side) until the slots are
+    /// built; rented, returned once built.</summary>
+    private int[] _recordedSlots = [];
+    private int[] _recordedItems = [];
+    private int _recorded;
 
     /// <summary>A one-bit-per-hash filter over <see cref="_keys"/>: most item keys are not registered, and this answers
     /// "not registered" from a few hundred KB instead of a dictionary look-up that misses the cache.</summary>
@@ -109,11 +126,11 @@ internal sealed class ItemCatalog
         {
             wanted += (credit.NossoNumero.Key is null ? 0 : 1) + (credit.Txid.Key is null ? 0 : 1)
                 + (credit.EndToEndId.Key is null ? 0 : 1) + (credit.DocumentNumber.Key is null ? 0 : 1)
-                + credit.MemoReferences.Count + credit.DocumentPatterns.Count;
+                + credit.MemoReferences.Count + credit.DocumentPatterns.Length;
         }
 
         _keys.EnsureCapacity(wanted);
-        _postings.EnsureCapacity(wanted);
+        _wanted = new byte[Math.Max(16, wanted)];
         foreach (var credit in credits)
         {
             Want(credit.NossoNumero.Key, Kind.NossoNumero);
@@ -148,6 +165,7 @@ internal sealed class ItemCatalog
         var input = _input;
         if (_keys.Count == 0 && _masks.Count == 0)
         {
+            _start = new int[1];
             return;
         }
 
@@ -170,36 +188,40 @@ internal sealed class ItemCatalog
             }
         }
 
+        // The items are cut into consecutive ranges (one when the scan is not split), scanned side by side; a range
+        // only reads the catalog and writes down what it found, and the findings are then applied range after range, in
+        // the caller's order: the very operations of a single scan in the same order, so the catalog ends up identical.
         var degree = Math.Min(parallelism, input.Length / minItemsPerThread);
+        var ranges = degree <= 1 ? 1 : degree * 4;
+        var found = new Hits[ranges];
         if (degree <= 1)
         {
-            Scan(0, input.Length, masks, maskFilter, null);
+            found[0] = new Hits();
+            Scan(0, input.Length, masks, maskFilter, found[0]);
         }
         else
         {
-            // The items are cut into consecutive ranges scanned side by side; a range only reads the catalog and writes
-            // down what it found, and the findings are then applied range after range, in the caller's order: the very
-            // operations of a single scan in the same order, so the catalog ends up identical.
-            var ranges = degree * 4;
-            var found = new Hits[ranges];
             Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = degree }, r =>
             {
                 var hits = new Hits();
                 Scan((int)((long)input.Length * r / ranges), (int)((long)input.Length * (r + 1) / ranges), masks, maskFilter, hits);
                 found[r] = hits;
             });
-            foreach (var hits in found)
-            {
-                hits.Apply(this);
-            }
+        }
+
+        var findings = found.Sum(h => h.Count);
+        _recordedSlots = ArrayPool<int>.Shared.Rent(Math.Max(16, findings));
+        _recordedItems = ArrayPool<int>.Shared.Rent(Math.Max(16, findings));
+        _recorded = 0;
+        foreach (var hits in found)
+        {
+            hits.Apply(this);
+            hits.Dispose();
         }
 
         // The items were visited in the caller's order: put every list in due-date order, and the documents of each
         // masked group in the order of their first item.
-        foreach (var postings in _keys.Values)
-        {
-            postings.Sort();
-        }
+        BuildSlots();
 
         foreach (var documents in _masks.Values.SelectMany(m => m.Values))
         {
@@ -212,9 +234,9 @@ internal sealed class ItemCatalog
     /// <param name="to">The item after the last.</param>
     /// <param name="masks">The registered mask shapes, with their groups by visible characters.</param>
     /// <param name="maskFilter">The one-bit filter over (mask shape, visible characters).</param>
-    /// <param name="hits">Null: record at once (the only scan). Otherwise the scan runs beside others: it only reads,
-    /// and writes what it found here, in order, for <see cref="Hits.Apply"/>.</param>
-    private void Scan(int from, int to, (string Shape, Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> ByVisible)[] masks, ulong[] maskFilter, Hits? hits)
+    /// <param name="hits">Where the scan writes what it found, in order, for <see cref="Hits.Apply"/> (it may run beside
+    /// others: it only reads the catalog).</param>
+    private void Scan(int from, int to, (string Shape, Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> ByVisible)[] masks, ulong[] maskFilter, Hits hits)
     {
         var (input, positionOf) = (_input, _positionOf);
         Span<char> visible = stackalloc char[14];
@@ -266,28 +288,14 @@ internal sealed class ItemCatalog
                     var (word, bit) = FilterSlot(maskFilter, MaskHash(m, shown));
                     if ((maskFilter[word] & bit) != 0 && byVisible.TryGetValue(shown, out var documents))
                     {
-                        if (hits is null)
-                        {
-                            Group(documents, document);
-                        }
-                        else
-                        {
-                            hits.Add(new GroupHit(documents, document));
-                            grouped = true;
-                        }
+                        hits.Add(new GroupHit(documents, document));
+                        grouped = true;
                     }
                 }
 
-                if (hits is null)
+                if (MayBeKey(hash) && _keys.TryGetValue(document, out var id))
                 {
-                    if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
-                    {
-                        postings.Add(Kind.PayerDocument, index);
-                    }
-                }
-                else if (MayBeKey(hash) && _keys.TryGetValue(document, out var postings))
-                {
-                    hits.Add(postings, Kind.PayerDocument, index);
+                    hits.Add(id, Kind.PayerDocument, index);
                 }
                 else if (grouped)
                 {
@@ -314,19 +322,22 @@ internal sealed class ItemCatalog
     /// <summary>What a scan beside others found, in order: the operations a single scan would have done, applied
     /// afterwards by <see cref="Apply"/>.</summary>
     /// <remarks>A million items can have as many findings, so each is two numbers (8 bytes), in blocks (a growing list
-    /// would copy and discard them as it grows): the item, and either a registered key's postings and the kind of
-    /// look-up, or (negative) a document or group kept aside.</remarks>
-    private sealed class Hits
+    /// would copy and discard them as it grows): the item, and either a registered key's id and the kind of look-up,
+    /// or (negative) a document or group kept aside. The blocks are rented (512 KiB each): they live through the whole
+    /// scan, and as small arrays every collection meanwhile copied them.</remarks>
+    private sealed class Hits : IDisposable
     {
-        /// <summary>64 KiB blocks, below the large-object heap's threshold.</summary>
-        private const int BlockSize = 8192;
+        private const int BlockSize = 65536;
 
         private readonly List<long[]> _blocks = [];
         private readonly List<object> _aside = [];
         private int _used = BlockSize;
 
-        /// <summary>The item is recorded under the key's postings for the kind of look-up.</summary>
-        public void Add(Postings postings, Kind kind, int index) => Add((postings.Id * 8) + (int)kind, index);
+        /// <summary>How many findings.</summary>
+        public int Count => _blocks.Count == 0 ? 0 : ((_blocks.Count - 1) * BlockSize) + _used;
+
+        /// <summary>The item is recorded under the key for the kind of look-up.</summary>
+        public void Add(int id, Kind kind, int index) => Add((id * 8) + (int)kind, index);
 
         /// <summary>The item has a document that will be registered by a group.</summary>
         public void Add(string document, int index) => Aside(document, index);
@@ -346,18 +357,29 @@ internal sealed class ItemCatalog
                     var (target, index) = ((int)(block[i] >> 32), (int)block[i]);
                     if (target >= 0)
                     {
-                        catalog._postings[target >> 3].Add((Kind)(target & 7), index);
+                        catalog.Record(target >> 3, (Kind)(target & 7), index);
                     }
                     else if (_aside[~target] is GroupHit group)
                     {
                         catalog.Group(group.Documents, group.Document);
                     }
-                    else if (catalog._keys.TryGetValue((string)_aside[~target], out var postings))
+                    else if (catalog._keys.TryGetValue((string)_aside[~target], out var id))
                     {
-                        postings.Add(Kind.PayerDocument, index);
+                        catalog.Record(id, Kind.PayerDocument, index);
                     }
                 }
             }
+        }
+
+        /// <summary>Gives the blocks back to the pool.</summary>
+        public void Dispose()
+        {
+            foreach (var block in _blocks)
+            {
+                ArrayPool<long>.Shared.Return(block);
+            }
+
+            _blocks.Clear();
         }
 
         private void Aside(object what, int index)
@@ -370,7 +392,7 @@ internal sealed class ItemCatalog
         {
             if (_used == BlockSize)
             {
-                _blocks.Add(new long[BlockSize]);
+                _blocks.Add(ArrayPool<long>.Shared.Rent(BlockSize));
                 _used = 0;
             }
 
@@ -393,19 +415,19 @@ internal sealed class ItemCatalog
         return (index, slot);
     }
 
-    public IReadOnlyList<int> ByNossoNumero(string key) => Find(key, Kind.NossoNumero);
+    public ArraySegment<int> ByNossoNumero(string key) => Find(key, Kind.NossoNumero);
 
-    public IReadOnlyList<int> ByTxid(string key) => Find(key, Kind.Txid);
+    public ArraySegment<int> ByTxid(string key) => Find(key, Kind.Txid);
 
-    public IReadOnlyList<int> ByEndToEndId(string key) => Find(key, Kind.EndToEndId);
+    public ArraySegment<int> ByEndToEndId(string key) => Find(key, Kind.EndToEndId);
 
-    public IReadOnlyList<int> ByDocumentNumber(string key) => Find(key, Kind.DocumentNumber);
+    public ArraySegment<int> ByDocumentNumber(string key) => Find(key, Kind.DocumentNumber);
 
     /// <summary>Items having the key as any of their references (for references found in a description).</summary>
-    public IReadOnlyList<int> ByAnyReference(string key) => Find(key, Kind.AnyReference);
+    public ArraySegment<int> ByAnyReference(string key) => Find(key, Kind.AnyReference);
 
     /// <summary>Items of a bare payer document.</summary>
-    public IReadOnlyList<int> ByPayerDocument(string document) => Find(document, Kind.PayerDocument);
+    public ArraySegment<int> ByPayerDocument(string document) => Find(document, Kind.PayerDocument);
 
     /// <summary>The payer documents that agree with a masked pattern at every visible position, in first-seen order.</summary>
     /// <remarks>Banks mask the same positions on every line (<c>•••.456.789-••</c>), so documents are grouped per mask
@@ -416,8 +438,18 @@ internal sealed class ItemCatalog
         return _masks.TryGetValue(shape, out var byVisible) && byVisible.TryGetValue(Visible(pattern, shape), out var found) ? found : [];
     }
 
-    private List<int> Find(string key, Kind kind) =>
-        _keys.TryGetValue(key, out var postings) && postings.Of(kind) is { } items ? items : s_noItems;
+    /// <summary>The items of a key for a kind of look-up (empty when the key or the kind was not registered); a segment
+    /// of <see cref="_flat"/>, never written once built.</summary>
+    private ArraySegment<int> Find(string key, Kind kind)
+    {
+        if (!_keys.TryGetValue(key, out var id))
+        {
+            return ArraySegment<int>.Empty;
+        }
+
+        var slot = (id * KindCount) + (int)kind;
+        return slot + 1 < _start.Length ? new ArraySegment<int>(_flat, _start[slot], _start[slot + 1] - _start[slot]) : ArraySegment<int>.Empty;
+    }
 
     private void Want(string? key, Kind kind)
     {
@@ -426,18 +458,105 @@ internal sealed class ItemCatalog
             return;
         }
 
-        ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
-        if (postings is null)
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
+        if (!exists)
         {
-            postings = new Postings(_postings.Count);
-            _postings.Add(postings);
+            id = _keys.Count - 1;
+            if (id >= _wanted.Length)
+            {
+                Array.Resize(ref _wanted, Math.Max(16, _wanted.Length * 2));
+            }
+
+            if (_filter.Length > 0)
+            {
+                Mark(key);
+            }
         }
 
-        postings.Want(kind);
-        if (!exists && _filter.Length > 0)
+        _wanted[id] |= (byte)(1 << (int)kind);
+    }
+
+    /// <summary>Records the item under the key for the kind of look-up, when that kind is wanted of the key.</summary>
+    private void Record(int id, Kind kind, int index)
+    {
+        if ((_wanted[id] & (1 << (int)kind)) == 0)
         {
-            Mark(key);
+            return;
         }
+
+        if (_recorded == _recordedSlots.Length)
+        {
+            // Only when groups of masked documents registered keys found aside beyond the findings counted.
+            Grow(ref _recordedSlots, _recorded * 2);
+            Grow(ref _recordedItems, _recorded * 2);
+        }
+
+        _recordedSlots[_recorded] = (id * KindCount) + (int)kind;
+        _recordedItems[_recorded++] = index;
+
+        static void Grow(ref int[] array, int length)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(length);
+            array.AsSpan().CopyTo(larger);
+            ArrayPool<int>.Shared.Return(array);
+            array = larger;
+        }
+    }
+
+    /// <summary>Turns the recorded findings into the slots: grouped by slot (a counting sort that keeps their order),
+    /// then each slot sorted ascending with repeats dropped (the same item recorded twice under a slot).</summary>
+    private void BuildSlots()
+    {
+        var slots = _keys.Count * KindCount;
+        var start = new int[slots + 1];
+        var (recordedSlots, recordedItems, recorded) = (_recordedSlots, _recordedItems, _recorded);
+        for (var r = 0; r < recorded; r++)
+        {
+            start[recordedSlots[r] + 1]++;
+        }
+
+        for (var s = 1; s <= slots; s++)
+        {
+            start[s] += start[s - 1];
+        }
+
+        var flat = new int[recorded];
+        var next = ArrayPool<int>.Shared.Rent(slots + 1);
+        start.AsSpan().CopyTo(next);
+        for (var r = 0; r < recorded; r++)
+        {
+            flat[next[recordedSlots[r]]++] = recordedItems[r];
+        }
+
+        ArrayPool<int>.Shared.Return(next);
+        ArrayPool<int>.Shared.Return(_recordedSlots);
+        ArrayPool<int>.Shared.Return(_recordedItems);
+        (_recordedSlots, _recordedItems, _recorded) = ([], [], 0);
+
+        // Sorted in place, then moved down over the repeats dropped (never ahead of what is still to be read).
+        var written = 0;
+        for (var s = 0; s < slots; s++)
+        {
+            var (from, to) = (start[s], start[s + 1]);
+            start[s] = written;
+            var items = flat.AsSpan(from, to - from);
+            if (items.Length > 1)
+            {
+                items.Sort();
+            }
+
+            for (var k = 0; k < items.Length; k++)
+            {
+                if (k == 0 || items[k] != items[k - 1])
+                {
+                    flat[written++] = items[k];
+                }
+            }
+        }
+
+        start[slots] = written;
+        _start = start;
+        _flat = flat;
     }
 
     /// <summary>Bit of a key's <see cref="Keys.Hash"/> in <see cref="_filter"/>.</summary>
@@ -470,7 +589,7 @@ internal sealed class ItemCatalog
     /// <see cref="ByAnyReference"/>) and under any reference.</summary>
     /// <remarks>Runs for every reference of every item: the hash of the reference's key is computed while reading
     /// the reference once, and the key itself only when the filter lets it through.</remarks>
-    private void Post(string? reference, Kind? kind, int index, Hits? hits)
+    private void Post(string? reference, Kind? kind, int index, Hits hits)
     {
         if (reference is null || Keys.ReferenceHash(reference) is not { } hash || !MayBeKey(hash))
         {
@@ -478,32 +597,15 @@ internal sealed class ItemCatalog
         }
 
         var key = Keys.Reference(reference);
-        if (key is not null && _keys.TryGetValue(key, out var postings))
+        if (key is not null && _keys.TryGetValue(key, out var id))
         {
-            if (hits is null)
+            if (kind is { } k)
             {
-                Post(postings, kind, index);
+                hits.Add(id, k, index);
             }
-            else
-            {
-                if (kind is { } k)
-                {
-                    hits.Add(postings, k, index);
-                }
 
-                hits.Add(postings, Kind.AnyReference, index);
-            }
+            hits.Add(id, Kind.AnyReference, index);
         }
-    }
-
-    private static void Post(Postings postings, Kind? kind, int index)
-    {
-        if (kind is { } k)
-        {
-            postings.Add(k, index);
-        }
-
-        postings.Add(Kind.AnyReference, index);
     }
 
     /// <summary>Whether the ids are in strictly ascending ordinal order, as hosts often list their items: then they are
@@ -668,36 +770,5 @@ internal sealed class ItemCatalog
         }
 
         return buffer[..length];
-    }
-
-    /// <summary>The items a registered key finds, per kind of look-up; null for a kind nobody asks for.</summary>
-    /// <param name="id">Its position in <see cref="_postings"/>.</param>
-    private sealed class Postings(int id)
-    {
-        public int Id => id;
-
-        private readonly List<int>?[] _byKind = new List<int>?[6];
-
-        public void Want(Kind kind) => _byKind[(int)kind] ??= [];
-
-        /// <summary>Adds an item when the kind is wanted; the same item twice in a row counts once.</summary>
-        public void Add(Kind kind, int index)
-        {
-            if (_byKind[(int)kind] is { } list && (list.Count == 0 || list[^1] != index))
-            {
-                list.Add(index);
-            }
-        }
-
-        public List<int>? Of(Kind kind) => _byKind[(int)kind];
-
-        /// <summary>Puts every list in ascending order (each item is in a list at most once).</summary>
-        public void Sort()
-        {
-            foreach (var list in _byKind)
-            {
-                list?.Sort();
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Kolek.Reconciliation.Statements;
@@ -15,16 +16,26 @@ internal sealed partial class PendingCredit
         Transaction = transaction;
         Order = order;
         var references = transaction.References ?? TransactionReferences.None;
-        NossoNumero = (references.NossoNumero, Keys.Reference(references.NossoNumero));
-        Txid = (references.Txid, Keys.Reference(references.Txid));
-        EndToEndId = (references.EndToEndId, Keys.Reference(references.EndToEndId));
-        DocumentNumber = (references.DocumentNumber, Keys.Reference(references.DocumentNumber));
+        _references = references;
+        _nossoNumero = Keys.Reference(references.NossoNumero);
+        _txid = Keys.Reference(references.Txid);
+        _endToEndId = Keys.Reference(references.EndToEndId);
+        _documentNumber = Keys.Reference(references.DocumentNumber);
         Discount = Math.Max(0m, transaction.Discount ?? 0m) + Math.Max(0m, transaction.Rebate ?? 0m);
         DeclaredLateCharges = Math.Max(0m, transaction.Interest ?? 0m) + Math.Max(0m, transaction.Fine ?? 0m);
         var scan = descriptions.Of(transaction.Description);
         MemoReferences = scan.MemoReferences;
         DocumentPatterns = Documents(transaction.Payer?.Document, scan.Documents);
     }
+
+    /// <summary>The transaction's references (the raw values) and their keys: a credit is alive for the whole run, so
+    /// the raw values are read from the references rather than kept a second time.</summary>
+    private readonly TransactionReferences _references;
+    private readonly string? _nossoNumero;
+    private readonly string? _txid;
+    private readonly string? _endToEndId;
+    private readonly string? _documentNumber;
+    private ExactSegments _exactItems;
 
     public BankTransaction Transaction { get; }
 
@@ -33,13 +44,13 @@ internal sealed partial class PendingCredit
 
     public decimal Amount => Transaction.Amount;
 
-    public (string? Raw, string? Key) NossoNumero { get; }
+    public (string? Raw, string? Key) NossoNumero => (_references.NossoNumero, _nossoNumero);
 
-    public (string? Raw, string? Key) Txid { get; }
+    public (string? Raw, string? Key) Txid => (_references.Txid, _txid);
 
-    public (string? Raw, string? Key) EndToEndId { get; }
+    public (string? Raw, string? Key) EndToEndId => (_references.EndToEndId, _endToEndId);
 
-    public (string? Raw, string? Key) DocumentNumber { get; }
+    public (string? Raw, string? Key) DocumentNumber => (_references.DocumentNumber, _documentNumber);
 
     /// <summary>Discount plus rebate the bank granted (CNAB): principal settled without money.</summary>
     public decimal Discount { get; }
@@ -50,19 +61,35 @@ internal sealed partial class PendingCredit
     /// <summary>References found in the description, as written and as keys, in the order found.</summary>
     public IReadOnlyList<(string Raw, string Key)> MemoReferences { get; }
 
-    /// <summary>Per exact reference kind (nosso número, txid, end-to-end id, document number), the items it names;
-    /// filled on first use by the run (the catalog does not change during a run).</summary>
-    public IReadOnlyList<int>?[]? ExactItems { get; set; }
+    /// <summary>Per exact reference kind (nosso número, txid, end-to-end id, document number), the items it names
+    /// (a default segment: not looked up yet); filled on first use by the run (the catalog does not change during a
+    /// run). Held inline: an array per credit was one more small object alive for the whole run.</summary>
+    public ref ExactSegments ExactItems => ref _exactItems;
 
     /// <summary>Per memo reference, the items it names; filled on first use like <see cref="ExactItems"/>.</summary>
-    public IReadOnlyList<int>?[]? MemoItems { get; set; }
+    public ArraySegment<int>[]? MemoItems { get; set; }
 
     /// <summary>Payer CPF/CNPJ patterns (hidden positions as <see cref="Keys.Hidden"/>), from the payer field then the description.</summary>
-    public IReadOnlyList<string> DocumentPatterns { get; }
+    /// <remarks>An array, not an interface: read in every sweep of the payer pass, where an interface's enumerator is
+    /// an allocation per credit; and alive for the whole run, where a list would be one more object per credit.</remarks>
+    public string[] DocumentPatterns { get; }
+
+    /// <summary>Four segments of the catalog's items, in place.</summary>
+    [InlineArray(4)]
+    internal struct ExactSegments
+    {
+        private ArraySegment<int> _first;
+    }
 
     /// <summary>The usable documents, distinct, in the order found (payer field first).</summary>
-    private static List<string> Documents(string? payerDocument, IReadOnlyList<string> inDescription)
+    private static string[] Documents(string? payerDocument, IReadOnlyList<string> inDescription)
     {
+        if (inDescription.Count == 0)
+        {
+            // The usual case: at most the payer field's document, without a list.
+            return Keys.Document(payerDocument) is { } only && Keys.VisibleCount(only) >= MinimumVisibleDocumentCharacters ? [only] : [];
+        }
+
         var documents = new List<string>(inDescription.Count + 1);
         Add(payerDocument);
         for (var i = 0; i < inDescription.Count; i++)
@@ -70,7 +97,7 @@ internal sealed partial class PendingCredit
             Add(inDescription[i]);
         }
 
-        return documents;
+        return [.. documents];
 
         void Add(string? value)
         {

@@ -27,24 +27,8 @@ internal sealed partial class ReconciliationRun
             items.Select(i => Documents[Array.BinarySearch(Live, i)]).Distinct(StringComparer.Ordinal).Count();
     }
 
-    /// <summary>Every item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads).</summary>
-    private List<int> ReferenceItems(PendingCredit credit)
-    {
-        var items = new List<int>();
-        for (var rank = 0; rank < ExactReferenceKinds; rank++)
-        {
-            items.AddRange(ExactReference(credit, rank).Items);
-        }
-
-        for (var m = 0; m < credit.MemoReferences.Count; m++)
-        {
-            items.AddRange(MemoItems(credit, m));
-        }
-
-        return items;
-    }
-
-    /// <summary>Whether an item of <see cref="ReferenceItems"/> changed at or after the <paramref name="changes"/>-th change.</summary>
+    /// <summary>Whether an item a reference of the credit names, live or not (what <see cref="FindReferences"/> reads),
+    /// changed at or after the <paramref name="changes"/>-th change.</summary>
     private bool ReferencesChangedSince(PendingCredit credit, int changes)
     {
         for (var rank = 0; rank < ExactReferenceKinds; rank++)
@@ -66,7 +50,8 @@ internal sealed partial class ReconciliationRun
         return false;
     }
 
-    /// <summary>Whether an item of <see cref="ReferenceItems"/> or <see cref="PayerItems"/> changed at or after the
+    /// <summary>Whether an item a reference of the credit names, or an item of its payer documents, complete or masked
+    /// (what <see cref="FindReferences"/> and <see cref="FindPayer"/> read), changed at or after the
     /// <paramref name="changes"/>-th change.</summary>
     private bool PayerChangedSince(PendingCredit credit, int changes)
     {
@@ -99,9 +84,9 @@ internal sealed partial class ReconciliationRun
         return false;
     }
 
-    private bool AnyChangedSince(IReadOnlyList<int> items, int changes)
+    private bool AnyChangedSince(ReadOnlySpan<int> items, int changes)
     {
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             if (_changedAt[items[i]] >= changes)
             {
@@ -113,30 +98,19 @@ internal sealed partial class ReconciliationRun
     }
 
     /// <summary>The items the credit's <paramref name="m"/>-th memo reference names (looked up once per credit).</summary>
-    private IReadOnlyList<int> MemoItems(PendingCredit credit, int m)
+    private ArraySegment<int> MemoItems(PendingCredit credit, int m)
     {
-        var found = credit.MemoItems ??= new IReadOnlyList<int>?[credit.MemoReferences.Count];
-        return found[m] ??= _catalog.ByAnyReference(credit.MemoReferences[m].Key);
-    }
-
-    /// <summary>Every item of the credit's payer documents, complete or masked (what <see cref="FindPayer"/> reads).</summary>
-    private List<int> PayerItems(PendingCredit credit)
-    {
-        var items = new List<int>();
-        foreach (var pattern in credit.DocumentPatterns)
+        var found = credit.MemoItems ??= new ArraySegment<int>[credit.MemoReferences.Count];
+        if (found[m].Array is null)
         {
-            var documents = pattern.Contains(Keys.Hidden, StringComparison.Ordinal) ? _catalog.PayerDocumentsMatching(pattern) : [pattern];
-            foreach (var document in documents)
-            {
-                items.AddRange(_catalog.ByPayerDocument(document));
-            }
+            found[m] = _catalog.ByAnyReference(credit.MemoReferences[m].Key);
         }
 
-        return items;
+        return found[m];
     }
 
     /// <summary>The exact references of a credit, strongest first: rule, the reference and its items.</summary>
-    private (string Rule, (string? Raw, string? Key) Reference, IReadOnlyList<int> Items) ExactReference(PendingCredit credit, int rank)
+    private (string Rule, (string? Raw, string? Key) Reference, ArraySegment<int> Items) ExactReference(PendingCredit credit, int rank)
     {
         var (rule, reference) = rank switch
         {
@@ -145,15 +119,19 @@ internal sealed partial class ReconciliationRun
             2 => (MatchRules.EndToEndId, credit.EndToEndId),
             _ => (MatchRules.DocumentNumber, credit.DocumentNumber),
         };
-        var found = credit.ExactItems ??= new IReadOnlyList<int>?[ExactReferenceKinds];
-        var items = found[rank] ??= reference.Key is not { } key ? []
-            : rank switch
-            {
-                0 => _catalog.ByNossoNumero(key),
-                1 => _catalog.ByTxid(key),
-                2 => _catalog.ByEndToEndId(key),
-                _ => _catalog.ByDocumentNumber(key),
-            };
+        ref var items = ref credit.ExactItems[rank];
+        if (items.Array is null)
+        {
+            items = reference.Key is not { } key ? ArraySegment<int>.Empty
+                : rank switch
+                {
+                    0 => _catalog.ByNossoNumero(key),
+                    1 => _catalog.ByTxid(key),
+                    2 => _catalog.ByEndToEndId(key),
+                    _ => _catalog.ByDocumentNumber(key),
+                };
+        }
+
         return (rule, reference, items);
     }
 
@@ -172,7 +150,7 @@ internal sealed partial class ReconciliationRun
 
             if (AnyLive(hits))
             {
-                return new ReferenceHits(rule, Words.ReferenceEvidence(rule, raw!.Trim()), hits.Where(IsLive).ToList(), null);
+                return new ReferenceHits(rule, Words.ReferenceEvidence(rule, raw!.Trim()), Live(hits), null);
             }
 
             settled ??= hits.Count > 0 ? hits[0] : null;
@@ -198,9 +176,24 @@ internal sealed partial class ReconciliationRun
             : new ReferenceHits(null, string.Empty, [], settled);
     }
 
-    private bool AnyLive(IReadOnlyList<int> items)
+    /// <summary>The items with something outstanding, in order.</summary>
+    private List<int> Live(ReadOnlySpan<int> items)
     {
-        for (var i = 0; i < items.Count; i++)
+        var live = new List<int>(items.Length);
+        foreach (var index in items)
+        {
+            if (IsLive(index))
+            {
+                live.Add(index);
+            }
+        }
+
+        return live;
+    }
+
+    private bool AnyLive(ReadOnlySpan<int> items)
+    {
+        for (var i = 0; i < items.Length; i++)
         {
             if (IsLive(items[i]))
             {
@@ -296,7 +289,7 @@ internal sealed partial class ReconciliationRun
     /// documents first, then masked fragments; nothing is allocated unless a live item is found.</remarks>
     private PayerView? FindPayer(PendingCredit credit)
     {
-        if (credit.DocumentPatterns.Count == 0)
+        if (credit.DocumentPatterns.Length == 0)
         {
             return null;
         }
@@ -383,11 +376,19 @@ internal sealed partial class ReconciliationRun
     }
 
     /// <summary>The items of the payer the amount fits one by one (only within the date window for a masked document).</summary>
-    private List<(int Index, AmountFit Fit)> PayerFits(PendingCredit credit, PayerView view) =>
-        [.. view.Live
-            .Where(i => view.Full || InDateWindow(credit, i))
-            .Select(i => (Index: i, Fit: Fit(credit, i)))
-            .Where(f => f.Fit.Fits)];
+    private List<(int Index, AmountFit Fit)> PayerFits(PendingCredit credit, PayerView view)
+    {
+        var fits = new List<(int Index, AmountFit Fit)>();
+        foreach (var index in view.Live)
+        {
+            if ((view.Full || InDateWindow(credit, index)) && Fit(credit, index) is { Fits: true } fit)
+            {
+                fits.Add((index, fit));
+            }
+        }
+
+        return fits;
+    }
 
     /// <summary>The fits with the strongest kind, oldest due first.</summary>
     private static List<(int Index, AmountFit Fit)> Best(List<(int Index, AmountFit Fit)> fits)

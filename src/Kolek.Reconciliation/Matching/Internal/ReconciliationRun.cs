@@ -136,12 +136,10 @@ internal sealed partial class ReconciliationRun
     {
         var referencesCheckedAt = new int[_pending.Count];
         var payerCheckedAt = new int[_pending.Count];
-        var referenceItems = new int[]?[_pending.Count];
-        var payerItems = new int[]?[_pending.Count];
         while (true)
         {
-            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, p => referenceItems[p] ??= [.. ReferenceItems(_pending[p])], ReferencesChangedSince);
-            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, p => payerItems[p] ??= [.. ReferenceItems(_pending[p]), .. PayerItems(_pending[p])], PayerChangedSince))
+            RunPassToFixedPoint(EvaluateReferences, referencesCheckedAt, ReferencesChangedSince);
+            if (!RunPassToFixedPoint(EvaluatePayer, payerCheckedAt, PayerChangedSince))
             {
                 break;
             }
@@ -197,24 +195,24 @@ internal sealed partial class ReconciliationRun
     /// <summary>Runs one pass over the credits still pending until it matches nothing more; true when it matched any.</summary>
     /// <param name="evaluate">The pass's decision for one credit.</param>
     /// <param name="checkedAt">Per pending credit, the <see cref="_changes"/> count when the pass last found nothing for it (0: never run).</param>
-    /// <param name="dependsOn">By position among the pending credits, the items whose outstanding amounts the pass's decision for a credit reads.</param>
-    /// <param name="changedSince">Whether any of those items changed at or after a <see cref="_changes"/> count (the
-    /// same items, without keeping a copy of them: asked of every credit whose decision was taken ahead).</param>
-    /// <remarks>A decision is a pure function of the outstanding amounts of <paramref name="dependsOn"/>, so a credit
-    /// for which the pass found nothing is evaluated again only once one of those items has changed: each sweep after
-    /// the first costs little more than a look at the credits' items.</remarks>
-    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn, Func<PendingCredit, int, bool> changedSince)
+    /// <param name="changedSince">Whether any of the items whose outstanding amounts the pass's decision for a credit
+    /// reads changed at or after a <see cref="_changes"/> count (read through the catalog's segments, without a copy of
+    /// the items per credit: such copies stayed alive for the whole run).</param>
+    /// <remarks>A decision is a pure function of the outstanding amounts of those items, so a credit for which the pass
+    /// found nothing is evaluated again only once one of them has changed: each sweep after the first costs little
+    /// more than a look at the credits' items.</remarks>
+    private bool RunPassToFixedPoint(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<PendingCredit, int, bool> changedSince)
     {
         var any = false;
         bool changed;
         do
         {
             changed = false;
-            var (ahead, decisions, snapshot) = EvaluateAhead(evaluate, checkedAt, dependsOn);
+            var (ahead, decisions, snapshot) = EvaluateAhead(evaluate, checkedAt, changedSince);
             for (var p = 0; p < _pending.Count; p++)
             {
                 var credit = _pending[p];
-                if (_matches[credit.Order] is not null || (checkedAt[p] > 0 && !ChangedSince(dependsOn(p), checkedAt[p])))
+                if (_matches[credit.Order] is not null || (checkedAt[p] > 0 && !changedSince(credit, checkedAt[p])))
                 {
                     continue;
                 }
@@ -276,7 +274,7 @@ internal sealed partial class ReconciliationRun
     /// <remarks>A decision is a pure function of the outstanding amounts of the credit's items, so the sweep uses a
     /// decision taken ahead as long as none of those items has changed since the snapshot: the same decision it would
     /// take, and the same result for any number of threads.</remarks>
-    private (bool[]? Ahead, Proposal?[]? Decisions, int Snapshot) EvaluateAhead(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<int, int[]> dependsOn)
+    private (bool[]? Ahead, Proposal?[]? Decisions, int Snapshot) EvaluateAhead(Func<PendingCredit, Proposal?> evaluate, int[] checkedAt, Func<PendingCredit, int, bool> changedSince)
     {
         if (_settings.MaxDegreeOfParallelism <= 1)
         {
@@ -286,7 +284,7 @@ internal sealed partial class ReconciliationRun
         var due = new List<int>();
         for (var p = 0; p < _pending.Count; p++)
         {
-            if (_matches[_pending[p].Order] is null && (checkedAt[p] == 0 || ChangedSince(dependsOn(p), checkedAt[p])))
+            if (_matches[_pending[p].Order] is null && (checkedAt[p] == 0 || changedSince(_pending[p], checkedAt[p])))
             {
                 due.Add(p);
             }
@@ -307,24 +305,14 @@ internal sealed partial class ReconciliationRun
         return (ahead, decisions, _changes);
     }
 
-    private bool ChangedSince(int[] items, int changes)
-    {
-        foreach (var index in items)
-        {
-            if (_changedAt[index] >= changes)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private void Apply(PendingCredit credit, Proposal proposal)
     {
         _changes++;
-        foreach (var (index, allocation) in proposal.Allocations)
+        var allocations = new Allocation[proposal.Allocations.Count];
+        for (var k = 0; k < allocations.Length; k++)
         {
+            var (index, allocation) = proposal.Allocations[k];
+            allocations[k] = allocation;
             _outstanding[index] -= allocation.Settled;
             _changedAt[index] = _changes;
             if (_outstanding[index] == 0m)
@@ -335,7 +323,7 @@ internal sealed partial class ReconciliationRun
 
         _matches[credit.Order] = new TransactionMatch(
             credit.Transaction.Id,
-            [.. proposal.Allocations.Select(a => a.Allocation)],
+            Array.AsReadOnly(allocations),
             proposal.Remainder,
             proposal.Rule,
             proposal.Confidence,
