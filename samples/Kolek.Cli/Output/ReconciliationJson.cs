@@ -130,7 +130,9 @@ public static class ReconciliationJson
         IgnoreReason.Debit => "debit",
         IgnoreReason.Event => "event",
         IgnoreReason.DuplicateInImport => "duplicate-in-import",
-        _ => "already-reconciled",
+        IgnoreReason.ForeignCurrency => "foreign-currency",
+        IgnoreReason.AlreadyReconciled => "already-reconciled",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown ignore reason."),
     };
 
     /// <summary>The table's pt-BR label of an ignore reason (the JSON keeps the codes of <see cref="IgnoreReasonName"/>).</summary>
@@ -139,7 +141,9 @@ public static class ReconciliationJson
         IgnoreReason.Debit => "débito",
         IgnoreReason.Event => "evento (sem crédito)",
         IgnoreReason.DuplicateInImport => "repetido nesta importação",
-        _ => "já conciliado",
+        IgnoreReason.ForeignCurrency => "moeda estrangeira",
+        IgnoreReason.AlreadyReconciled => "já conciliado",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown ignore reason."),
     };
 
     /// <summary>The table's pt-BR label of an item status (the JSON keeps the codes of <see cref="ItemStatusName"/>).</summary>

@@ -117,6 +117,7 @@ public static class StatementJson
         w.Date("bookingDate", t.BookingDate);
         w.Date("valueDate", t.ValueDate);
         w.Money("amount", t.Amount);
+        w.Text("currency", t.Currency);
         w.Money("netAmount", t.NetAmount);
         w.Money("fee", t.Fee);
         w.Money("interest", t.Interest);

@@ -48,6 +48,12 @@ public sealed class MatchingOptions
     /// <value>The default value is <c>5</c>.</value>
     public int MaxSuggestions { get; set; } = MatchingDefaults.MaxSuggestions;
 
+    /// <summary>The currency of the open items (ISO 4217). A credit whose <see cref="Statements.BankTransaction.Currency"/>
+    /// names another currency is ignored (<see cref="IgnoreReason.ForeignCurrency"/>): its amount is not comparable
+    /// with the items' without a conversion the matcher cannot know.</summary>
+    /// <value>The default value is <c>BRL</c>; a transaction without a currency counts as BRL.</value>
+    public string Currency { get; set; } = MatchingDefaults.Currency;
+
     /// <summary>The language of the explanations in the results.</summary>
     /// <value>The default value is <see cref="ExplanationLanguage.PortugueseBrazil"/>.</value>
     public ExplanationLanguage ExplanationLanguage { get; set; } = MatchingDefaults.ExplanationLanguage;
@@ -93,6 +99,7 @@ internal static class MatchingDefaults
     public const int MaxSubsetItems = 20;
     public const int SubsetSearchBudget = 100_000;
     public const int MaxSuggestions = 5;
+    public const string Currency = "BRL";
     public const ExplanationLanguage ExplanationLanguage = Matching.ExplanationLanguage.PortugueseBrazil;
 
     /// <summary>More items than this make the subset search pointless even with a budget.</summary>

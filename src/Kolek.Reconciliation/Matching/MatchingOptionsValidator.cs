@@ -59,6 +59,11 @@ internal sealed class MatchingOptionsValidator : IValidateOptions<MatchingOption
             errors.Add((nameof(MatchingOptions.MaxDegreeOfParallelism), Invariant($"must be between 1 and {MatchingDefaults.MaxDegreeOfParallelismLimit}.")));
         }
 
+        if (options.Currency is not { Length: 3 } currency || !char.IsAsciiLetterUpper(currency[0]) || !char.IsAsciiLetterUpper(currency[1]) || !char.IsAsciiLetterUpper(currency[2]))
+        {
+            errors.Add((nameof(MatchingOptions.Currency), "must be an ISO 4217 code of three upper-case letters, such as BRL."));
+        }
+
         if (!Enum.IsDefined(options.ExplanationLanguage))
         {
             errors.Add((nameof(MatchingOptions.ExplanationLanguage), "must be PortugueseBrazil or English."));

@@ -120,6 +120,11 @@ public enum IgnoreReason
     /// allocates nothing. A repeat of a matched copy is <see cref="AlreadyReconciled"/>.</summary>
     [JsonStringEnumMemberName("duplicate-in-import")]
     DuplicateInImport = 4,
+
+    /// <summary>A credit in a currency other than the open items' (<see cref="MatchingOptions.Currency"/>): its amount
+    /// cannot be compared with theirs, so it pays nothing; convert it and reconcile it again, or settle it by hand.</summary>
+    [JsonStringEnumMemberName("foreign-currency")]
+    ForeignCurrency = 5,
 }
 
 /// <summary>An item's status after reconciliation; serialised as <c>paid</c>, <c>partially-paid</c>, <c>open</c>.</summary>

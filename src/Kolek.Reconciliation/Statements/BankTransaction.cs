@@ -4,7 +4,7 @@ namespace Kolek.Reconciliation.Statements;
 
 /// <summary>One line of a bank file, as every reader reports it whatever the format.</summary>
 /// <remarks>
-/// Amounts are in the account's currency, credits positive and debits negative. A bank occurrence that moves
+/// Amounts are in Brazilian reais unless <see cref="Currency"/> names another currency; credits positive and debits negative. A bank occurrence that moves
 /// no money (entry confirmed, rejected, written off, a balance pseudo-line) is a <see cref="TransactionKind.Event"/>
 /// with <see cref="Amount"/> as written by the bank. Fields the format lacks are <see langword="null"/>.
 /// Instances are immutable and thread-safe.
@@ -25,6 +25,11 @@ public sealed record BankTransaction
 
     /// <summary>The amount the payer paid (CNAB: valor pago); credits positive, debits negative.</summary>
     public required decimal Amount { get; init; }
+
+    /// <summary>The ISO 4217 code of <see cref="Amount"/> when the file states a currency other than the Brazilian real
+    /// (camt <c>Amt/@Ccy</c>, MT940 <c>:60F:</c>); <see langword="null"/> for BRL, or when the file states none (CNAB,
+    /// PIX and Brazilian OFX are in reais). The matcher leaves such credits aside (<c>MatchingOptions.Currency</c>).</summary>
+    public string? Currency { get; init; }
 
     /// <summary>The amount that reached the account after bank fees, when the file says.</summary>
     public decimal? NetAmount { get; init; }

@@ -258,7 +258,8 @@ public class CorpusReconciliationTests
             Item("FAT-4", 5.00m, "2022-01-26", "K-2") with { References = new OpenItemReferences { DocumentNumber = "4" } },
         ];
 
-        var result = s_matcher.Reconcile(transactions, items);
+        // The file is in euros: items in euros are reconciled with MatchingOptions.Currency = "EUR".
+        var result = Matcher(o => o.Currency = "EUR").Reconcile(transactions, items);
 
         var match = Assert.Single(result.Matches);
         Assert.Equal((MatchRules.DocumentNumber, "FAT-3"), (match.Rule, match.Allocations.Single().ItemId));
@@ -273,12 +274,12 @@ public class CorpusReconciliationTests
     [InlineData("ofx/itau-rmusmanno-crlf-fixed-width-memo.ofx", 54, 55)]
     [InlineData("ofx/bancoreal-annacruz-ascii-mismatched-close-tag.ofx", 2, 34)]
     [InlineData("ofx/nubank-creditcard-asgrim-ampersand.ofx", 3, 13)]
-    [InlineData("camt/camt053-v2-oca-abnamro-style-reversal-batch.xml", 1, 3)]
-    public void StatementWithoutOurItems_CreditsUnmatchedDebitsIgnored(string file, int credits, int debits)
+    [InlineData("camt/camt053-v2-oca-abnamro-style-reversal-batch.xml", 1, 3, "EUR")]
+    public void StatementWithoutOurItems_CreditsUnmatchedDebitsIgnored(string file, int credits, int debits, string currency = "BRL")
     {
         var transactions = Read(file);
 
-        var result = s_matcher.Reconcile(transactions, []);
+        var result = Matcher(o => o.Currency = currency).Reconcile(transactions, []);
 
         Assert.Empty(result.Matches);
         Assert.Empty(result.Suggestions);
@@ -286,6 +287,27 @@ public class CorpusReconciliationTests
         Assert.All(result.Unmatched, u => Assert.Equal(UnmatchedReasons.NoCandidate, u.Reason));
         Assert.Equal(debits, result.Ignored.Count(i => i.Reason == IgnoreReason.Debit));
         Assert.Equal(transactions.Count, result.Unmatched.Count + result.Ignored.Count);
+    }
+
+    /// <summary>A statement in euros against items in reais (the default <see cref="MatchingOptions.Currency"/>): its
+    /// credits are ignored as <see cref="IgnoreReason.ForeignCurrency"/>, never compared with the items' amounts; the
+    /// reader says the currency on each transaction and warns once.</summary>
+    [CorpusFact]
+    public void ForeignCurrencyStatement_CreditsIgnoredAsForeignCurrency()
+    {
+        const string file = "camt/camt054-v4-oca-qrr-reference.xml";
+        var statement = StatementReader.Read(file, File.ReadAllBytes(Corpus.Corpus.PathOf(file.Split('/'))));
+        var credit = Assert.Single(statement.Transactions, t => t.Kind == TransactionKind.Credit);
+        OpenItem[] items = [Item("FAT-3", 5.00m, "2022-01-26") with { References = new OpenItemReferences { DocumentNumber = "3" } }];
+
+        var result = s_matcher.Reconcile(statement.Transactions, items);
+
+        Assert.Equal("EUR", credit.Currency);
+        Assert.Contains(statement.Diagnostics, d => d.Code == "camt.currency.foreign");
+        Assert.Empty(result.Matches);
+        Assert.Empty(result.Suggestions);
+        Assert.Equal(IgnoreReason.ForeignCurrency, Assert.Single(result.Ignored, i => i.TransactionId == credit.Id).Reason);
+        Assert.Equal(ItemStatus.Open, result.Balance("FAT-3").Status);
     }
 
     /// <summary>The title of a liquidation and a decoy with the same amount and due date (see the class remarks).</summary>

@@ -18,6 +18,22 @@ public class MatchingOptionsTests
         Assert.Equal(5, options.MaxSuggestions);
         Assert.Equal(Environment.ProcessorCount, options.MaxDegreeOfParallelism);
         Assert.Null(options.AdjustDueDate);
+        Assert.Equal("BRL", options.Currency);
+    }
+
+    [Theory]
+    [InlineData("BRL", true)]
+    [InlineData("EUR", true)]
+    [InlineData("brl", false)]
+    [InlineData("BR", false)]
+    [InlineData("REAL", false)]
+    [InlineData("B1L", false)]
+    [InlineData(null, false)]
+    public void Validate_Currency_ThreeUpperCaseLetters(string? currency, bool valid)
+    {
+        var result = new MatchingOptionsValidator().Validate(null, new MatchingOptions { Currency = currency! });
+
+        Assert.Equal(valid, result.Succeeded);
     }
 
     [Fact]
@@ -39,6 +55,7 @@ public class MatchingOptionsTests
             MaxSuggestions = 0,
             MaxDegreeOfParallelism = 0,
             MemoPatterns = ["(unclosed", " "],
+            Currency = "brl",
         };
 
         var result = new MatchingOptionsValidator().Validate(null, options);
@@ -47,7 +64,7 @@ public class MatchingOptionsTests
         Assert.Equal(
             [
                 "FeeTolerance", "DateWindowDays", "MinimumMemoReferenceLength", "MaxSubsetItems", "SubsetSearchBudget",
-                "MaxSuggestions", "MaxDegreeOfParallelism", "MemoPatterns[0]", "MemoPatterns[1]",
+                "MaxSuggestions", "MaxDegreeOfParallelism", "Currency", "MemoPatterns[0]", "MemoPatterns[1]",
             ],
             result.Failures!.Select(f => f.Split(' ')[1].TrimEnd(':')));
     }

@@ -103,6 +103,22 @@ public class ReconciliationMatcherTests
     }
 
     [Fact]
+    public void Reconcile_CreditInAnotherCurrency_IgnoredUnlessTheItemsAreInIt()
+    {
+        // User trial (session 6): a camt entry of USD 10.00 was suggested for a R$ 10,00 item ("Valor R$ 10,00").
+        var item = Item("X", 10m) with { References = new OpenItemReferences { DocumentNumber = "NF-9" } };
+        var usd = Credit("T1", 10m) with { Description = "REF NF-9", Currency = "usd" };
+        var brl = Credit("T2", 10m) with { Description = "REF NF-9", Currency = null };
+
+        var result = Reconcile([usd, brl], [item]);
+        var inDollars = Reconcile([usd], [item], o => o.Currency = "USD");
+
+        Assert.Equal(("T1", IgnoreReason.ForeignCurrency), (Assert.Single(result.Ignored).TransactionId, result.Ignored[0].Reason));
+        Assert.Equal("T2", Assert.Single(result.Matches).TransactionId);
+        Assert.Equal("T1", Assert.Single(inDollars.Matches).TransactionId);
+    }
+
+    [Fact]
     public void Reconcile_CustomMemoPattern_IsUsed()
     {
         var item = Item("INV-9", 75m) with { References = new OpenItemReferences { DocumentNumber = "778899" } };

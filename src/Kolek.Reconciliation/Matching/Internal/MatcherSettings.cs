@@ -19,6 +19,7 @@ internal sealed class MatcherSettings
         SubsetSearchBudget = options.SubsetSearchBudget;
         MaxSuggestions = options.MaxSuggestions;
         MaxDegreeOfParallelism = options.MaxDegreeOfParallelism;
+        Currency = options.Currency;
         Wording = Wording.For(options.ExplanationLanguage);
         AdjustDueDate = options.AdjustDueDate ?? LateCharges.NextMondayIfWeekend;
     }
@@ -49,6 +50,13 @@ internal sealed class MatcherSettings
 
     /// <summary>Credits per thread below which their evaluations are not worth splitting (lowered by tests).</summary>
     public int MinCreditsPerThread { get; init; } = 1024;
+
+    /// <summary>The open items' currency: credits in another are ignored.</summary>
+    public string Currency { get; }
+
+    /// <summary>Whether a transaction's amount is in <see cref="Currency"/> (no currency stated is BRL).</summary>
+    public bool InItemsCurrency(Statements.BankTransaction transaction) =>
+        string.Equals(transaction.Currency ?? MatchingDefaults.Currency, Currency, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The explanations' language.</summary>
     public Wording Wording { get; }

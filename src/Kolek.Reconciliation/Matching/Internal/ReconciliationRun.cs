@@ -99,6 +99,10 @@ internal sealed partial class ReconciliationRun
             {
                 outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.Event);
             }
+            else if (!settings.InItemsCurrency(transaction))
+            {
+                outcome = new IgnoredTransaction(transaction.Id, IgnoreReason.ForeignCurrency);
+            }
             else if (transaction.Amount <= 0m)
             {
                 outcome = new UnmatchedTransaction(

@@ -165,6 +165,7 @@ internal sealed class CamtEntryReader(DiagnosticBag diagnostics)
             BookingDate = entry.BookingDate,
             ValueDate = entry.ValueDate,
             Amount = part.SignedAmount,
+            Currency = CurrencyTally.Foreign(entry.Currency),
             Occurrence = booked ? entry.Occurrence : CamtBankCodes.Status(entry.Status),
             Description = entry.Reversal ? "Estorno: " + (description ?? "lançamento estornado") : description,
             References = new TransactionReferences

@@ -145,6 +145,7 @@ public static partial class Mt940Reader
             BookingDate = booking,
             ValueDate = line.ValueDate,
             Amount = line.SignedAmount,
+            Currency = CurrencyTally.Foreign(statement.Opening?.Currency ?? statement.Closing?.Currency),
             Occurrence = Mt940TransactionTypes.Describe(line.TypeCode),
             Description = description,
             References = new TransactionReferences
