@@ -34,6 +34,7 @@ internal enum OfxTag : byte
     DtServer,
     DtAsOf,
     BalAmt,
+    CurDef,
 }
 
 /// <summary>An upper-cased tag name as the tokenizer hands it on: one shared instance per known OFX name, with what the
@@ -149,6 +150,7 @@ internal sealed class OfxName
         "DTSERVER" => OfxTag.DtServer,
         "DTASOF" => OfxTag.DtAsOf,
         "BALAMT" => OfxTag.BalAmt,
+        "CURDEF" => OfxTag.CurDef,
         _ => OfxTag.Other,
     };
 }

@@ -94,6 +94,9 @@ internal sealed class RawStatement(int line)
 
     public RawField? End { get; set; }
 
+    /// <summary>CURDEF when it names a currency other than BRL (upper case), else <see langword="null"/>.</summary>
+    public string? ForeignCurrency { get; set; }
+
     /// <summary>BANKID and ACCTID as the stable id writes them, computed once (after the account was read).</summary>
     public string? AccountKey { get; set; }
 }
@@ -246,6 +249,15 @@ internal sealed class OfxStructure(DiagnosticBag diagnostics, OfxTransactionBuil
             if (FirstAccount is null && text is not null && name.Tag is OfxTag.BankId or OfxTag.BranchId or OfxTag.AcctId)
             {
                 FirstAccount = statement;
+            }
+        }
+        else if (statement is not null && name.Tag == OfxTag.CurDef)
+        {
+            statement.ForeignCurrency = CurrencyTally.Foreign(value.ToString());
+            if (statement.ForeignCurrency is { } currency)
+            {
+                diagnostics.Warning(line, "CURDEF", "ofx.currency.foreign", string.Create(CultureInfo.InvariantCulture,
+                    $"Extrato em {currency}, não em BRL: valores mantidos como escritos, na moeda {currency}; a conciliação os deixa de lado (moeda estrangeira)."));
             }
         }
         else if (statement is not null && name.Tag == OfxTag.DtStart)

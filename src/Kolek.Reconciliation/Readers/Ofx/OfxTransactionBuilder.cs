@@ -67,7 +67,7 @@ internal sealed class OfxTransactionBuilder
     {
         ReadDates(statement);
         statement.AccountKey ??= OfxTransactionId.AccountKey(statement.BankId, statement.AccountId);
-        Build(raw, statement.AccountKey, statement.StartDate, statement.EndDate);
+        Build(raw, statement.AccountKey, statement.StartDate, statement.EndDate, statement.ForeignCurrency);
     }
 
     /// <summary>Reads DTSTART and DTEND once per statement (reporting them if malformed), at its first transaction or its end.</summary>
@@ -92,7 +92,7 @@ internal sealed class OfxTransactionBuilder
         _keysUsed = 0;
     }
 
-    private void Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end)
+    private void Build(RawTransaction raw, string accountKey, LocalDate? start, LocalDate? end, string? currency)
     {
         var amount = ReadAmount(raw);
         var date = ReadBookingDate(raw);
@@ -138,6 +138,7 @@ internal sealed class OfxTransactionBuilder
             BookingDate = booking,
             ValueDate = ReadOptionalDate(raw, OfxTag.DtAvail, "DTAVAIL"),
             Amount = value,
+            Currency = currency,
             Occurrence = Occurrence(raw),
             Description = description,
             References = new TransactionReferences
@@ -170,6 +171,7 @@ internal sealed class OfxTransactionBuilder
             BookingDate = pending.BookingDate,
             ValueDate = pending.ValueDate,
             Amount = pending.Amount,
+            Currency = pending.Currency,
             Occurrence = pending.Occurrence,
             Description = pending.Description,
             References = pending.References,
@@ -190,6 +192,7 @@ internal sealed class OfxTransactionBuilder
         public LocalDate BookingDate;
         public LocalDate? ValueDate;
         public decimal Amount;
+        public string? Currency;
         public BankOccurrence? Occurrence;
         public string? Description;
         public TransactionReferences References;

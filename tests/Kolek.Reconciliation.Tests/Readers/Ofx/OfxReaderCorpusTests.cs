@@ -282,7 +282,10 @@ public class OfxReaderCorpusTests
             statement.Transactions.Select(t => (t.Occurrence!.Code, t.Amount, t.BookingDate)));
         Assert.Equal("DEPOSIT - automatic deposit", statement.Transactions[0].Description);
         Assert.Equal("1025", statement.Transactions[2].References.DocumentNumber);
-        Assert.Empty(statement.Diagnostics);
+        // A statement in dollars (CURDEF USD): every line says so, and one warning tells the host.
+        Assert.All(statement.Transactions, t => Assert.Equal("USD", t.Currency));
+        var warning = Assert.Single(statement.Diagnostics);
+        Assert.Equal(("ofx.currency.foreign", "CURDEF", DiagnosticSeverity.Warning), (warning.Code, warning.Field, warning.Severity));
     }
 
     private static byte[] Bytes(string name) => File.ReadAllBytes(CorpusFiles.PathOf("ofx", name));
