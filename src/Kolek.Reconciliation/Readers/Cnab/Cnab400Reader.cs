@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Kolek.Reconciliation.Readers.Internal;
 using Kolek.Reconciliation.Statements;
 using NodaTime;
@@ -177,7 +178,7 @@ public static class Cnab400Reader
             }
             else if (type == _layout.DetailType || (_generic && type is '1' or '7'))
             {
-                return ReadDetail(line, number, out var detail) ? _factory.Create(detail) : null;
+                return ReadDetail(line, number);
             }
             else if (type == _layout.ComplementType)
             {
@@ -233,17 +234,18 @@ public static class Cnab400Reader
             }
         }
 
-        private bool ReadDetail(ReadOnlySpan<byte> line, int number, out CnabDetail detail)
+        /// <summary>The transaction of a detail record; null when it could not be read (reported).</summary>
+        /// <remarks>The detail is written in place into the factory's slot, as CNAB 240 does (see there); the report is out
+        /// of line so that its string builder does not widen the frame.</remarks>
+        private BankTransaction? ReadDetail(ReadOnlySpan<byte> line, int number)
         {
             var layout = _layout;
             var f = new CnabFieldReader(line, number, _diagnostics);
             var code = f.Trimmed(layout.Occurrence);
             if (code.Length != 2)
             {
-                detail = default;
-                _diagnostics.Error(number, "codigo_ocorrencia", "cnab.occurrence.invalid",
-                    $"Código de ocorrência em {layout.Occurrence} em branco ou malformado ('{CnabBytes.Text(line.Slice(layout.Occurrence.Start - 1, layout.Occurrence.Length))}'); o registro não foi lido.");
-                return false;
+                ReportOccurrence(line, number);
+                return null;
             }
 
             var fee = f.Money(layout.Fee, "valor_tarifa");
@@ -255,26 +257,30 @@ public static class Cnab400Reader
                 paid = principal + (fee ?? 0m);
             }
 
-            detail = new CnabDetail
-            {
-                Line = number,
-                Occurrence = _occurrences.Get(code),
-                OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2, _occurrenceDates),
-                CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat, _creditDates),
-                FaceValue = f.Money(layout.FaceValue, "valor_titulo", required: true),
-                AmountPaid = paid,
-                NetCredited = net,
-                Fee = fee,
-                Interest = f.Money(layout.Interest, "valor_juros"),
-                Fine = f.Money(layout.Fine, "valor_multa"),
-                Discount = f.Money(layout.Discount, "valor_desconto"),
-                Rebate = f.Money(layout.Rebate, "valor_abatimento"),
-                NossoNumero = NossoNumero(f.Trimmed(layout.NossoNumero), layout.NossoNumeroCheckDigits),
-                DocumentNumber = f.Digits(layout.DocumentNumber),
-                PayerName = f.Text(layout.PayerName),
-            };
-            return !f.Failed;
+            ref var detail = ref _factory.NextDetail;
+            detail.Line = number;
+            detail.Occurrence = _occurrences.Get(code);
+            detail.OccurrenceDate = f.Date(layout.OccurrenceDate, "data_ocorrencia", CnabDateFormat.DayMonthYear2, _occurrenceDates);
+            detail.CreditDate = f.Date(layout.CreditDate, "data_credito", layout.CreditDateFormat, _creditDates);
+            detail.FaceValue = f.Money(layout.FaceValue, "valor_titulo", required: true);
+            detail.AmountPaid = paid;
+            detail.NetCredited = net;
+            detail.Fee = fee;
+            detail.Interest = f.Money(layout.Interest, "valor_juros");
+            detail.Fine = f.Money(layout.Fine, "valor_multa");
+            detail.Discount = f.Money(layout.Discount, "valor_desconto");
+            detail.Rebate = f.Money(layout.Rebate, "valor_abatimento");
+            detail.NossoNumero = NossoNumero(f.Trimmed(layout.NossoNumero), layout.NossoNumeroCheckDigits);
+            detail.DocumentNumber = f.Digits(layout.DocumentNumber);
+            detail.PayerName = f.Text(layout.PayerName);
+            detail.PayerDocument = null;
+            return !f.Failed ? _factory.CreateNext() : null;
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void ReportOccurrence(ReadOnlySpan<byte> line, int number) =>
+            _diagnostics.Error(number, "codigo_ocorrencia", "cnab.occurrence.invalid",
+                $"Código de ocorrência em {_layout.Occurrence} em branco ou malformado ('{CnabBytes.Text(line.Slice(_layout.Occurrence.Start - 1, _layout.Occurrence.Length))}'); o registro não foi lido.");
     }
 
     /// <summary>The nosso número without its trailing check digits; null when blank or all zeros.</summary>

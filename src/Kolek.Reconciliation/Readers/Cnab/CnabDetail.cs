@@ -4,43 +4,46 @@ using NodaTime;
 namespace Kolek.Reconciliation.Readers.Cnab;
 
 /// <summary>What one CNAB 400 detail or one CNAB 240 T+U pair says about a boleto, before it becomes a transaction.</summary>
-/// <remarks>A struct handed to <see cref="CnabTransactionFactory.Create"/> by reference: it lives only while one record is read.</remarks>
-internal readonly record struct CnabDetail
+/// <remarks>A struct handed to <see cref="CnabTransactionFactory.Create"/> by reference, or written in place into
+/// <see cref="CnabTransactionFactory.NextDetail"/> (CNAB 240): it lives only while one record is read and the factory holds
+/// it back. Settable, for that in-place write; its getters are read-only members, so an <see langword="in"/> parameter is
+/// not copied to call them.</remarks>
+internal record struct CnabDetail
 {
-    public required int Line { get; init; }
+    public required int Line { get; set; }
 
     /// <summary>The occurrence (code and meaning), shared by every record of the file with the same code.</summary>
-    public required CnabOccurrence Occurrence { get; init; }
+    public required CnabOccurrence Occurrence { get; set; }
 
-    public LocalDate? OccurrenceDate { get; init; }
+    public LocalDate? OccurrenceDate { get; set; }
 
-    public LocalDate? CreditDate { get; init; }
+    public LocalDate? CreditDate { get; set; }
 
-    public decimal? FaceValue { get; init; }
+    public decimal? FaceValue { get; set; }
 
     /// <summary>Valor pago (gross), as the payer paid it.</summary>
-    public decimal? AmountPaid { get; init; }
+    public decimal? AmountPaid { get; set; }
 
     /// <summary>Valor líquido creditado, when the layout has it.</summary>
-    public decimal? NetCredited { get; init; }
+    public decimal? NetCredited { get; set; }
 
-    public decimal? Fee { get; init; }
+    public decimal? Fee { get; set; }
 
-    public decimal? Interest { get; init; }
+    public decimal? Interest { get; set; }
 
-    public decimal? Fine { get; init; }
+    public decimal? Fine { get; set; }
 
-    public decimal? Discount { get; init; }
+    public decimal? Discount { get; set; }
 
-    public decimal? Rebate { get; init; }
+    public decimal? Rebate { get; set; }
 
-    public string? NossoNumero { get; init; }
+    public string? NossoNumero { get; set; }
 
-    public string? DocumentNumber { get; init; }
+    public string? DocumentNumber { get; set; }
 
-    public string? PayerName { get; init; }
+    public string? PayerName { get; set; }
 
-    public string? PayerDocument { get; init; }
+    public string? PayerDocument { get; set; }
 }
 
 /// <summary>An occurrence code of one layout with its meaning and whether it is a settlement.</summary>

@@ -137,9 +137,15 @@ internal ref struct CnabFieldReader(ReadOnlySpan<byte> record, int line, Diagnos
             return date;
         }
 
-        Report(false, field, "cnab.date.invalid", $"{field} em {span} não é uma data válida: '{CnabBytes.Text(raw)}'.");
+        ReportDate(raw, span, field);
         return null;
     }
+
+    /// <summary>Reports a malformed date; out of line, so that its string builder does not widen the frames the usual
+    /// dates are read in.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportDate(ReadOnlySpan<byte> raw, CnabSpan? span, string field) =>
+        Report(false, field, "cnab.date.invalid", $"{field} em {span} não é uma data válida: '{CnabBytes.Text(raw)}'.");
 
     /// <summary><paramref name="cents"/> ÷ 100 as decimal division gives it: the smallest scale (0, 1 or 2) that holds it
     /// exactly, so 12345 is 123.45, 12340 is 123.4 and 12300 is 123.</summary>

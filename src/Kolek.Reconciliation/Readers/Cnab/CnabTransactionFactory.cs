@@ -39,8 +39,10 @@ internal sealed class CnabTransactionFactory
     private readonly byte[][] _keys = [new byte[256], new byte[256]];
     private int _next;
 
-    // The detail held back by Create until the next one, with what was computed of it.
-    private CnabDetail _held;
+    /// <summary>Two detail slots, as the key buffers: the held detail's (<see cref="_heldKey"/>) and the next one's.</summary>
+    private readonly CnabDetail[] _details = new CnabDetail[2];
+
+    // What was computed of the detail held back by Create until the next one.
     private LocalDate _heldDate;
     private decimal _heldAmount;
     private bool _heldCredit;
@@ -76,6 +78,18 @@ internal sealed class CnabTransactionFactory
     /// diagnostics are those of building each transaction at once.</remarks>
     public BankTransaction? Create(in CnabDetail detail)
     {
+        _details[_next] = detail;
+        return CreateNext();
+    }
+
+    /// <summary>The slot the next detail may be written into in place (every field) before <see cref="CreateNext"/>;
+    /// not the held detail's.</summary>
+    public ref CnabDetail NextDetail => ref _details[_next];
+
+    /// <summary><see cref="Create"/> of the detail written into <see cref="NextDetail"/>, without copying it.</summary>
+    public BankTransaction? CreateNext()
+    {
+        ref readonly var detail = ref _details[_next];
         var bookingDate = detail.OccurrenceDate ?? detail.CreditDate ?? _fallbackDate;
         if (bookingDate is null)
         {
@@ -116,7 +130,6 @@ internal sealed class CnabTransactionFactory
 
         var previous = Flush();
         // One field at a time: a tuple would copy the detail (about 300 bytes) once more on the stack first.
-        _held = detail;
         _heldDate = bookingDate.Value;
         _heldAmount = amount;
         _heldCredit = credit;
@@ -137,7 +150,7 @@ internal sealed class CnabTransactionFactory
         }
 
         _holding = false;
-        ref readonly var detail = ref _held;
+        ref readonly var detail = ref _details[_heldKey];
         var amount = _heldAmount;
         var credit = _heldCredit;
         var references = new TransactionReferences
