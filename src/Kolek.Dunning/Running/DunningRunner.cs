@@ -81,7 +81,10 @@ public sealed class DunningRunner
     /// <param name="logger">Where the structured events go; <see langword="null"/> logs nothing.</param>
     /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; <see langword="null"/> uses one shared meter.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">Two channels have the same name.</exception>
+    /// <exception cref="ArgumentException">Two channels have the same name, or <paramref name="options"/> is invalid (the
+    /// message lists every problem: <see cref="DunningRunnerOptions.MaxAttempts"/> below 1, a negative
+    /// <see cref="DunningRunnerOptions.InDoubtGracePeriod"/> or <see cref="DunningRunnerOptions.RetryDelay"/>, a
+    /// <see cref="DunningRunnerOptions.BatchSize"/> below 1, an undefined <see cref="DunningRunnerOptions.InDoubt"/>).</exception>
     public DunningRunner(DunningPlanner planner, IDunningJournal journal, IReceivableSource source, IEnumerable<IMessageChannel> channels,
         TemplateSet templates, TemplateCreditor creditor, IEscalationHandler? escalations = null, DunningRunnerOptions? options = null,
         ILogger<DunningRunner>? logger = null, IMeterFactory? meterFactory = null)
@@ -92,6 +95,11 @@ public sealed class DunningRunner
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(creditor);
+        if (options is not null)
+        {
+            Internal.DunningRunnerOptionsRules.ThrowIfInvalid(options, nameof(options));
+        }
+
         _planner = planner;
         _journal = journal;
         _source = source;
