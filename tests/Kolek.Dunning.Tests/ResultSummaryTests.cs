@@ -28,6 +28,41 @@ public sealed class ResultSummaryTests
     }
 
     [Fact]
+    public void RunEntries_ToString_ListChargeIdsAndMaskTheRecipient()
+    {
+        // tryout7: printed "ChargeIds = System.Collections.Generic.List`1[System.String]" and the bare e-mail address.
+        var sent = new RunSent("kolek-1", ["C-1", "C-2"], "K-1", "d2", "email", "joana@dominio.com.br", "smtp-1", s_at);
+        var skipped = new RunSkipped(["C-1"], "d5", "whatsapp", "fora da janela");
+        var failed = new RunFailed(["C-3"], "d5", "sms", true, "throttled");
+
+        Assert.Equal(
+            "RunSent { MessageId = kolek-1, ChargeIds = [C-1, C-2], CustomerId = K-1, StepId = d2, Channel = email, "
+            + "Recipient = j***@d***.com.br, ProviderMessageId = smtp-1, DueAt = 2026-12-07T11:00:00Z }",
+            sent.ToString());
+        Assert.Equal("RunSkipped { ChargeIds = [C-1], StepId = d5, Channel = whatsapp, Reason = fora da janela }", skipped.ToString());
+        Assert.Equal("RunFailed { ChargeIds = [C-3], StepId = d5, Channel = sms, Transient = True, Reason = throttled }", failed.ToString());
+    }
+
+    [Fact]
+    public void PlannedAction_ToString_ListsIdsAndChannelsInvariantly()
+    {
+        var action = new PlannedAction
+        {
+            ChargeIds = ["C-1", "C-2"], CustomerId = "K-1", StepId = "d2", Channels = ["whatsapp", "email"], Fallback = true,
+            Template = "atraso", Local = new LocalDateTime(2026, 12, 7, 8, 0), Zone = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
+            Instant = s_at, AmountDue = 102.10m, Reason = "d2: mensagem",
+        };
+
+        var text = action.ToString();
+
+        Assert.Equal(
+            "PlannedAction { ChargeIds = [C-1, C-2], CustomerId = K-1, StepId = d2, Channels = [whatsapp, email], Fallback = True, "
+            + "Template = atraso, Action = Message, Local = 2026-12-07T08:00:00, Zone = America/Sao_Paulo, Instant = 2026-12-07T11:00:00Z, "
+            + "AmountDue = 102.10, Reason = d2: mensagem }",
+            text);
+    }
+
+    [Fact]
     public void DunningRunResult_ToString_Empty_SaysZeroAndNoWakeUp()
     {
         var text = new DunningRunResult([], [], [], [], null).ToString();

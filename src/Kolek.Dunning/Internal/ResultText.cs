@@ -40,6 +40,12 @@ internal static class ResultText
             : string.Create(CultureInfo.InvariantCulture, $"{total} ({string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}")))})");
     }
 
+    /// <summary>A list of names as <c>[a, b]</c>.</summary>
+    public static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    /// <summary>A boolean as C# prints it (<c>True</c>, <c>False</c>).</summary>
+    public static string Bool(bool value) => value ? "True" : "False";
+
     /// <summary>An integer, culture-invariant.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
