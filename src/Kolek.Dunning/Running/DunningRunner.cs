@@ -525,7 +525,9 @@ public sealed class DunningRunner
         var terms = ruler.LateCharges with { Consumer = customer.Consumer };
         return [.. charges.Select(c =>
         {
-            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, terms, _planner.Calendar);
+            // A charge's own early-payment discount replaces the ruler's, as in the planner's AmountDue (ruler.md).
+            var chargeTerms = c.EarlyPayment is null ? terms : terms with { EarlyPayment = c.EarlyPayment };
+            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, chargeTerms, _planner.Calendar);
             return new TemplateCharge(c.Id, c.Amount, c.PaidAmount, c.Outstanding, due.Total, c.DueDate, due.DaysLate)
             {
                 LinhaDigitavel = c.LinhaDigitavel,
