@@ -81,7 +81,7 @@ public sealed class DunningRunner
     /// <param name="logger">Where the structured events go; <see langword="null"/> logs nothing.</param>
     /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; <see langword="null"/> uses one shared meter.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">Two channels have the same name, or <paramref name="options"/> is invalid (the
+    /// <exception cref="ArgumentException">A channel is null or two channels have the same name, or <paramref name="options"/> is invalid (the
     /// message lists every problem: <see cref="DunningRunnerOptions.MaxAttempts"/> below 1, a negative
     /// <see cref="DunningRunnerOptions.InDoubtGracePeriod"/> or <see cref="DunningRunnerOptions.RetryDelay"/>, a
     /// <see cref="DunningRunnerOptions.BatchSize"/> below 1, an undefined <see cref="DunningRunnerOptions.InDoubt"/>).</exception>
@@ -103,7 +103,22 @@ public sealed class DunningRunner
         _planner = planner;
         _journal = journal;
         _source = source;
-        _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        _channels = new Dictionary<string, IMessageChannel>(StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            if (channel is null)
+            {
+                throw new ArgumentException("A channel is null.", nameof(channels));
+            }
+
+            if (!_channels.TryAdd(channel.Name, channel))
+            {
+                throw new ArgumentException(
+                    $"Two channels are named '{channel.Name}' ({_channels[channel.Name].GetType().Name} and {channel.GetType().Name}); channel names must be unique.",
+                    nameof(channels));
+            }
+        }
+
         _templates = templates;
         _creditor = creditor;
         _escalations = escalations;
