@@ -48,12 +48,16 @@ public sealed record Customer
     /// <value>The default value is <see langword="null"/>: the ruler's zone, else the planner's default (America/Sao_Paulo).</value>
     public DateTimeZone? TimeZone { get; init; }
 
-    /// <summary>The channels the customer opted out of (case-insensitive names).</summary>
-    /// <value>The default value is the empty set.</value>
+    /// <summary>The channels the customer opted out of (case-insensitive names, kept trimmed and lower-case in a copy;
+    /// null and blank entries are ignored, as <see cref="Kolek.Channels.ChannelConsent.OptedOut"/> does).</summary>
+    /// <value>The default value is the empty set. A <see cref="Kolek.Channels.ChannelConsent"/>'s
+    /// <see cref="Kolek.Channels.ChannelConsent.OptedOutChannels"/> can be given as <c>consent.OptedOutChannels.ToHashSet()</c>.</value>
+    /// <exception cref="ArgumentNullException">The set is <see langword="null"/>.</exception>
     public IReadOnlySet<string> OptOut
     {
         get => _optOut;
-        init => _optOut = (value ?? throw new ArgumentNullException(nameof(value)))
+        init => _optOut = (value ?? throw new ArgumentNullException(nameof(OptOut)))
+            .Where(c => !string.IsNullOrWhiteSpace(c))
             .Select(c => c.Trim().ToLowerInvariant())
             .ToFrozenSet(StringComparer.Ordinal);
     }

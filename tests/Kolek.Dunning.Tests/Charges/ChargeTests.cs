@@ -28,4 +28,14 @@ public sealed class ChargeTests
         Assert.Null(customer.TimeZone);
         Assert.False(customer.Consumer);
     }
+
+    [Fact]
+    public void OptOut_NullOrBlankEntry_IgnoredAsChannelConsentDoes()
+    {
+        // tryout7: a null entry was a NullReferenceException; a blank one was kept as the channel "".
+        var customer = new Customer { Id = "K", OptOut = new HashSet<string> { "SMS", null!, " " } };
+
+        Assert.Equal(new[] { "sms" }, customer.OptOut.Order());
+        Assert.Equal(Kolek.Channels.ChannelConsent.OptedOut("SMS", null!, " ").OptedOutChannels, customer.OptOut.Order());
+    }
 }
