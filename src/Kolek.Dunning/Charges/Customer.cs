@@ -37,11 +37,13 @@ public sealed record Customer
     /// </value>
     public Instant? LastWhatsAppInboundAt { get; init; }
 
-    /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2%.</summary>
+    /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2% and the default interest at
+    /// 1% a month (<see cref="LateCharges.LateChargeTerms.Consumer"/>); a ruler step's <c>when.customer</c> tests it.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Consumer { get; init; }
 
-    /// <summary>A free segment label (e.g. <c>"varejo"</c>), for reports.</summary>
+    /// <summary>A free segment label (e.g. <c>"varejo"</c>): it chooses the customer's ruler in a <see cref="Ruler.RulerBook"/>
+    /// (<c>select[].segments</c>), restricts steps (<c>when.segments</c>) and groups reports; compared without regard to case.</summary>
     public string? Segment { get; init; }
 
     /// <summary>The customer's time zone, in which send windows are resolved.</summary>
