@@ -1,6 +1,5 @@
 using FluentValidation;
 using Kolek.Dunning.Running;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Kolek.Dunning.Internal;
@@ -31,30 +30,13 @@ internal sealed class DunningRunnerOptionsRules : AbstractValidator<DunningRunne
         [.. Instance.Validate(options).Errors.Select(e => (e.PropertyName, e.ErrorMessage))];
 
     /// <summary>Throws one exception listing every failure (the constructor path).</summary>
-    public static void ThrowIfInvalid(DunningRunnerOptions options, string paramName)
-    {
-        var failures = Failures(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(
-                "The dunning runner options are invalid:" + string.Concat(failures.Select(f => $"{Environment.NewLine}- {f.Property}: {f.Message}")),
-                paramName);
-        }
-    }
+    public static void ThrowIfInvalid(DunningRunnerOptions options, string paramName) =>
+        FailureList.ThrowIfAny("The dunning runner options are invalid:", Failures(options), paramName);
 }
 
 /// <summary>Validates <see cref="DunningRunnerOptions"/> bound through <c>IOptions</c> at start-up, reporting every failure.</summary>
-internal sealed class DunningRunnerOptionsValidator : IValidateOptions<DunningRunnerOptions>
+internal sealed class DunningRunnerOptionsValidator : FailureListValidator<DunningRunnerOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DunningRunnerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var builder = new ValidateOptionsResultBuilder();
-        foreach (var (property, message) in DunningRunnerOptionsRules.Failures(options))
-        {
-            builder.AddError(message, property);
-        }
-
-        return builder.Build();
-    }
+    protected override IReadOnlyList<(string Property, string Message)> Failures(DunningRunnerOptions options) =>
+        DunningRunnerOptionsRules.Failures(options);
 }
