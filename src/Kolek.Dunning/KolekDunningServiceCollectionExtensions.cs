@@ -33,8 +33,11 @@ public static class KolekDunningServiceCollectionExtensions
     /// <para>The runner is transient, so it follows the lifetimes of what it uses; resolving it needs the host's
     /// <see cref="IDunningJournal"/> (a durable one: <see cref="InMemoryDunningJournal"/> is not registered, since it loses
     /// the exactly-once guarantee on restart), <see cref="IReceivableSource"/> and channels (see
-    /// <see cref="AddKolekChannel{TChannel}(IServiceCollection)"/>); an <see cref="IEscalationHandler"/>, <see cref="DunningRunnerOptions"/>, <c>ILogger&lt;DunningRunner&gt;</c> and
+    /// <see cref="AddKolekChannel{TChannel}(IServiceCollection)"/>); an <see cref="IEscalationHandler"/>, <c>ILogger&lt;DunningRunner&gt;</c> and
     /// <see cref="IMeterFactory"/> are used when registered (no logging and a shared meter otherwise).</para>
+    /// <para>The runner's <see cref="DunningRunnerOptions"/> are a registered instance when there is one, else
+    /// <c>IOptions&lt;DunningRunnerOptions&gt;</c> (e.g. <c>services.Configure&lt;DunningRunnerOptions&gt;(configuration.GetSection("Kolek:Runner"))</c>),
+    /// validated at start-up like <see cref="KolekDunningOptions"/>.</para>
     /// </remarks>
     public static IServiceCollection AddKolekDunning(this IServiceCollection services, Action<KolekDunningOptions>? configure = null)
     {
@@ -47,6 +50,8 @@ public static class KolekDunningServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KolekDunningOptions>, KolekDunningOptionsValidator>());
+        services.AddOptions<DunningRunnerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DunningRunnerOptions>, DunningRunnerOptionsValidator>());
         // The one place allowed to pick the system clock, when the host registered no TimeProvider (BannedSymbols.txt bans it elsewhere).
 #pragma warning disable RS0030
         services.TryAddSingleton<IClock>(sp => sp.GetService<TimeProvider>()?.ToClock() ?? SystemClock.Instance);
@@ -64,7 +69,7 @@ public static class KolekDunningServiceCollectionExtensions
             sp.GetRequiredService<TemplateSet>(),
             sp.GetRequiredService<TemplateCreditor>(),
             sp.GetService<IEscalationHandler>(),
-            sp.GetService<DunningRunnerOptions>(),
+            sp.GetService<DunningRunnerOptions>() ?? sp.GetRequiredService<IOptions<DunningRunnerOptions>>().Value,
             sp.GetService<ILogger<DunningRunner>>(),
             sp.GetService<IMeterFactory>()));
         return services;

@@ -5,6 +5,7 @@ using Kolek.Dunning.Running;
 using Kolek.Dunning.Templates;
 using Kolek.Dunning.Tests.Running;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using static Kolek.Dunning.Tests.Running.RunnerHarness;
 
@@ -65,6 +66,52 @@ public sealed partial class KolekDunningServiceCollectionExtensionsTests
 
         Assert.Equal("C-1", Assert.Single(Assert.Single(handler.Requests).ChargeIds));
         Assert.Single(result.Sent);
+    }
+
+    [Fact]
+    public void AddKolekDunning_RunnerOptionsAsIOptions_RunnerUsesThem()
+    {
+        // A host that binds the runner's options from configuration (services.Configure<DunningRunnerOptions>(section))
+        // gets them as IOptions<DunningRunnerOptions>; they were ignored (tryout7).
+        var services = HostServices(new InMemoryDunningJournal(), new FakeReceivableSource());
+        services.RemoveAll<DunningRunnerOptions>();
+        services.Configure<DunningRunnerOptions>(o => Bind(o, (nameof(o.MaxAttempts), 3), (nameof(o.BatchSize), 500)));
+        using var provider = services.BuildServiceProvider();
+
+        var runner = provider.GetRequiredService<DunningRunner>();
+
+        var used = (DunningRunnerOptions?)typeof(DunningRunner)
+            .GetField("_options", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)?.GetValue(runner);
+        Assert.Equal(3, used?.MaxAttempts);
+        Assert.Equal(500, used?.BatchSize);
+    }
+
+    /// <summary>Sets init-only properties as the configuration binder does (by reflection).</summary>
+    private static void Bind(DunningRunnerOptions options, params (string Property, object Value)[] values)
+    {
+        foreach (var (property, value) in values)
+        {
+            typeof(DunningRunnerOptions).GetProperty(property)!.SetValue(options, value);
+        }
+    }
+
+    [Fact]
+    public void AddKolekDunning_InvalidRunnerOptions_ReportedAtStartUp()
+    {
+        var services = HostServices(new InMemoryDunningJournal(), new FakeReceivableSource());
+        services.RemoveAll<DunningRunnerOptions>();
+        services.Configure<DunningRunnerOptions>(o => Bind(o, (nameof(o.MaxAttempts), 0)));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+        {
+            foreach (var validator in provider.GetServices<IStartupValidator>())
+            {
+                validator.Validate();
+            }
+        });
+
+        Assert.Contains(nameof(DunningRunnerOptions.MaxAttempts), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

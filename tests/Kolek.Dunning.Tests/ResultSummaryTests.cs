@@ -28,6 +28,41 @@ public sealed class ResultSummaryTests
     }
 
     [Fact]
+    public void RunEntries_ToString_ListChargeIdsAndMaskTheRecipient()
+    {
+        // tryout7: printed "ChargeIds = System.Collections.Generic.List`1[System.String]" and the bare e-mail address.
+        var sent = new RunSent("kolek-1", ["C-1", "C-2"], "K-1", "d2", "email", "joana@dominio.com.br", "smtp-1", s_at);
+        var skipped = new RunSkipped(["C-1"], "d5", "whatsapp", "fora da janela");
+        var failed = new RunFailed(["C-3"], "d5", "sms", true, "throttled");
+
+        Assert.Equal(
+            "RunSent { MessageId = kolek-1, ChargeIds = [C-1, C-2], CustomerId = K-1, StepId = d2, Channel = email, "
+            + "Recipient = j***@d***.com.br, ProviderMessageId = smtp-1, DueAt = 2026-12-07T11:00:00Z }",
+            sent.ToString());
+        Assert.Equal("RunSkipped { ChargeIds = [C-1], StepId = d5, Channel = whatsapp, Reason = fora da janela }", skipped.ToString());
+        Assert.Equal("RunFailed { ChargeIds = [C-3], StepId = d5, Channel = sms, Transient = True, Reason = throttled }", failed.ToString());
+    }
+
+    [Fact]
+    public void PlannedAction_ToString_ListsIdsAndChannelsInvariantly()
+    {
+        var action = new PlannedAction
+        {
+            ChargeIds = ["C-1", "C-2"], CustomerId = "K-1", StepId = "d2", Channels = ["whatsapp", "email"], Fallback = true,
+            Template = "atraso", Local = new LocalDateTime(2026, 12, 7, 8, 0), Zone = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"],
+            Instant = s_at, AmountDue = 102.10m, Reason = "d2: mensagem",
+        };
+
+        var text = action.ToString();
+
+        Assert.Equal(
+            "PlannedAction { ChargeIds = [C-1, C-2], CustomerId = K-1, StepId = d2, Channels = [whatsapp, email], Fallback = True, "
+            + "Template = atraso, Action = Message, Local = 2026-12-07T08:00:00, Zone = America/Sao_Paulo, Instant = 2026-12-07T11:00:00Z, "
+            + "AmountDue = 102.10, Reason = d2: mensagem }",
+            text);
+    }
+
+    [Fact]
     public void DunningRunResult_ToString_Empty_SaysZeroAndNoWakeUp()
     {
         var text = new DunningRunResult([], [], [], [], null).ToString();
@@ -94,4 +129,30 @@ public sealed class ResultSummaryTests
     private static RunSent Sent(string channel) => new("m-" + channel, ["C-9"], "K-1", "d0", channel, "x@exemplo.com.br", "p-1", s_at);
 
     private static SkippedAction Skip(SkipCause cause) => new("C-2", "K-1", "d2", cause, "…");
+
+    [Fact]
+    public void InsightRecords_ToString_ListTheirContentsNotTheListTypes()
+    {
+        // tryout7: "Channels = System.Collections.ObjectModel.ReadOnlyCollection`1[System.String]" and the like.
+        var action = new Kolek.Dunning.Analytics.CollectionAction("d5", ["email", "whatsapp"], s_at);
+        var aging = new Kolek.Dunning.Analytics.AgingReport(
+            [new("current", 1, 250.50m), new("1-30", 1, 1000m), new("31-60", 0, 0m), new("61-90", 0, 0m), new("90+", 0, 0m)], 2, 1250.50m, 1000m);
+        var customer = new Kolek.Dunning.Analytics.CustomerInsight("K-1", [], 0m, 0m, 0, action, null);
+        var portfolio = new Kolek.Dunning.Analytics.PortfolioInsight(new LocalDate(2026, 11, 10), aging,
+            [new(Kolek.Dunning.Analytics.ChargeState.Late, 2, 1000m)], 0, 0m, [], new Kolek.Dunning.Analytics.CollectionMetrics(
+                new LocalDate(2026, 8, 12), new LocalDate(2026, 11, 10), 90, 0m, 0m, 0m, 0m), [], []);
+
+        Assert.Equal("CollectionAction { StepId = d5, Channels = [email, whatsapp], At = 2026-12-07T11:00:00Z }", action.ToString());
+        Assert.Equal(
+            "AgingReport { OpenCharges = 2, Outstanding = 1250.50, Overdue = 1000, DelinquencyRate = 0.7997, "
+            + "Buckets = [current 1 250.50, 1-30 1 1000, 31-60 0 0, 61-90 0 0, 90+ 0 0] }",
+            aging.ToString());
+        Assert.Equal(
+            "CustomerInsight { CustomerId = K-1, Charges = [], Outstanding = 0, Overdue = 0, OldestDaysLate = 0, "
+            + "LastAction = d5 at 2026-12-07T11:00:00Z, NextAction = null }",
+            customer.ToString());
+        var text = portfolio.ToString();
+        Assert.DoesNotContain("System.Collections", text, StringComparison.Ordinal);
+        Assert.StartsWith("PortfolioInsight { AsOf = 2026-11-10, OpenCharges = 2, Outstanding = 1250.50, Overdue = 1000, States = 2 (late 2), DueSoon = 0, ", text, StringComparison.Ordinal);
+    }
 }

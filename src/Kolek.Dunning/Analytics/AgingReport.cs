@@ -27,6 +27,14 @@ public sealed record AgingReport(IReadOnlyList<AgingBucket> Buckets, int OpenCha
     /// <summary>The delinquency rate (inadimplência): <c>Overdue ÷ Outstanding</c>, rounded half-even to 4 decimals; 0 when nothing is outstanding.</summary>
     public decimal DelinquencyRate => Outstanding == 0m ? 0m : Math.Round(Overdue / Outstanding, 4, MidpointRounding.ToEven);
 
+    /// <summary>The totals and each bucket's name, count and amount, culture-invariant.</summary>
+    /// <returns>For example <c>AgingReport { OpenCharges = 2, Outstanding = 1250.50, Overdue = 1000, DelinquencyRate = 0.7997, Buckets = [current 1 250.50, 1-30 1 1000, …] }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(AgingReport),
+        (nameof(OpenCharges), Internal.ResultText.Number(OpenCharges)), (nameof(Outstanding), Internal.ResultText.Money(Outstanding)),
+        (nameof(Overdue), Internal.ResultText.Money(Overdue)), (nameof(DelinquencyRate), Internal.ResultText.Money(DelinquencyRate)),
+        (nameof(Buckets), Internal.ResultText.List(_buckets.Select(b =>
+            b.Bucket + " " + Internal.ResultText.Number(b.Count) + " " + Internal.ResultText.Money(b.Amount)))));
+
     /// <summary>Whether <paramref name="other"/> has the same totals and equal buckets in the same order.</summary>
     /// <param name="other">The report to compare with.</param>
     /// <returns><see langword="true"/> when equal by value.</returns>

@@ -16,4 +16,13 @@ public sealed record CustomerInsight(
     decimal Overdue,
     int OldestDaysLate,
     CollectionAction? LastAction,
-    CollectionAction? NextAction);
+    CollectionAction? NextAction)
+{
+    /// <summary>The totals, the charge ids and the last and next actions in short form, culture-invariant.</summary>
+    /// <returns>For example <c>CustomerInsight { CustomerId = K-1, Charges = [C-1, C-2], Outstanding = 1000, Overdue = 1000, OldestDaysLate = 7, LastAction = d5 at 2026-11-09T12:20:00Z, NextAction = d10 at 2026-11-13T11:00:00Z }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(CustomerInsight),
+        (nameof(CustomerId), CustomerId), (nameof(Charges), Internal.ResultText.List(Charges.Select(c => c.Standing.ChargeId))),
+        (nameof(Outstanding), Internal.ResultText.Money(Outstanding)), (nameof(Overdue), Internal.ResultText.Money(Overdue)),
+        (nameof(OldestDaysLate), Internal.ResultText.Number(OldestDaysLate)),
+        (nameof(LastAction), CollectionAction.Short(LastAction)), (nameof(NextAction), CollectionAction.Short(NextAction)));
+}

@@ -26,4 +26,17 @@ public sealed record PortfolioInsight(
     IReadOnlyList<DelinquentCustomer> Delinquents,
     CollectionMetrics Collection,
     IReadOnlyList<OverduePoint> Trend,
-    IReadOnlyList<StepEffectiveness> Steps);
+    IReadOnlyList<StepEffectiveness> Steps)
+{
+    /// <summary>A summary: the totals, the charges per state, the counts of delinquents, trend points and (step, channel) pairs, and DSO and CEI.</summary>
+    /// <returns>For example <c>PortfolioInsight { AsOf = 2026-11-10, OpenCharges = 2, Outstanding = 1250.50, Overdue = 1250.50, States = 3 (late 2, paid 1), DueSoon = 0, DueSoonAmount = 0, Delinquents = 2, Dso = 84.6, Cei = 0.0601, Trend = 4, Steps = 3 }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(PortfolioInsight),
+        (nameof(AsOf), Internal.ResultText.Date(AsOf)), (nameof(Aging.OpenCharges), Internal.ResultText.Number(Aging.OpenCharges)),
+        (nameof(Aging.Outstanding), Internal.ResultText.Money(Aging.Outstanding)), (nameof(Aging.Overdue), Internal.ResultText.Money(Aging.Overdue)),
+        (nameof(States), Internal.ResultText.Counts(States.Select(s => new KeyValuePair<string, long>(s.StateName, s.Count)))),
+        (nameof(DueSoon), Internal.ResultText.Number(DueSoon)), (nameof(DueSoonAmount), Internal.ResultText.Money(DueSoonAmount)),
+        (nameof(Delinquents), Internal.ResultText.Number(Delinquents.Count)),
+        (nameof(Collection.Dso), Collection.Dso is { } dso ? Internal.ResultText.Money(dso) : "null"),
+        (nameof(Collection.Cei), Collection.Cei is { } cei ? Internal.ResultText.Money(cei) : "null"),
+        (nameof(Trend), Internal.ResultText.Number(Trend.Count)), (nameof(Steps), Internal.ResultText.Number(Steps.Count)));
+}

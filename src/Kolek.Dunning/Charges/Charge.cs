@@ -57,7 +57,21 @@ public sealed record Charge
 
     /// <summary>The charge's own early-payment discount (desconto por antecipação), which replaces the ruler's when set.</summary>
     /// <value>The default value is <see langword="null"/>: the ruler's terms apply.</value>
-    public LateCharges.EarlyPaymentDiscount? EarlyPayment { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Its <c>Percent</c> is outside 0–100 or its <c>DaysBeforeDue</c> outside 0–366 (as a ruler's).</exception>
+    public LateCharges.EarlyPaymentDiscount? EarlyPayment
+    {
+        get;
+        init
+        {
+            if (value is { Percent: < 0m or > 100m } or { DaysBeforeDue: < 0 or > 366 })
+            {
+                throw new ArgumentOutOfRangeException(nameof(EarlyPayment), value,
+                    $"The early-payment discount must be 0–100 percent up to 0–366 days before the due date (was {value.Percent}% up to {value.DaysBeforeDue} days).");
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>The host's type of the charge (e.g. <c>"boleto"</c>, <c>"pix"</c>, <c>"mensalidade"</c>), used to choose its ruler in a <see cref="Ruler.RulerBook"/>.</summary>
     public string? Type { get; init; }

@@ -37,23 +37,29 @@ public sealed record Customer
     /// </value>
     public Instant? LastWhatsAppInboundAt { get; init; }
 
-    /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2%.</summary>
+    /// <summary>Whether the debt is a consumer debt (CDC): the late fine is then capped at 2% and the default interest at
+    /// 1% a month (<see cref="LateCharges.LateChargeTerms.Consumer"/>); a ruler step's <c>when.customer</c> tests it.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Consumer { get; init; }
 
-    /// <summary>A free segment label (e.g. <c>"varejo"</c>), for reports.</summary>
+    /// <summary>A free segment label (e.g. <c>"varejo"</c>): it chooses the customer's ruler in a <see cref="Ruler.RulerBook"/>
+    /// (<c>select[].segments</c>), restricts steps (<c>when.segments</c>) and groups reports; compared without regard to case.</summary>
     public string? Segment { get; init; }
 
     /// <summary>The customer's time zone, in which send windows are resolved.</summary>
     /// <value>The default value is <see langword="null"/>: the ruler's zone, else the planner's default (America/Sao_Paulo).</value>
     public DateTimeZone? TimeZone { get; init; }
 
-    /// <summary>The channels the customer opted out of (case-insensitive names).</summary>
-    /// <value>The default value is the empty set.</value>
+    /// <summary>The channels the customer opted out of (case-insensitive names, kept trimmed and lower-case in a copy;
+    /// null and blank entries are ignored, as <see cref="Kolek.Channels.ChannelConsent.OptedOut"/> does).</summary>
+    /// <value>The default value is the empty set. A <see cref="Kolek.Channels.ChannelConsent"/>'s
+    /// <see cref="Kolek.Channels.ChannelConsent.OptedOutChannels"/> can be given as <c>consent.OptedOutChannels.ToHashSet()</c>.</value>
+    /// <exception cref="ArgumentNullException">The set is <see langword="null"/>.</exception>
     public IReadOnlySet<string> OptOut
     {
         get => _optOut;
-        init => _optOut = (value ?? throw new ArgumentNullException(nameof(value)))
+        init => _optOut = (value ?? throw new ArgumentNullException(nameof(OptOut)))
+            .Where(c => !string.IsNullOrWhiteSpace(c))
             .Select(c => c.Trim().ToLowerInvariant())
             .ToFrozenSet(StringComparer.Ordinal);
     }

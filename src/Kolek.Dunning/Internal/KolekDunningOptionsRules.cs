@@ -36,16 +36,8 @@ internal sealed class KolekDunningOptionsRules : AbstractValidator<KolekDunningO
         [.. Instance.Validate(options).Errors.Select(e => (e.PropertyName, e.ErrorMessage))];
 
     /// <summary>Throws one exception listing every failure (the non-DI path).</summary>
-    public static void ThrowIfInvalid(KolekDunningOptions options, string paramName)
-    {
-        var failures = Failures(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(
-                "The Kolek dunning options are invalid:" + string.Concat(failures.Select(f => $"{Environment.NewLine}- {f.Property}: {f.Message}")),
-                paramName);
-        }
-    }
+    public static void ThrowIfInvalid(KolekDunningOptions options, string paramName) =>
+        FailureList.ThrowIfAny("The Kolek dunning options are invalid:", Failures(options), paramName);
 
     internal static CatchUpPolicy DefaultCatchUpPolicy(KolekDunningOptions options) =>
         new(options.DefaultCatchUp, options.DefaultStalenessLimitDays);

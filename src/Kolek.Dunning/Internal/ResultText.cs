@@ -40,6 +40,18 @@ internal static class ResultText
             : string.Create(CultureInfo.InvariantCulture, $"{total} ({string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}")))})");
     }
 
+    /// <summary>A list of names as <c>[a, b]</c>.</summary>
+    public static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    /// <summary>A decimal, culture-invariant (as written: <c>250.50</c>, <c>1000</c>).</summary>
+    public static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A date in ISO form (<c>2026-11-10</c>).</summary>
+    public static string Date(NodaTime.LocalDate value) => NodaTime.Text.LocalDatePattern.Iso.Format(value);
+
+    /// <summary>A boolean as C# prints it (<c>True</c>, <c>False</c>).</summary>
+    public static string Bool(bool value) => value ? "True" : "False";
+
     /// <summary>An integer, culture-invariant.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -25,11 +25,15 @@ public static class LateChargeCalculator
     /// <param name="calendar">The business calendar of the due-date shift (usually <see cref="BusinessCalendar.BrazilBanking"/>).</param>
     /// <returns>The breakdown; fine and interest are zero when the payment is not late.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outstanding"/> is negative.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="terms"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A percentage of <paramref name="terms"/> is outside 0–100, or its early-payment
+    /// <c>DaysBeforeDue</c> is negative (the bounds a ruler's <c>lateCharges</c> are checked against).</exception>
     public static LateChargeBreakdown AmountDue(decimal outstanding, LocalDate dueDate, LocalDate paymentDate, LateChargeTerms terms, BusinessCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outstanding);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(calendar);
+        ThrowIfOutOfRange(terms);
 
         if (paymentDate <= calendar.NextBusinessDay(dueDate) || outstanding == 0m)
         {
@@ -43,5 +47,26 @@ public static class LateChargeCalculator
         var fine = Math.Round(outstanding * terms.EffectiveFinePercent / 100m, 2, MidpointRounding.AwayFromZero);
         var interest = Math.Round(outstanding * terms.EffectiveInterestPercentPerMonth * daysLate / 3000m, 2, MidpointRounding.AwayFromZero);
         return new LateChargeBreakdown(outstanding, fine, interest, daysLate);
+    }
+
+    private static void ThrowIfOutOfRange(LateChargeTerms terms)
+    {
+        static void Check(bool ok, string term, object value)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{term} is out of range (was {value}): percentages are 0–100 and DaysBeforeDue at least 0."),
+                    nameof(terms));
+            }
+        }
+
+        Check(terms.FinePercent is >= 0m and <= 100m, nameof(terms.FinePercent), terms.FinePercent);
+        Check(terms.InterestPercentPerMonth is >= 0m and <= 100m, nameof(terms.InterestPercentPerMonth), terms.InterestPercentPerMonth);
+        if (terms.EarlyPayment is { } early)
+        {
+            Check(early.Percent is >= 0m and <= 100m, "EarlyPayment.Percent", early.Percent);
+            Check(early.DaysBeforeDue >= 0, "EarlyPayment.DaysBeforeDue", early.DaysBeforeDue);
+        }
     }
 }

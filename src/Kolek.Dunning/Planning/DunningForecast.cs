@@ -61,6 +61,7 @@ internal sealed class ForecastAccumulator
     private readonly int _batchSize;
     private readonly List<Charges.CustomerCharge> _batch;
     private readonly Day[] _totals;
+    private readonly string _sequenceName;
     private readonly Dictionary<SkipCause, long> _skipped = [];
     private string? _lastCustomer;
     private long _charges;
@@ -68,8 +69,10 @@ internal sealed class ForecastAccumulator
     private int _batches;
     private int _largest;
 
-    public ForecastAccumulator(DunningPlanner planner, DunningRuler ruler, LocalDate from, int days, int batchSize)
+    // sequenceName: the caller's parameter holding the charges, named by the exceptions of Add.
+    public ForecastAccumulator(DunningPlanner planner, DunningRuler ruler, LocalDate from, int days, int batchSize, string sequenceName)
     {
+        _sequenceName = sequenceName;
         ArgumentNullException.ThrowIfNull(ruler);
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3660);
@@ -85,14 +88,18 @@ internal sealed class ForecastAccumulator
 
     public void Add(Charges.CustomerCharge item)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        if (item?.Charge is null || item.Customer is null)
+        {
+            throw new ArgumentException("A charge (or its customer) is null.", _sequenceName);
+        }
+
         var customer = item.Customer.Id;
         if (!string.Equals(customer, _lastCustomer, StringComparison.Ordinal))
         {
             if (_lastCustomer is not null && string.CompareOrdinal(customer, _lastCustomer) < 0)
             {
                 throw new ArgumentException(
-                    $"The charges must be ordered by customer id (ordinal): customer '{customer}' (charge '{item.Charge.Id}') comes after '{_lastCustomer}'.", nameof(item));
+                    $"The charges must be ordered by customer id (ordinal): customer '{customer}' (charge '{item.Charge.Id}') comes after '{_lastCustomer}'.", _sequenceName);
             }
 
             if (_batch.Count >= _batchSize)

@@ -249,13 +249,13 @@ public sealed class DunningPlanner
     /// <param name="days">The number of days in the range (0–3660).</param>
     /// <param name="batchSize">The number of charges per batch (a customer's charges are never split, so a batch may be larger).</param>
     /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
-    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentException">The ruler is invalid, a charge is null, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
     public DunningForecast Forecast(IEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days, int batchSize = 10_000)
     {
         ArgumentNullException.ThrowIfNull(chargesByCustomer);
         Prepare([], ruler);
-        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize, nameof(chargesByCustomer));
         foreach (var item in chargesByCustomer)
         {
             forecast.Add(item);
@@ -272,14 +272,14 @@ public sealed class DunningPlanner
     /// <param name="batchSize">The number of charges per batch.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>Per-day counts of what <see cref="Preview(IEnumerable{CustomerCharge}, DunningRuler, LocalDate, int)"/> would list.</returns>
-    /// <exception cref="ArgumentException">The ruler is invalid, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
+    /// <exception cref="ArgumentException">The ruler is invalid, a charge is null, the charges are not ordered by customer, or a batch repeats a charge id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 0–3660 or <paramref name="batchSize"/> below 1.</exception>
     public async Task<DunningForecast> ForecastAsync(IAsyncEnumerable<CustomerCharge> chargesByCustomer, DunningRuler ruler, LocalDate from, int days,
         int batchSize = 10_000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chargesByCustomer);
         Prepare([], ruler);
-        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize);
+        var forecast = new ForecastAccumulator(this, ruler, from, days, batchSize, nameof(chargesByCustomer));
         await foreach (var item in chargesByCustomer.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             forecast.Add(item);

@@ -58,4 +58,38 @@ public sealed record PlannedAction
         from chargeId in ChargeIds
         from channel in Action == StepActionKind.Message ? Channels : [ActionName ?? "escalation"]
         select new SentKey(chargeId, StepId, channel);
+
+    /// <summary>The members, with the charge ids and channels listed, the local moment in ISO form and the amount culture-invariant.</summary>
+    /// <returns>For example <c>PlannedAction { ChargeIds = [C-1], CustomerId = K-1, StepId = d2, Channels = [whatsapp, email], Fallback = True, Template = atraso, Action = Message, Local = 2026-12-07T08:00:00, Zone = America/Sao_Paulo, Instant = 2026-12-07T11:00:00Z, AmountDue = 102.10, Reason = … }</c>;
+    /// <c>Template</c>, <c>Tone</c> and <c>ActionName</c> only when set.</returns>
+    public override string ToString()
+    {
+        var members = new List<(string, string)>
+        {
+            (nameof(ChargeIds), Internal.ResultText.List(ChargeIds)), (nameof(CustomerId), CustomerId), (nameof(StepId), StepId),
+            (nameof(Channels), Internal.ResultText.List(Channels)), (nameof(Fallback), Internal.ResultText.Bool(Fallback)),
+        };
+        if (Template is not null)
+        {
+            members.Add((nameof(Template), Template));
+        }
+
+        if (Tone is not null)
+        {
+            members.Add((nameof(Tone), Tone));
+        }
+
+        members.Add((nameof(Action), Action.ToString()));
+        if (ActionName is not null)
+        {
+            members.Add((nameof(ActionName), ActionName));
+        }
+
+        members.Add((nameof(Local), NodaTime.Text.LocalDateTimePattern.GeneralIso.Format(Local)));
+        members.Add((nameof(Zone), Zone.Id));
+        members.Add((nameof(Instant), Internal.ResultText.Instant(Instant)));
+        members.Add((nameof(AmountDue), AmountDue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        members.Add((nameof(Reason), Reason));
+        return Internal.ResultText.Record(nameof(PlannedAction), [.. members]);
+    }
 }

@@ -39,11 +39,13 @@ public sealed record DunningRuler
 
     /// <summary>The caps on messages per customer (e.g. one a day, three a week), applied across charges and steps.</summary>
     /// <value>The default value is the empty list (no cap).</value>
-    public IReadOnlyList<FrequencyCap> FrequencyCaps { get; init; } = [];
+    /// <remarks>Copied on <c>init</c>: later changes to the list given do not change the ruler.</remarks>
+    public IReadOnlyList<FrequencyCap> FrequencyCaps { get; init => field = value is null ? null! : [.. value]; } = [];
 
     /// <summary>The steps, in the order written.</summary>
     /// <value>The default value is the empty list.</value>
-    public IReadOnlyList<RulerStep> Steps { get; init; } = [];
+    /// <remarks>Copied on <c>init</c>: later changes to the list given do not change the ruler.</remarks>
+    public IReadOnlyList<RulerStep> Steps { get; init => field = value is null ? null! : [.. value]; } = [];
 
     /// <summary>Checks the ruler and returns every problem found (empty when valid).</summary>
     /// <param name="knownChannels">When given, the channel names the host can send through; other names are errors.</param>

@@ -33,7 +33,8 @@ public sealed record RulerStep
 
     /// <summary>The channels of a message step, in order; empty for an escalation.</summary>
     /// <value>The default value is the empty list.</value>
-    public IReadOnlyList<string> Channels { get; init; } = [];
+    /// <remarks>Copied on <c>init</c>: later changes to the list given do not change the step.</remarks>
+    public IReadOnlyList<string> Channels { get; init => field = value is null ? null! : [.. value]; } = [];
 
     /// <summary>
     /// <see langword="true"/>: try the channels in order and stop at the first that delivers;

@@ -37,14 +37,30 @@ public sealed record DunningRunResult(
 /// <param name="ProviderMessageId">The provider's id for it.</param>
 /// <param name="DueAt">When the step was due.</param>
 public sealed record RunSent(string MessageId, IReadOnlyList<string> ChargeIds, string CustomerId, string StepId, string Channel,
-    string Recipient, string ProviderMessageId, Instant DueAt);
+    string Recipient, string ProviderMessageId, Instant DueAt)
+{
+    /// <summary>The members, with the charge ids listed and the recipient and customer id masked as in the logs.</summary>
+    /// <returns>For example <c>RunSent { MessageId = kolek-…, ChargeIds = [C-1, C-2], CustomerId = K-1, StepId = d2, Channel = email, Recipient = j***@d***.com.br, … }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(RunSent),
+        (nameof(MessageId), MessageId), (nameof(ChargeIds), Internal.ResultText.List(ChargeIds)),
+        (nameof(CustomerId), Internal.LogMasking.Text(CustomerId)), (nameof(StepId), StepId), (nameof(Channel), Channel),
+        (nameof(Recipient), Internal.LogMasking.Text(Recipient)), (nameof(ProviderMessageId), ProviderMessageId),
+        (nameof(DueAt), Internal.ResultText.Instant(DueAt)));
+}
 
 /// <summary>Planned work deliberately not done.</summary>
 /// <param name="ChargeIds">The charges concerned.</param>
 /// <param name="StepId">The ruler step.</param>
 /// <param name="Channel">The channel, when the skip concerns one.</param>
 /// <param name="Reason">Why, in pt-BR words (a channel's own reason is passed on as the channel gave it).</param>
-public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, string? Channel, string Reason);
+public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, string? Channel, string Reason)
+{
+    /// <summary>The members, with the charge ids listed.</summary>
+    /// <returns>For example <c>RunSkipped { ChargeIds = [C-1], StepId = d5, Channel = whatsapp, Reason = … }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(RunSkipped),
+        (nameof(ChargeIds), Internal.ResultText.List(ChargeIds)), (nameof(StepId), StepId), (nameof(Channel), Channel ?? "null"),
+        (nameof(Reason), Reason));
+}
 
 /// <summary>An attempt that failed.</summary>
 /// <param name="ChargeIds">The charges concerned.</param>
@@ -52,4 +68,11 @@ public sealed record RunSkipped(IReadOnlyList<string> ChargeIds, string StepId, 
 /// <param name="Channel">The channel or escalation name.</param>
 /// <param name="Transient">Whether a later run will retry it.</param>
 /// <param name="Reason">Why, in pt-BR words (a channel's own reason is passed on as the channel gave it).</param>
-public sealed record RunFailed(IReadOnlyList<string> ChargeIds, string StepId, string Channel, bool Transient, string Reason);
+public sealed record RunFailed(IReadOnlyList<string> ChargeIds, string StepId, string Channel, bool Transient, string Reason)
+{
+    /// <summary>The members, with the charge ids listed.</summary>
+    /// <returns>For example <c>RunFailed { ChargeIds = [C-3], StepId = d5, Channel = sms, Transient = True, Reason = throttled }</c>.</returns>
+    public override string ToString() => Internal.ResultText.Record(nameof(RunFailed),
+        (nameof(ChargeIds), Internal.ResultText.List(ChargeIds)), (nameof(StepId), StepId), (nameof(Channel), Channel),
+        (nameof(Transient), Internal.ResultText.Bool(Transient)), (nameof(Reason), Reason));
+}

@@ -81,7 +81,10 @@ public sealed class DunningRunner
     /// <param name="logger">Where the structured events go; <see langword="null"/> logs nothing.</param>
     /// <param name="meterFactory">Creates the <see cref="MeterName"/> meter; <see langword="null"/> uses one shared meter.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">Two channels have the same name.</exception>
+    /// <exception cref="ArgumentException">A channel is null or two channels have the same name, or <paramref name="options"/> is invalid (the
+    /// message lists every problem: <see cref="DunningRunnerOptions.MaxAttempts"/> below 1, a negative
+    /// <see cref="DunningRunnerOptions.InDoubtGracePeriod"/> or <see cref="DunningRunnerOptions.RetryDelay"/>, a
+    /// <see cref="DunningRunnerOptions.BatchSize"/> below 1, an undefined <see cref="DunningRunnerOptions.InDoubt"/>).</exception>
     public DunningRunner(DunningPlanner planner, IDunningJournal journal, IReceivableSource source, IEnumerable<IMessageChannel> channels,
         TemplateSet templates, TemplateCreditor creditor, IEscalationHandler? escalations = null, DunningRunnerOptions? options = null,
         ILogger<DunningRunner>? logger = null, IMeterFactory? meterFactory = null)
@@ -92,10 +95,30 @@ public sealed class DunningRunner
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(creditor);
+        if (options is not null)
+        {
+            Internal.DunningRunnerOptionsRules.ThrowIfInvalid(options, nameof(options));
+        }
+
         _planner = planner;
         _journal = journal;
         _source = source;
-        _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        _channels = new Dictionary<string, IMessageChannel>(StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            if (channel is null)
+            {
+                throw new ArgumentException("A channel is null.", nameof(channels));
+            }
+
+            if (!_channels.TryAdd(channel.Name, channel))
+            {
+                throw new ArgumentException(
+                    $"Two channels are named '{channel.Name}' ({_channels[channel.Name].GetType().Name} and {channel.GetType().Name}); channel names must be unique.",
+                    nameof(channels));
+            }
+        }
+
         _templates = templates;
         _creditor = creditor;
         _escalations = escalations;
@@ -517,7 +540,9 @@ public sealed class DunningRunner
         var terms = ruler.LateCharges with { Consumer = customer.Consumer };
         return [.. charges.Select(c =>
         {
-            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, terms, _planner.Calendar);
+            // A charge's own early-payment discount replaces the ruler's, as in the planner's AmountDue (ruler.md).
+            var chargeTerms = c.EarlyPayment is null ? terms : terms with { EarlyPayment = c.EarlyPayment };
+            var due = LateChargeCalculator.AmountDue(c.Outstanding, c.DueDate, today, chargeTerms, _planner.Calendar);
             return new TemplateCharge(c.Id, c.Amount, c.PaidAmount, c.Outstanding, due.Total, c.DueDate, due.DaysLate)
             {
                 LinhaDigitavel = c.LinhaDigitavel,

@@ -16,7 +16,14 @@ public enum InDoubtPolicy
 }
 
 /// <summary>Settings of the <see cref="DunningRunner"/>: in-doubt resolution and WhatsApp approved templates.</summary>
-/// <remarks><threadsafety>Immutable when built from collections nobody mutates; safe to share between threads.</threadsafety></remarks>
+/// <remarks>
+/// <para>Give it to the runner's constructor, or, with <c>AddKolekDunning</c>, register an instance or bind it from
+/// configuration (<c>services.Configure&lt;DunningRunnerOptions&gt;(configuration.GetSection("Kolek:Runner"))</c>); it is
+/// validated then at start-up, and by the constructor in any case. In configuration a NodaTime <see cref="Duration"/> is
+/// written in its round-trip pattern <c>D:hh:mm:ss</c>, with the days: <c>"0:00:15:00"</c> for 15 minutes
+/// (<c>"00:15:00"</c> does not convert).</para>
+/// <threadsafety>Immutable when built from collections nobody mutates; safe to share between threads.</threadsafety>
+/// </remarks>
 public sealed record DunningRunnerOptions
 {
     /// <summary>Gets how in-doubt messages are settled when their channel does not implement <see cref="Channels.IMessageLookup"/>.</summary>

@@ -27,6 +27,10 @@ public sealed class MatchingOptions
     /// <value>The default value is <see cref="DefaultMemoPatterns"/>: a linha digitável, "nosso número …",
     /// labelled document numbers ("NF 4521", "Fatura nº 88", "Pedido: A-12"), prefixed codes ("INV-2", "NF-4521/2") and
     /// txid-shaped tokens of 26 to 35 characters.</value>
+    /// <remarks>Bound from configuration (<c>services.Configure&lt;MatchingOptions&gt;(section)</c>), a
+    /// <c>MemoPatterns</c> array is <em>added after</em> the defaults, because the configuration binder adds to a list that
+    /// already has items. To use only your patterns, clear the list before the binding:
+    /// <c>services.Configure&lt;MatchingOptions&gt;(o =&gt; o.MemoPatterns.Clear())</c> registered first.</remarks>
     public IList<string> MemoPatterns { get; set; } = [.. DefaultMemoPatterns];
 
     /// <summary>The shortest reference found in a description (after removing punctuation and leading zeros) that

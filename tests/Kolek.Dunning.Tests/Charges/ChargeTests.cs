@@ -28,4 +28,29 @@ public sealed class ChargeTests
         Assert.Null(customer.TimeZone);
         Assert.False(customer.Consumer);
     }
+
+    [Fact]
+    public void OptOut_NullOrBlankEntry_IgnoredAsChannelConsentDoes()
+    {
+        // tryout7: a null entry was a NullReferenceException; a blank one was kept as the channel "".
+        var customer = new Customer { Id = "K", OptOut = new HashSet<string> { "SMS", null!, " " } };
+
+        Assert.Equal(new[] { "sms" }, customer.OptOut.Order());
+        Assert.Equal(Kolek.Channels.ChannelConsent.OptedOut("SMS", null!, " ").OptedOutChannels, customer.OptOut.Order());
+    }
+
+    [Theory]
+    [InlineData(150, 0)]
+    [InlineData(-1, 0)]
+    [InlineData(5, -3)]
+    public void EarlyPayment_OutOfRange_ArgumentOutOfRange(int percent, int daysBeforeDue)
+    {
+        // tryout7: a charge's own 150% discount made a negative amount due in plans and messages (a ruler rejects it).
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Charge
+        {
+            Id = "C", CustomerId = "K", Amount = 100m, IssueDate = new LocalDate(2026, 1, 1), DueDate = new LocalDate(2026, 2, 1),
+            EarlyPayment = new Kolek.Dunning.LateCharges.EarlyPaymentDiscount(percent, daysBeforeDue),
+        });
+        Assert.Equal("EarlyPayment", ex.ParamName);
+    }
 }

@@ -108,4 +108,25 @@ public sealed class LateChargeCalculatorTests
     public void AmountDue_NegativeOutstanding_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             LateChargeCalculator.AmountDue(-1m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 17), s_terms, s_calendar));
+
+    [Theory]
+    [InlineData(-5, 1, 0, 0, "FinePercent")]
+    [InlineData(2, 101, 0, 0, "InterestPercentPerMonth")]
+    [InlineData(2, 1, 150, 0, "EarlyPayment.Percent")]
+    [InlineData(2, 1, 5, -3, "EarlyPayment.DaysBeforeDue")]
+    public void AmountDue_TermsOutOfRange_ArgumentExceptionNamingTheTerm(int fine, int interest, int discount, int days, string term)
+    {
+        // tryout7: a -5% fine was a R$ 50,00 rebate and a 150% discount a negative amount due, where a ruler rejects both.
+        var terms = new LateChargeTerms
+        {
+            FinePercent = fine, InterestPercentPerMonth = interest,
+            EarlyPayment = discount == 0 ? null : new EarlyPaymentDiscount(discount, days),
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() =>
+            LateChargeCalculator.AmountDue(1000m, new LocalDate(2026, 11, 10), new LocalDate(2026, 11, 25), terms, s_calendar));
+
+        Assert.Equal("terms", ex.ParamName);
+        Assert.Contains(term, ex.Message, StringComparison.Ordinal);
+    }
 }

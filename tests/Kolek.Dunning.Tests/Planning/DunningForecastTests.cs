@@ -66,5 +66,15 @@ public sealed class DunningForecastTests
         charges.Reverse();
         var error = Assert.Throws<ArgumentException>(() => s_planner.Forecast(charges, CliRuler, Date(2026, 11, 20), 30));
         Assert.Contains("ordered by customer", error.Message);
+        Assert.Equal("chargesByCustomer", error.ParamName); // tryout7: named the internal parameter 'item'
+    }
+
+    [Fact]
+    public void Forecast_NullCharge_ArgumentExceptionNamingTheSequence()
+    {
+        // tryout7: an ArgumentNullException for a parameter 'item' that the method does not have.
+        var error = Assert.Throws<ArgumentException>(() => s_planner.Forecast([null!], CliRuler, Date(2026, 11, 20), 30));
+        Assert.Equal("chargesByCustomer", error.ParamName);
+        Assert.IsNotType<ArgumentNullException>(error);
     }
 }

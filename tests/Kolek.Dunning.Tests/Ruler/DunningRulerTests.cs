@@ -37,4 +37,23 @@ public sealed class DunningRulerTests
             var result = RulerJson.Parse(text);
             return result.Success || result.Errors.Count > 0;
         });
+
+    [Fact]
+    public void Lists_CopiedOnInit_LaterChangesToTheCallersListsDoNotChangeTheRuler()
+    {
+        // tryout7: "Instances are immutable" but Steps, FrequencyCaps and a step's Channels were the caller's lists.
+        var channels = new List<string> { "email" };
+        var steps = new List<RulerStep> { new() { Id = "d2", OffsetDays = 2, Channels = channels } };
+        var caps = new List<FrequencyCap> { new(1, FrequencyPeriod.Day) };
+        var ruler = new DunningRuler { Id = "r", Steps = steps, FrequencyCaps = caps };
+
+        channels.Add("whatsapp");
+        steps.Add(new RulerStep { Id = "d5", OffsetDays = 5, Channels = ["email"] });
+        caps.Clear();
+
+        Assert.Equal("d2", Assert.Single(ruler.Steps).Id);
+        Assert.Equal(["email"], ruler.Steps[0].Channels);
+        Assert.Single(ruler.FrequencyCaps);
+        Assert.IsNotType<List<RulerStep>>(ruler.Steps);
+    }
 }

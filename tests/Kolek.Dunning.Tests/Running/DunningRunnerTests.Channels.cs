@@ -235,4 +235,26 @@ public sealed class DunningRunnerChannelTests
 
         public ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) => inner.SendAsync(message, cancellationToken);
     }
+
+    [Fact]
+    public void Constructor_NullChannel_ThrowsArgumentException()
+    {
+        // tryout7: a NullReferenceException.
+        var ex = Assert.Throws<ArgumentException>(() => new DunningRunner(
+            Planner, new InMemoryDunningJournal(), new FakeReceivableSource(), [null!], TemplateSet.BuiltIn, Creditor));
+
+        Assert.Equal("channels", ex.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_TwoChannelsWithOneName_SaysWhichName()
+    {
+        // tryout7: "An item with the same key has already been added. Key: email".
+        var ex = Assert.Throws<ArgumentException>(() => new DunningRunner(
+            Planner, new InMemoryDunningJournal(), new FakeReceivableSource(),
+            [new FakeChannel("email", ChannelKind.Email), new FakeChannel("email", ChannelKind.Email)], TemplateSet.BuiltIn, Creditor));
+
+        Assert.Equal("channels", ex.ParamName);
+        Assert.StartsWith("Two channels are named 'email'", ex.Message, StringComparison.Ordinal);
+    }
 }

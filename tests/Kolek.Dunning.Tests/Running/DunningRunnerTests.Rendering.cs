@@ -92,4 +92,22 @@ public sealed partial class DunningRunnerTests
         Assert.DoesNotContain(PtBrFormat.Money(onSchedule), body, StringComparison.Ordinal);
         Assert.Contains("4 dias de atraso", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_ChargeWithItsOwnEarlyPaymentDiscount_MessageStatesTheDiscountedAmountAsThePlanDoes()
+    {
+        // ruler.md: a charge's own EarlyPayment replaces the ruler's. The plan's AmountDue took it; the message ignored it (tryout7).
+        var h = new RunnerHarness();
+        var item = Charge("C-1", 1000m);
+        item = item with { Charge = item.Charge with { EarlyPayment = new EarlyPaymentDiscount(5m) } };
+        h.Source.Put(item);
+        var ruler = RulerOf(MessageStep("d-2", -2, ["email"], template: "lembrete"));
+        var now = At(Due.PlusDays(-2), 9);
+        var planned = Assert.Single(Planner.Plan([item], ruler, new HashSet<SentKey>(), now).Due);
+        Assert.Equal(950m, planned.AmountDue);
+
+        await h.RunAsync(ruler, now);
+
+        Assert.Contains("R$ 950,00", Assert.Single(h.Email.Accepted).TextBody, StringComparison.Ordinal);
+    }
 }
