@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using System.Text;
 using Kolek.Reconciliation.Identifiers;
+using Kolek.Reconciliation.Identifiers.Internal;
 
 namespace Kolek.Reconciliation.Readers.Internal;
 
@@ -45,6 +47,11 @@ internal static partial class TaxIdScanner
             }
         }
 
+        if (Ascii.IsValid(text))
+        {
+            return FindBareAscii(text);
+        }
+
         foreach (var m in Bare().EnumerateMatches(text))
         {
             var value = m.Length is 11 or 14 ? text.Substring(m.Index, m.Length) : string.Empty;
@@ -56,6 +63,52 @@ internal static partial class TaxIdScanner
 
         return null;
     }
+
+    /// <summary><see cref="Bare"/>'s matches in ASCII text, in its order, without the regular expression: a run of exactly
+    /// 11 or 14 digits, not preceded by a word character or <c>* . , / -</c>, not followed by a word character or
+    /// <c>*</c>, nor by <c>. , / -</c> and a digit (in ASCII, <c>\w</c> is <c>[A-Za-z0-9_]</c> and <c>\d</c> is
+    /// <c>[0-9]</c>; other text goes to the pattern). The first that is a valid CPF or CNPJ is returned.</summary>
+    private static string? FindBareAscii(string text)
+    {
+        var at = text.AsSpan().IndexOfAnyInRange('0', '9');
+        while (at >= 0)
+        {
+            var end = text.AsSpan(at).IndexOfAnyExceptInRange('0', '9');
+            end = end < 0 ? text.Length : at + end;
+            var length = end - at;
+            if (length is 11 or 14
+                && (at == 0 || !IsBareBefore(text[at - 1]))
+                && (end == text.Length || !IsBareAfter(text[end], end + 1 < text.Length ? text[end + 1] : '\0')))
+            {
+                var run = text.AsSpan(at, length);
+                if (length == 11 ? IsCpfDigits(run) : IsCnpj(run.ToString()))
+                {
+                    return run.ToString();
+                }
+            }
+
+            if (end == text.Length)
+            {
+                break;
+            }
+
+            var next = text.AsSpan(end).IndexOfAnyInRange('0', '9');
+            at = next < 0 ? -1 : end + next;
+        }
+
+        return null;
+    }
+
+    private static bool IsBareBefore(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '*' or '.' or ',' or '/' or '-';
+
+    private static bool IsBareAfter(char c, char then) =>
+        char.IsAsciiLetterOrDigit(c) || c is '_' or '*' || (c is '.' or ',' or '/' or '-' && char.IsAsciiDigit(then));
+
+    /// <summary><see cref="IsCpf"/> of 11 ASCII digits, without allocating: not one repeated digit, both check digits right.</summary>
+    private static bool IsCpfDigits(ReadOnlySpan<char> digits) =>
+        !Modulo.AllSame(digits)
+        && Modulo.TaxIdDigit(digits[..9], 11) == digits[9] - '0'
+        && Modulo.TaxIdDigit(digits[..10], 11) == digits[10] - '0';
 
     /// <summary>Whether 11 digits form a CPF with valid check digits.</summary>
     public static bool IsCpf(string digits) => digits.Length == Cpf.Length && Cpf.TryParse(digits, out _);
