@@ -7,14 +7,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Kolek reconciliation in a service collection.</summary>
 public static class KolekReconciliationServiceCollectionExtensions
 {
-    /// <summary>Adds the <see cref="ReconciliationMatcher"/>, its <see cref="MatchingOptions"/> (validated when the host
-    /// starts, every problem reported in one <see cref="OptionsValidationException"/>) and an
-    /// <see cref="InMemoryReconciliationLedger"/> as <see cref="IReconciliationLedger"/> unless one is registered.</summary>
+    /// <summary>Adds the <see cref="ReconciliationMatcher"/> and its <see cref="MatchingOptions"/> (validated when the host
+    /// starts, every problem reported in one <see cref="OptionsValidationException"/>).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the matching options; may be called again to add more configuration.</param>
     /// <returns>The same service collection.</returns>
     /// <remarks>Every registration uses <c>TryAdd</c>: calling this twice registers each service once, and services
-    /// registered before (e.g. a SQL ledger) win.</remarks>
+    /// registered before win. No <see cref="IReconciliationLedger"/> is registered: the host registers its durable one
+    /// (its database), since <see cref="InMemoryReconciliationLedger"/> forgets on restart what was reconciled and a file
+    /// imported again would pay its charges twice (the same reason <c>AddKolekDunning</c> registers no in-memory journal).
+    /// Tests and one-shot tools may register <see cref="InMemoryReconciliationLedger"/> themselves.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddKolekReconciliation(this IServiceCollection services, Action<MatchingOptions>? configure = null)
     {
@@ -28,7 +30,6 @@ public static class KolekReconciliationServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MatchingOptions>, MatchingOptionsValidator>());
         services.TryAddSingleton(sp => new ReconciliationMatcher(sp.GetRequiredService<IOptions<MatchingOptions>>().Value));
-        services.TryAddSingleton<IReconciliationLedger, InMemoryReconciliationLedger>();
         return services;
     }
 }

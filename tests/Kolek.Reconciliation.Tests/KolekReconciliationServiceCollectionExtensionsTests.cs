@@ -13,14 +13,16 @@ public class KolekReconciliationServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddKolekReconciliation_RegistersMatcherLedgerAndConfiguredOptions()
+    public void AddKolekReconciliation_RegistersMatcherAndConfiguredOptions_NoInMemoryLedger()
     {
+        // Integrator trial (session 6): an in-memory ledger registered by default silently lost "never pay twice" on a
+        // restart of a host that forgot to register its own.
         using var provider = new ServiceCollection()
             .AddKolekReconciliation(o => o.DateWindowDays = 10)
             .BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<ReconciliationMatcher>());
-        Assert.IsType<InMemoryReconciliationLedger>(provider.GetRequiredService<IReconciliationLedger>());
+        Assert.Null(provider.GetService<IReconciliationLedger>());
         Assert.Equal(10, provider.GetRequiredService<IOptions<MatchingOptions>>().Value.DateWindowDays);
         Assert.Same(provider.GetRequiredService<ReconciliationMatcher>(), provider.GetRequiredService<ReconciliationMatcher>());
     }
@@ -31,7 +33,6 @@ public class KolekReconciliationServiceCollectionExtensionsTests
         var services = new ServiceCollection().AddKolekReconciliation().AddKolekReconciliation();
 
         Assert.Single(services, d => d.ServiceType == typeof(ReconciliationMatcher));
-        Assert.Single(services, d => d.ServiceType == typeof(IReconciliationLedger));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<MatchingOptions>));
     }
 
