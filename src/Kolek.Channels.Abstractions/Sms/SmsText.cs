@@ -17,7 +17,13 @@ public enum SmsEncoding
 /// <param name="UnitsPerSegment">The capacity of each segment: 160 or 70 for a single SMS, 153 or 67 for a concatenated one.</param>
 /// <param name="NonGsmCharacters">The distinct characters that forced UCS-2, in order of first appearance; empty for GSM-7.</param>
 /// <remarks><threadsafety>Immutable; safe to share between threads.</threadsafety></remarks>
-public sealed record SmsAnalysis(SmsEncoding Encoding, int Units, int Segments, int UnitsPerSegment, IReadOnlyList<string> NonGsmCharacters);
+public sealed record SmsAnalysis(SmsEncoding Encoding, int Units, int Segments, int UnitsPerSegment, IReadOnlyList<string> NonGsmCharacters)
+{
+    /// <summary>The members, with the non-GSM characters listed.</summary>
+    /// <returns>For example <c>SmsAnalysis { Encoding = Ucs2, Units = 75, Segments = 2, UnitsPerSegment = 67, NonGsmCharacters = [ç, õ] }</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"SmsAnalysis {{ Encoding = {Encoding}, Units = {Units}, Segments = {Segments}, UnitsPerSegment = {UnitsPerSegment}, NonGsmCharacters = [{string.Join(", ", NonGsmCharacters)}] }}");
+}
 
 /// <summary>Analyses SMS texts: GSM-7 or UCS-2, and how many segments (and so how many billed messages) they need.</summary>
 /// <remarks>

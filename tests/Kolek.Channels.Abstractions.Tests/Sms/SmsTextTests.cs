@@ -113,4 +113,12 @@ public class SmsTextTests
     {
         Assert.Equal(0, SmsText.Analyze(string.Empty).Segments);
     }
+
+    [Fact]
+    public void ToString_ListsTheNonGsmCharacters()
+    {
+        // Integrator trial (session 6): printed "NonGsmCharacters = System.Collections.Generic.List`1[System.String]".
+        Assert.Equal("SmsAnalysis { Encoding = Ucs2, Units = 8, Segments = 1, UnitsPerSegment = 70, NonGsmCharacters = [ç] }",
+            SmsText.Analyze("Cobrança").ToString());
+    }
 }

@@ -68,4 +68,13 @@ public sealed class RiskSegmentationTests
     public void Apply_DuplicateScore_Throws() =>
         Assert.Throws<ArgumentException>(() =>
             RiskSegmentation.Default.Apply([new Customer { Id = "K-1" }], [new RiskScore("K-1", 0.1, "x", []), new RiskScore("K-1", 0.2, "x", [])]));
+
+    [Fact]
+    public void RiskScore_ToString_ListsTheReasons()
+    {
+        // Integrator trial (session 6): printed "Reasons = System.Collections.Generic.List`1[…RiskReason]".
+        var score = new RiskScore("K-1", 0.83, "alto", [new RiskReason("late-share", 1.25, "atrasos", "late payments"), new RiskReason("tenure", -0.4, "antigo", "long-standing")]);
+
+        Assert.Equal("RiskScore { CustomerId = K-1, Probability = 0.83, Segment = alto, Reasons = [late-share +1.25, tenure -0.4] }", score.ToString());
+    }
 }
