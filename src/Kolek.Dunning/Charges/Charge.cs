@@ -63,7 +63,7 @@ public sealed record Charge
         get;
         init
         {
-            if (value is { Percent: < 0m or > 100m } or { DaysBeforeDue: < 0 or > 366 })
+            if (value is not null && !LateCharges.LateChargeBounds.IsValid(value))
             {
                 throw new ArgumentOutOfRangeException(nameof(EarlyPayment), value,
                     $"The early-payment discount must be 0–100 percent up to 0–366 days before the due date (was {value.Percent}% up to {value.DaysBeforeDue} days).");

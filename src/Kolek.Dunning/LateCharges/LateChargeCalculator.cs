@@ -27,7 +27,7 @@ public static class LateChargeCalculator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outstanding"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="terms"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A percentage of <paramref name="terms"/> is outside 0–100, or its early-payment
-    /// <c>DaysBeforeDue</c> is negative (the bounds a ruler's <c>lateCharges</c> are checked against).</exception>
+    /// <c>DaysBeforeDue</c> outside 0–366 (the bounds a ruler's <c>lateCharges</c> are checked against).</exception>
     public static LateChargeBreakdown AmountDue(decimal outstanding, LocalDate dueDate, LocalDate paymentDate, LateChargeTerms terms, BusinessCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outstanding);
@@ -56,17 +56,18 @@ public static class LateChargeCalculator
             if (!ok)
             {
                 throw new ArgumentException(
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{term} is out of range (was {value}): percentages are 0–100 and DaysBeforeDue at least 0."),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{term} is out of range (was {value}): percentages are 0–100 and DaysBeforeDue 0–{LateChargeBounds.MaxDays}."),
                     nameof(terms));
             }
         }
 
-        Check(terms.FinePercent is >= 0m and <= 100m, nameof(terms.FinePercent), terms.FinePercent);
-        Check(terms.InterestPercentPerMonth is >= 0m and <= 100m, nameof(terms.InterestPercentPerMonth), terms.InterestPercentPerMonth);
+        Check(LateChargeBounds.IsPercent(terms.FinePercent), nameof(terms.FinePercent), terms.FinePercent);
+        Check(LateChargeBounds.IsPercent(terms.InterestPercentPerMonth), nameof(terms.InterestPercentPerMonth), terms.InterestPercentPerMonth);
         if (terms.EarlyPayment is { } early)
         {
-            Check(early.Percent is >= 0m and <= 100m, "EarlyPayment.Percent", early.Percent);
-            Check(early.DaysBeforeDue >= 0, "EarlyPayment.DaysBeforeDue", early.DaysBeforeDue);
+            Check(LateChargeBounds.IsPercent(early.Percent), "EarlyPayment.Percent", early.Percent);
+            Check(LateChargeBounds.IsDays(early.DaysBeforeDue), "EarlyPayment.DaysBeforeDue", early.DaysBeforeDue);
         }
     }
 }

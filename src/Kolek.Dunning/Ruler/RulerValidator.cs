@@ -8,7 +8,7 @@ namespace Kolek.Dunning.Ruler;
 internal sealed class RulerValidator : AbstractValidator<DunningRuler>
 {
     private const int MaxOffsetDays = 3660;
-    private const int MaxDays = 366;
+    private const int MaxDays = LateCharges.LateChargeBounds.MaxDays;
 
     /// <summary>The validator without a host channel set, built once (FluentValidation validators are thread-safe once built).</summary>
     private static readonly RulerValidator s_withoutChannels = new(null);
@@ -26,13 +26,13 @@ internal sealed class RulerValidator : AbstractValidator<DunningRuler>
         RuleFor(r => r.CatchUp!.StalenessLimitDays).InclusiveBetween(0, MaxDays).When(r => r.CatchUp is not null)
             .WithErrorCode(RulerErrorCodes.StalenessOutOfRange).OverridePropertyName("catchUp.stalenessLimitDays")
             .WithMessage($"The staleness limit must be between 0 and {MaxDays} days.");
-        RuleFor(r => r.LateCharges.FinePercent).InclusiveBetween(0m, 100m)
+        RuleFor(r => r.LateCharges.FinePercent).Must(LateCharges.LateChargeBounds.IsPercent)
             .WithErrorCode(RulerErrorCodes.LateChargesOutOfRange).OverridePropertyName("lateCharges.finePercent")
             .WithMessage("The fine must be between 0 and 100 percent.");
-        RuleFor(r => r.LateCharges.InterestPercentPerMonth).InclusiveBetween(0m, 100m)
+        RuleFor(r => r.LateCharges.InterestPercentPerMonth).Must(LateCharges.LateChargeBounds.IsPercent)
             .WithErrorCode(RulerErrorCodes.LateChargesOutOfRange).OverridePropertyName("lateCharges.interestPercentPerMonth")
             .WithMessage("The monthly interest must be between 0 and 100 percent.");
-        RuleFor(r => r.LateCharges.EarlyPayment!.Percent).InclusiveBetween(0m, 100m).When(r => r.LateCharges.EarlyPayment is not null)
+        RuleFor(r => r.LateCharges.EarlyPayment!.Percent).Must(LateCharges.LateChargeBounds.IsPercent).When(r => r.LateCharges.EarlyPayment is not null)
             .WithErrorCode(RulerErrorCodes.EarlyPaymentOutOfRange).OverridePropertyName("lateCharges.earlyPayment.discountPercent")
             .WithMessage("The early-payment discount must be between 0 and 100 percent.");
         RuleFor(r => r.LateCharges.EarlyPayment!.DaysBeforeDue).InclusiveBetween(0, MaxDays).When(r => r.LateCharges.EarlyPayment is not null)

@@ -43,6 +43,7 @@ public sealed class ChargeTests
     [InlineData(150, 0)]
     [InlineData(-1, 0)]
     [InlineData(5, -3)]
+    [InlineData(5, 367)]
     public void EarlyPayment_OutOfRange_ArgumentOutOfRange(int percent, int daysBeforeDue)
     {
         // tryout7: a charge's own 150% discount made a negative amount due in plans and messages (a ruler rejects it).

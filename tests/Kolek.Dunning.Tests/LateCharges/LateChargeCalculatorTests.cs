@@ -114,6 +114,7 @@ public sealed class LateChargeCalculatorTests
     [InlineData(2, 101, 0, 0, "InterestPercentPerMonth")]
     [InlineData(2, 1, 150, 0, "EarlyPayment.Percent")]
     [InlineData(2, 1, 5, -3, "EarlyPayment.DaysBeforeDue")]
+    [InlineData(2, 1, 5, 367, "EarlyPayment.DaysBeforeDue")]
     public void AmountDue_TermsOutOfRange_ArgumentExceptionNamingTheTerm(int fine, int interest, int discount, int days, string term)
     {
         // tryout7: a -5% fine was a R$ 50,00 rebate and a 150% discount a negative amount due, where a ruler rejects both.
