@@ -83,25 +83,9 @@ public static class StatementReader
             StatementFormat.Pix => PixReader.Read(path, content),
             StatementFormat.Camt053 or StatementFormat.Camt054 => CamtReader.Read(path, content),
             StatementFormat.Mt940 => Mt940Reader.Read(path, content),
-            StatementFormat.Csv => CsvStatementReader.Read(path, content, CsvPreset(content)),
+            StatementFormat.Csv => CsvStatementReader.Read(path, content),
             _ => Unreadable(path, content, format),
         };
-    }
-
-    /// <summary>The CSV preset the header names: <see cref="CsvStatementLayout.BrazilianBankCreditDebit"/> when the first
-    /// line has <c>credito</c> and <c>debito</c> columns and no <c>valor</c>, else <see cref="CsvStatementLayout.BrazilianBank"/>.</summary>
-    private static CsvStatementLayout CsvPreset(ReadOnlySpan<byte> content)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        var header = content.StartsWith(bom) ? content[bom.Length..] : content;
-        var end = header.IndexOfAny((byte)'\r', (byte)'\n');
-        var names = System.Text.Encoding.Latin1.GetString(end < 0 ? header : header[..end])
-            .Split(CsvStatementLayout.BrazilianBankCreditDebit.Separator)
-            .Select(name => name.Trim().Trim('"').Trim())
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return names.Contains("credito") && names.Contains("debito") && !names.Contains("valor")
-            ? CsvStatementLayout.BrazilianBankCreditDebit
-            : CsvStatementLayout.BrazilianBank;
     }
 
     /// <summary>How many bytes are read ahead to recognise the format and the encoding of a stream.</summary>

@@ -20,12 +20,14 @@ public static class CsvStatementReader
     private static readonly Encoding s_windows1252 =
         CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
 
-    /// <summary>Reads a CSV export with the <see cref="CsvStatementLayout.BrazilianBank"/> preset; never throws on content.</summary>
+    /// <summary>Reads a CSV export with the preset its header names: <see cref="CsvStatementLayout.BrazilianBankCreditDebit"/>
+    /// when it has <c>credito</c> and <c>debito</c> columns and no <c>valor</c>, else <see cref="CsvStatementLayout.BrazilianBank"/>;
+    /// never throws on content.</summary>
     /// <param name="path">The file's name or path, used in reports only.</param>
     /// <param name="content">The whole file, as bytes.</param>
     /// <returns>The statement.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static BankStatement Read(string path, ReadOnlySpan<byte> content) => Read(path, content, CsvStatementLayout.BrazilianBank);
+    public static BankStatement Read(string path, ReadOnlySpan<byte> content) => ReadWith(path, content, null);
 
     /// <summary>Reads a CSV export with a declared layout; never throws on content.</summary>
     /// <param name="path">The file's name or path, used in reports only.</param>
@@ -36,15 +38,24 @@ public static class CsvStatementReader
     /// <exception cref="ArgumentException"><paramref name="layout"/> is not usable (see <see cref="CsvStatementLayout.Validate"/>).</exception>
     public static BankStatement Read(string path, ReadOnlySpan<byte> content, CsvStatementLayout layout)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(layout);
-        if (layout.Validate() is { } problem)
+        return ReadWith(path, content, layout);
+    }
+
+    /// <summary>Reads with <paramref name="layout"/>, or with the preset the header names when it is null (both presets
+    /// share their separator and encoding, so the records are split once).</summary>
+    private static BankStatement ReadWith(string path, ReadOnlySpan<byte> content, CsvStatementLayout? layout)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (layout?.Validate() is { } problem)
         {
             throw new ArgumentException(problem, nameof(layout));
         }
 
         var diagnostics = new DiagnosticBag();
-        var records = CsvRecords.Split(Decode(content, layout.Encoding), layout.Separator, out var unclosed);
+        var split = layout ?? CsvStatementLayout.BrazilianBank;
+        var records = CsvRecords.Split(Decode(content, split.Encoding), split.Separator, out var unclosed);
+        layout ??= PresetNamedBy(records.FirstOrDefault(r => !r.IsBlank));
         if (unclosed > 0)
         {
             diagnostics.Warning(unclosed, null, "csv.quote.unclosed", "Aspas abertas e nunca fechadas; o restante do arquivo foi lido como um só campo.");
@@ -76,6 +87,15 @@ public static class CsvStatementReader
             Transactions = transactions,
             Diagnostics = diagnostics.ToList(),
         };
+    }
+
+    /// <summary>The preset whose columns the header names (see <see cref="Read(string, ReadOnlySpan{byte})"/>).</summary>
+    private static CsvStatementLayout PresetNamedBy(CsvRecord? header)
+    {
+        var names = (header?.Fields ?? []).Select(name => name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Contains("credito") && names.Contains("debito") && !names.Contains("valor")
+            ? CsvStatementLayout.BrazilianBankCreditDebit
+            : CsvStatementLayout.BrazilianBank;
     }
 
     private static string Decode(ReadOnlySpan<byte> content, CsvTextEncoding encoding)

@@ -205,11 +205,13 @@ public class Tryout6RegressionTests
     {
         var text = header + "02/03/2026;DEPOSITO;123;150,00;\n03/03/2026;SAQUE;124;;R$ 40,10\n";
 
-        var s = StatementReader.Read("extrato.csv", Utf8(text), StatementFormat.Csv);
-
-        Assert.Empty(s.Diagnostics);
-        Assert.Equal([150.00m, -40.10m], s.Transactions.Select(t => t.Amount));
-        Assert.Equal("123", s.Transactions[0].References.DocumentNumber);
+        // The preset is chosen by CsvStatementReader itself, so both entry points agree.
+        foreach (var s in new[] { StatementReader.Read("extrato.csv", Utf8(text), StatementFormat.Csv), Kolek.Reconciliation.Readers.Csv.CsvStatementReader.Read("extrato.csv", Utf8(text)) })
+        {
+            Assert.Empty(s.Diagnostics);
+            Assert.Equal([150.00m, -40.10m], s.Transactions.Select(t => t.Amount));
+            Assert.Equal("123", s.Transactions[0].References.DocumentNumber);
+        }
     }
 
     [Fact]
